@@ -1,0 +1,2 @@
+import { calendarPlaceholder } from '@planledger/calendar';
+console.log('hello', calendarPlaceholder);

@@ -1,0 +1,48 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Libraries that must stay pure: no IO, no framework, no clock.
+const ioPackages = [
+  '@nestjs/*', 'bullmq', 'ioredis', 'pg', '@electric-sql/*', '@kurrent/*',
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http',
+  'child_process', 'node:child_process', 'commander', 'cli-progress',
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', 'bin/**', 'scripts/**', 'jest.config.js'] },
+  ...tseslint.configs.recommended,
+  ...nx.configs['flat/base'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': ['error', {
+        enforceBuildableLibDependency: false,
+        allow: [],
+        depConstraints: [
+          { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioPackages },
+          { sourceTag: 'type:definition', onlyDependOnLibsWithTags: ['type:domain', 'type:definition'], bannedExternalImports: ioPackages },
+          { sourceTag: 'type:simulation', onlyDependOnLibsWithTags: ['type:domain', 'type:definition'], bannedExternalImports: ioPackages },
+          { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+          { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:simulation', 'type:adapter'] },
+          { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:simulation', 'type:adapter', 'type:app'] },
+          { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+          { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:core', 'scope:infra'] },
+        ],
+      }],
+    },
+  },
+  {
+    // Deterministic code: the clock is passed in, never read.
+    files: ['libs/domain/src/**/*.ts', 'libs/plan-definition/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/simulation/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain code must not read the clock: take `now` from the command or caller.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain code must not read the clock: take `now` from the command or caller.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'Domain code must not read the clock: take `now` from the command or caller.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Domain code must be deterministic: no Math.random.' },
+      ],
+    },
+  },
+];

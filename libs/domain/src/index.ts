@@ -1,0 +1,3 @@
+export * from './shared/time';
+export * from './shared/actor';
+export * from './schedule/plan-schedule';

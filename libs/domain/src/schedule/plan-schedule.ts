@@ -1,0 +1,63 @@
+import type { Instant } from '../shared/time';
+
+/**
+ * A plan compiled to concrete instants: what the engine runs. Produced from a validated
+ * definition by the scheduling step (calendar-aware), carried in PlanPublished / PlanAmended,
+ * so that replaying a plan never depends on re-reading its file or on a holiday table.
+ */
+export interface PlanSchedule {
+  planId: string;
+  title: string;
+  documentNumber: string;
+  issuingAuthority: string;
+  timeZone: string;
+  /** Plan span: first instant of the first school year … last instant of the last. */
+  startsAt: Instant;
+  endsAt: Instant;
+  /** The unit escalations go to when a measure's policy does not name one (leading group). */
+  escalationDefault?: string;
+  departments: ScheduledDepartment[];
+  phases: ScheduledPhase[];
+  obligations: Obligation[];
+}
+
+export interface ScheduledDepartment {
+  id: string;
+  name: string;
+  kind: string;
+  parent?: string;
+}
+
+export interface ScheduledPhase {
+  phaseId: string;
+  name: string;
+  kind: 'theme-year' | 'stage';
+  order: number;
+  opensAt: Instant;
+  closesAt: Instant;
+  focus: string[];
+}
+
+/** One measure's (or phase deliverable's) obligation for one department for one due date. */
+export interface Obligation {
+  /** Deterministic: `${measureId}.${departmentId}.${periodKey}`; ASCII, no ':' (BullMQ ids). */
+  assignmentId: string;
+  measureId: string;
+  title: string;
+  /** Phase the obligation falls in (by due date), or the phase a deliverable belongs to. */
+  phaseId?: string;
+  programmeId?: string;
+  departmentId: string;
+  responsibility: 'lead' | 'co';
+  /** e.g. "2022", "2022-s1", "2022-w37", "once". */
+  periodKey: string;
+  /** "at least N" obligations: how many reports the period needs. */
+  requiredCount: number;
+  issueAt: Instant;
+  dueAt: Instant;
+  /** Review chain after the drafting department: reviewer unit ids in order, then the receiver. */
+  reviewers: string[];
+  submitTo?: string;
+  remindDaysBefore: number[];
+  escalation: { afterDays: number; to: string }[];
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Identifier, LocalDate } from './primitives.schema';
+
+/** "于3月5日前报": by the end of one local day. */
+export const FixedDeadline = z.strictObject({
+  kind: z.literal('fixed'),
+  date: LocalDate,
+});
+
+/** "每年11月底前": every year of the span, by a month/day; day "end" is the month's last day. */
+export const YearlyDeadline = z.strictObject({
+  kind: z.literal('yearly'),
+  month: z.number().int().min(1).max(12),
+  day: z.union([z.number().int().min(1).max(31), z.literal('end')]),
+});
+
+/** "每年至少召开2次", "每学期一次", "每周不得少于1次": at least N in every period. */
+export const CountPerPeriodDeadline = z.strictObject({
+  kind: z.literal('count'),
+  atLeast: z.number().int().min(1),
+  per: z.enum(['week', 'month', 'semester', 'school-year', 'year']),
+});
+
+/** "每3年核定一次": once every N years from a first due date. */
+export const CycleDeadline = z.strictObject({
+  kind: z.literal('cycle'),
+  everyYears: z.number().int().min(1),
+  firstDue: LocalDate,
+});
+
+/** "总结阶段 ... 形成总结报告": relative to a phase's start or end, offset in days (negative = before). */
+export const PhaseRelativeDeadline = z.strictObject({
+  kind: z.literal('phase'),
+  phase: Identifier,
+  anchor: z.enum(['start', 'end']).default('end'),
+  offsetDays: z.number().int().default(0),
+});
+
+export const Deadline = z.discriminatedUnion('kind', [
+  FixedDeadline,
+  YearlyDeadline,
+  CountPerPeriodDeadline,
+  CycleDeadline,
+  PhaseRelativeDeadline,
+]);
+export type Deadline = z.infer<typeof Deadline>;

@@ -1,0 +1,4 @@
+export * from './primitives.schema';
+export * from './deadline.schema';
+export * from './policy.schema';
+export * from './plan-definition.schema';

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Identifier } from './primitives.schema';
+
+/** Reminders go out this many days before a deadline, e.g. [7, 1]. */
+export const ReminderPolicy = z.strictObject({
+  daysBefore: z.array(z.number().int().min(1).max(365)).max(10),
+});
+
+/** Escalation (督办) levels: after N days overdue, the matter goes to a unit (leading group, office). */
+export const EscalationLevel = z.strictObject({
+  afterDays: z.number().int().min(0).max(365),
+  to: Identifier,
+});
+export const EscalationPolicy = z.array(EscalationLevel).max(5);
+
+/** What to do when a deadline falls on a public holiday or weekend. */
+export const HolidayRule = z.enum(['keep', 'next-working-day']);
