@@ -34,6 +34,8 @@ export interface ScheduledPhase {
   kind: 'theme-year' | 'stage';
   order: number;
   opensAt: Instant;
+  /** When the closing duty (summary report, inspection) begins; default: 14 days before closesAt. */
+  closingStartsAt?: Instant;
   closesAt: Instant;
   focus: string[];
 }

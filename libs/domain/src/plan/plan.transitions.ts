@@ -1,0 +1,13 @@
+import type { PlanCommandType } from './plan.commands';
+
+export type PlanStatus = 'none' | 'draft' | 'published' | 'closed';
+
+/** The plan lifecycle in one table: drafted, revised while a draft, published, amended while running, closed. */
+export const planTransitions: Record<PlanStatus, Partial<Record<PlanCommandType, PlanStatus | 'same'>>> = {
+  none: { DraftPlan: 'draft' },
+  draft: { ReviseDraft: 'same', PublishPlan: 'published' },
+  published: { AmendPlan: 'same', ClosePlan: 'closed' },
+  closed: {},
+};
+
+export const allowedPlanCommands = (status: PlanStatus): PlanCommandType[] => Object.keys(planTransitions[status]) as PlanCommandType[];

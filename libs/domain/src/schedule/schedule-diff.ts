@@ -1,0 +1,57 @@
+import type { Instant } from '../shared/time';
+import type { Obligation, PlanSchedule, ScheduledPhase } from './plan-schedule';
+
+/** What an amendment changes, computed from the schedule before and after it. */
+export interface ScheduleChanges {
+  addedObligations: Obligation[];
+  removedAssignmentIds: string[];
+  redated: { assignmentId: string; fromDueAt: Instant; toDueAt: Instant }[];
+  /** Same assignment, same deadline, other terms changed (title, reviewers, reminders, issue date). */
+  updatedAssignmentIds: string[];
+  addedPhases: ScheduledPhase[];
+  removedPhaseIds: string[];
+  rescheduledPhases: { from: ScheduledPhase; to: ScheduledPhase }[];
+}
+
+const samePhaseWindow = (a: ScheduledPhase, b: ScheduledPhase) =>
+  a.opensAt === b.opensAt && a.closesAt === b.closesAt && a.closingStartsAt === b.closingStartsAt && a.name === b.name;
+
+/**
+ * A change of responsible unit changes the assignment id (the department is part of it), so it
+ * shows here as one obligation removed and one added: the old department's work is cancelled and
+ * the new one's issued, and the record says so.
+ */
+export function diffSchedules(before: PlanSchedule, after: PlanSchedule): ScheduleChanges {
+  const beforeById = new Map(before.obligations.map((o) => [o.assignmentId, o]));
+  const afterById = new Map(after.obligations.map((o) => [o.assignmentId, o]));
+  const beforePhases = new Map(before.phases.map((p) => [p.phaseId, p]));
+  const afterPhases = new Map(after.phases.map((p) => [p.phaseId, p]));
+
+  const redated: ScheduleChanges['redated'] = [];
+  for (const [id, was] of beforeById) {
+    const now = afterById.get(id);
+    if (now && Date.parse(now.dueAt) !== Date.parse(was.dueAt)) redated.push({ assignmentId: id, fromDueAt: was.dueAt, toDueAt: now.dueAt });
+  }
+  const updatedAssignmentIds: string[] = [];
+  for (const [id, was] of beforeById) {
+    const now = afterById.get(id);
+    if (now && JSON.stringify({ ...now, dueAt: 0 }) !== JSON.stringify({ ...was, dueAt: 0 })) updatedAssignmentIds.push(id);
+  }
+  const rescheduledPhases: ScheduleChanges['rescheduledPhases'] = [];
+  for (const [id, was] of beforePhases) {
+    const now = afterPhases.get(id);
+    if (now && !samePhaseWindow(was, now)) rescheduledPhases.push({ from: was, to: now });
+  }
+  return {
+    addedObligations: after.obligations.filter((o) => !beforeById.has(o.assignmentId)),
+    removedAssignmentIds: before.obligations.filter((o) => !afterById.has(o.assignmentId)).map((o) => o.assignmentId),
+    redated,
+    updatedAssignmentIds,
+    addedPhases: after.phases.filter((p) => !beforePhases.has(p.phaseId)),
+    removedPhaseIds: before.phases.filter((p) => !afterPhases.has(p.phaseId)).map((p) => p.phaseId),
+    rescheduledPhases,
+  };
+}
+
+export const hasChanges = (c: ScheduleChanges): boolean =>
+  c.addedObligations.length + c.removedAssignmentIds.length + c.redated.length + c.updatedAssignmentIds.length + c.addedPhases.length + c.removedPhaseIds.length + c.rescheduledPhases.length > 0;

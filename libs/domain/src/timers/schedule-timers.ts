@@ -1,0 +1,31 @@
+import { closingStartOf } from '../schedule/phase-closing';
+import type { PlanSchedule } from '../schedule/plan-schedule';
+import { timerId, type Timer } from './timer';
+
+/** The timers a published schedule implies: phases opening, closing and closed; work issued. */
+export function timersForSchedule(schedule: PlanSchedule): Timer[] {
+  const { planId } = schedule;
+  const timers: Timer[] = [];
+  for (const phase of schedule.phases) {
+    const subject = `${planId}.${phase.phaseId}`;
+    const target = { aggregate: 'phase' as const, planId, phaseId: phase.phaseId };
+    const ref = { planId, phaseId: phase.phaseId };
+    const closingAt = closingStartOf(phase);
+    timers.push(
+      { timerId: timerId('phase-open', subject, phase.opensAt), kind: 'phase-open', dueAt: phase.opensAt, planId, target, command: { type: 'OpenPhase', data: ref } },
+      { timerId: timerId('phase-closing', subject, closingAt), kind: 'phase-closing', dueAt: closingAt, planId, target, command: { type: 'BeginPhaseClosing', data: ref } },
+      { timerId: timerId('phase-close', subject, phase.closesAt), kind: 'phase-close', dueAt: phase.closesAt, planId, target, command: { type: 'ClosePhase', data: { ...ref, trigger: 'schedule' } } },
+    );
+  }
+  for (const obligation of schedule.obligations) {
+    timers.push({
+      timerId: timerId('assignment-issue', `${planId}.${obligation.assignmentId}`, obligation.issueAt),
+      kind: 'assignment-issue',
+      dueAt: obligation.issueAt,
+      planId,
+      target: { aggregate: 'assignment', planId, assignmentId: obligation.assignmentId },
+      command: { type: 'IssueAssignment', data: { planId, obligation } },
+    });
+  }
+  return timers;
+}
