@@ -1,1 +1,12 @@
+export * from './local-date';
+export * from './instants';
+export * from './school-year';
+export * from './periods';
+export * from './recurrence';
+export * from './working-days';
+export { createHolidayCalendar, weekendsOnlyCalendar, coversDate, type HolidayCalendar } from './holidays/holiday-calendar';
+export { HolidayCalendarData } from './holidays/holiday-data.schema';
+export { chinaHolidays } from './holidays/china-holidays';
+
+/** @deprecated skeleton leftover still imported by apps/cli; remove once the CLI no longer uses it. */
 export const calendarPlaceholder = 1;

@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon';
+import type { LocalDate } from './local-date';
+
+/** ISO-8601 instant with the offset of the plan's zone, e.g. "2022-11-30T23:59:59.999+08:00". */
+export type Instant = string;
+
+const inZone = (date: LocalDate, zone: string): DateTime => {
+  const local = DateTime.fromISO(date, { zone });
+  if (!local.isValid) throw new Error(`cannot place ${date} in time zone "${zone}": ${local.invalidExplanation ?? local.invalidReason}`);
+  return local;
+};
+
+const toInstant = (at: DateTime): Instant => at.toISO({ suppressMilliseconds: false }) as Instant;
+
+/** First moment of a local day (luxon moves a midnight skipped by DST to the first valid time). */
+export const startOfLocalDay = (date: LocalDate, zone: string): Instant => toInstant(inZone(date, zone).startOf('day'));
+
+/** Last moment of a local day: a deadline "on" a day means before this day ends where the plan is. */
+export const endOfLocalDay = (date: LocalDate, zone: string): Instant => toInstant(inZone(date, zone).endOf('day'));
+
+/** The local day an instant falls on in a zone. */
+export const localDateOf = (at: Instant, zone: string): LocalDate => {
+  const instant = DateTime.fromISO(at, { setZone: true });
+  if (!instant.isValid) throw new Error(`not an ISO-8601 instant: ${at}`);
+  return instant.setZone(zone).toISODate() as LocalDate;
+};
+
+export const isValidTimeZone = (zone: string): boolean => DateTime.fromMillis(0, { zone }).isValid;
