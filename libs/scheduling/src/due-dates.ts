@@ -1,0 +1,65 @@
+import {
+  addDays,
+  enumeratePeriods,
+  everyNYears,
+  maxLocalDate,
+  yearlyOnMonthDay,
+  type LocalDate,
+  type SchoolCalendarOptions,
+} from '@planledger/calendar';
+import type { ActiveWindows } from './active-windows';
+import type { DefinitionDeadline } from './definition';
+import type { PhaseWindows } from './phase-windows';
+
+/**
+ * One due date of a duty, shared by every department it fans out to. `issueOn` is set for
+ * recurring deadlines (the period's first active day); single deadlines are issued when
+ * their phase opens, which the compiler decides once the due date is final.
+ */
+export interface DueDate {
+  periodKey: string;
+  dueOn: LocalDate;
+  issueOn?: LocalDate;
+  requiredCount: number;
+}
+
+export const dueDatesOf = (
+  deadline: DefinitionDeadline,
+  windows: ActiveWindows,
+  phases: PhaseWindows,
+  school: SchoolCalendarOptions,
+): DueDate[] => {
+  switch (deadline.kind) {
+    case 'fixed':
+      return [{ periodKey: 'once', dueOn: deadline.date, requiredCount: 1 }];
+
+    case 'yearly':
+      // The period of a yearly deadline is its calendar year: the key, and the earliest issue day.
+      return yearlyOnMonthDay(deadline.month, deadline.day, windows.hull)
+        .filter((due) => windows.contains(due))
+        .map((due) => ({
+          periodKey: due.slice(0, 4),
+          dueOn: due,
+          issueOn: maxLocalDate(`${due.slice(0, 4)}-01-01`, windows.windowStartOf(due)),
+          requiredCount: 1,
+        }));
+
+    case 'count':
+      return enumeratePeriods(deadline.per, windows.hull, school).flatMap((period) => {
+        const active = windows.clip(period);
+        return active ? [{ periodKey: period.key, dueOn: active.end, issueOn: active.start, requiredCount: deadline.atLeast }] : [];
+      });
+
+    case 'cycle':
+      return everyNYears(deadline.firstDue, deadline.everyYears, windows.hull)
+        .filter((due) => windows.contains(due))
+        .map((due) => ({ periodKey: due.slice(0, 4), dueOn: due, requiredCount: 1 }));
+
+    case 'phase': {
+      const phase = phases.byId.get(deadline.phase);
+      if (phase === undefined) return [];
+      const anchor = deadline.anchor === 'start' ? phase.span.start : phase.span.end;
+      return [{ periodKey: 'once', dueOn: addDays(anchor, deadline.offsetDays), requiredCount: 1 }];
+    }
+  }
+};

@@ -1,0 +1,2 @@
+export { compileSchedule, type CompileOptions } from './compile-schedule';
+export { ScheduleCompilationError } from './schedule-compilation-error';

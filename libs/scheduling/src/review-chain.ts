@@ -1,0 +1,20 @@
+import type { Definition, DefinitionReview } from './definition';
+
+/** Liaison leaders (包点联校) by the schools they answer for; the first one listed wins. */
+export const liaisonsBySchool = (definition: Definition): Map<string, string> => {
+  const bySchool = new Map<string, string>();
+  for (const liaison of definition.organisation.liaisons) {
+    for (const school of liaison.schools) if (!bySchool.has(school)) bySchool.set(school, liaison.id);
+  }
+  return bySchool;
+};
+
+/** Reviewer units in order; "liaison" becomes the department's liaison, or drops out when it has none. */
+export const resolveReviewers = (review: DefinitionReview | undefined, departmentId: string, liaisons: Map<string, string>): string[] => {
+  const reviewers: string[] = [];
+  for (const reviewer of review?.reviewedBy ?? []) {
+    const unit = reviewer === 'liaison' ? liaisons.get(departmentId) : reviewer;
+    if (unit !== undefined) reviewers.push(unit);
+  }
+  return reviewers;
+};
