@@ -34,7 +34,9 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       return emit('AssignmentOverdue', { assignmentId: id, departmentId: state.departmentId, dueAt: state.dueAt });
     case 'EscalateAssignment': {
       const policy = state.obligation?.escalation[command.data.level - 1];
-      if (!owing || !state.overdueSince || !policy || state.escalationLevel >= command.data.level) return nothingToDo();
+      // Levels go in order: level N only once level N-1 is reached (a late or reordered timer
+      // for a higher level must not skip the lower one), and never twice.
+      if (!owing || !state.overdueSince || !policy || command.data.level !== state.escalationLevel + 1) return nothingToDo();
       if (isBefore(at, addDays(state.dueAt, policy.afterDays))) return nothingToDo();
       const daysOverdue = Math.floor((toMillis(at) - toMillis(state.dueAt)) / DAY_MS);
       return emit('AssignmentEscalated', { assignmentId: id, departmentId: state.departmentId, level: command.data.level, to: policy.to, dueAt: state.dueAt, daysOverdue });
