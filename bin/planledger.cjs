@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: SWC compiles on load, honouring tsconfig paths.
-const path = require('node:path');
-process.env.SWC_NODE_PROJECT ??= path.join(__dirname, '..', 'tsconfig.base.json');
-require('@swc-node/register');
+// The `planledger` command: runs the TypeScript CLI directly, compiled on load by SWC.
+require('../scripts/register.cjs');
 require('../apps/cli/src/main.ts');

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { parsePlanDefinition, type PlanDefinition, type PlanError } from '@planledger/plan-definition';
+
+export type LoadedDefinition =
+  | { ok: true; definition: PlanDefinition; text: string; format: 'yaml' | 'json' }
+  | { ok: false; exitCode: number };
+
+/** Reads and checks a plan file; on failure prints every problem as `file:line:column  path  message`. */
+export function loadDefinition(file: string): LoadedDefinition {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    process.stderr.write(`${file}: cannot read the plan file (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+    return { ok: false, exitCode: 1 };
+  }
+  const parsed = parsePlanDefinition(text, file, { readFile: (path) => readFileSync(path, 'utf8') });
+  if (!parsed.ok) {
+    process.stderr.write(formatErrors(parsed.errors));
+    return { ok: false, exitCode: 1 };
+  }
+  return { ok: true, definition: parsed.definition, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
+}
+
+export function formatErrors(errors: PlanError[]): string {
+  const lines = errors.map((e) => `${e.file}:${e.line}:${e.column}  ${e.path || '(document)'}  ${e.message}`);
+  return `${lines.join('\n')}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`;
+}

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { compileSchedule } from '@planledger/scheduling';
+import { simulatePlan, TimelineBuilder, type TimelineEntry } from '@planledger/simulation';
+import { BufferedWriter } from '../output/buffered-writer';
+import { instantFormatter, parseUntil, UsageError } from '../output/instant-format';
+import { loadDefinition } from './load-definition';
+
+interface SimulateFlags {
+  until?: string;
+  late: string[];
+  silent: string[];
+  json?: boolean;
+}
+
+const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description('run the whole plan in virtual time (no database, no Redis) and print its timeline')
+    .argument('<file>', 'plan definition (YAML or JSON)')
+    .option('--until <date>', 'stop after this date (YYYY-MM-DD, end of day in the plan zone) or instant')
+    .option('--late <dept,...>', 'departments that submit after their deadlines', collectIds, [])
+    .option('--silent <dept,...>', 'departments that never act', collectIds, [])
+    .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
+    .action((file: string, flags: SimulateFlags) => {
+      process.exitCode = simulate(file, flags);
+    });
+}
+
+function simulate(file: string, flags: SimulateFlags): number {
+  const loaded = loadDefinition(file);
+  if (!loaded.ok) return loaded.exitCode;
+  const { definition, text, format } = loaded;
+  const schedule = compileSchedule(definition);
+
+  const known = new Set(schedule.departments.map((d) => d.id));
+  for (const [flag, ids] of [['--late', flags.late], ['--silent', flags.silent]] as const) {
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      process.stderr.write(`${flag}: unknown department ${unknown.map((u) => `"${u}"`).join(', ')} in ${file}\n`);
+      return 2;
+    }
+  }
+
+  let until: string | undefined;
+  try {
+    until = flags.until ? parseUntil(flags.until, schedule.timeZone) : undefined;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const format$ = instantFormatter(schedule.timeZone);
+  const timeline = new TimelineBuilder(schedule.planId, format$);
+  const out = new BufferedWriter((t) => process.stdout.write(t));
+  const print = flags.json ? (e: TimelineEntry) => out.line(JSON.stringify(e)) : (e: TimelineEntry) => out.line(textLine(e));
+
+  const result = simulatePlan(schedule, { fileName: file, format, text }, {
+    until,
+    behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
+    onEvent: (event) => print(timeline.entry(event)),
+  });
+
+  if (!flags.json) {
+    out.line('');
+    out.line(`${result.events} events until ${format$(result.endedAt)}:`);
+    for (const [type, count] of Object.entries(result.eventsByType).sort()) out.line(`  ${type.padEnd(28)} ${count}`);
+  }
+  out.flush();
+  for (const r of result.rejections) process.stderr.write(`refused ${r.command} on ${r.target.aggregate}: ${r.error.message}\n`);
+  return result.rejections.length > 0 ? 1 : 0;
+}
+
+function textLine(e: TimelineEntry): string {
+  const who = e.department ?? e.phase ?? '';
+  const what = e.assignment ?? '';
+  return [e.at, e.type.padEnd(27), who.padEnd(22), what, e.detail ?? ''].filter((s, i) => i < 3 || s).join('  ');
+}

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+
+/** Formats instants in the plan's zone with their offset; cached, as timelines repeat instants. */
+export function instantFormatter(zone: string): (at: string) => string {
+  const cache = new Map<string, string>();
+  return (at) => {
+    let text = cache.get(at);
+    if (text === undefined) {
+      text = DateTime.fromMillis(Date.parse(at), { zone }).toISO({ suppressMilliseconds: true }) ?? at;
+      cache.set(at, text);
+    }
+    return text;
+  };
+}
+
+/** `--until 2022-09-01` means the end of that day in the plan's zone; a full instant is taken as is. */
+export function parseUntil(value: string, zone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const end = DateTime.fromISO(value, { zone }).endOf('day');
+    if (end.isValid) return end.toISO()!;
+  }
+  const instant = DateTime.fromISO(value, { setZone: true });
+  if (!instant.isValid) throw new UsageError(`--until: "${value}" is not a date (YYYY-MM-DD) or an ISO-8601 instant`);
+  return instant.toISO()!;
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,51 @@
+/**
+ * npm run bench:simulate — simulates a synthetic plan (3 years × 60 measures × 200 schools, yearly,
+ * per-semester, monthly and phase-relative obligations; a few schools late or silent) and prints
+ * events per second and peak memory, beside the ceiling of the agenda alone measured in this run.
+ */
+import { compileSchedule } from '@planledger/scheduling';
+import { simulatePlan } from '@planledger/simulation';
+import { syntheticPlan } from './synthetic-plan';
+import { agendaCeiling } from './agenda-ceiling';
+
+const measures = Number(process.env.BENCH_MEASURES ?? 60);
+const schools = Number(process.env.BENCH_SCHOOLS ?? 200);
+
+const t0 = performance.now();
+const definition = syntheticPlan(measures, schools);
+const schedule = compileSchedule(definition);
+const compileMs = performance.now() - t0;
+
+const late = new Set(['school-001', 'school-002', 'school-003']);
+const silent = new Set(['school-004', 'school-005']);
+let heapPeak = 0;
+let counted = 0;
+const t1 = performance.now();
+const result = simulatePlan(schedule, { fileName: 'synthetic', format: 'yaml', text: '' }, {
+  behaviour: { late, silent },
+  onEvent: () => {
+    if (++counted % 50_000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  },
+});
+const simulateMs = performance.now() - t1;
+heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+
+const ceiling = agendaCeiling(result.events);
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
+
+console.log(`synthetic plan: 3 school years × ${measures} measures × ${schools} schools`);
+console.log(`obligations compiled: ${schedule.obligations.length.toLocaleString('en')} in ${compileMs.toFixed(0)} ms`);
+console.log(`events simulated:     ${result.events.toLocaleString('en')} in ${simulateMs.toFixed(0)} ms`);
+console.log('');
+console.log('| figure | value | ceiling (same run) | ratio |');
+console.log('|---|---|---|---|');
+console.log(`| events/s (simulate) | ${rate(result.events, simulateMs)} | ${rate(ceiling.items, ceiling.ms)} (agenda push+pop only) | ${((result.events / simulateMs) / (ceiling.items / ceiling.ms) * 100).toFixed(0)} % |`);
+console.log(`| peak heap used | ${mib(heapPeak)} | | |`);
+console.log(`| peak RSS | ${mib(process.resourceUsage().maxRSS * 1024)} | | |`);
+console.log('');
+console.log('events by type:', JSON.stringify(result.eventsByType));
+if (result.rejections.length > 0) {
+  console.error(`${result.rejections.length} commands refused, e.g. ${result.rejections[0].error.message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,4 @@
+export * from './simulate-plan';
+export * from './behaviour';
+export * from './timeline';
+export { PriorityQueue } from './priority-queue';
