@@ -1,1 +1,4 @@
 export * from './schema';
+export type { PlanError, PlanErrorCode } from './plan-error';
+export { parsePlanDefinition, type ParseOptions, type ParseResult, type DefinitionSource } from './parse-plan-definition';
+export { planDefinitionJsonSchema, departmentsFileJsonSchema, jsonSchemaFiles, type JsonSchemaFileName } from './json-schema/json-schemas';

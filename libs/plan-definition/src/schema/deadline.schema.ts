@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Identifier, LocalDate } from './primitives.schema';
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** "于3月5日前报": by the end of one local day. */
 export const FixedDeadline = z.strictObject({
   kind: z.literal('fixed'),
@@ -8,11 +10,17 @@ export const FixedDeadline = z.strictObject({
 });
 
 /** "每年11月底前": every year of the span, by a month/day; day "end" is the month's last day. */
-export const YearlyDeadline = z.strictObject({
-  kind: z.literal('yearly'),
-  month: z.number().int().min(1).max(12),
-  day: z.union([z.number().int().min(1).max(31), z.literal('end')]),
-});
+export const YearlyDeadline = z
+  .strictObject({
+    kind: z.literal('yearly'),
+    month: z.number().int().min(1).max(12),
+    day: z.union([z.number().int().min(1).max(31), z.literal('end')]),
+  })
+  // 29 February is allowed: the scheduler moves it in years that lack it.
+  .refine((d) => d.day === 'end' || d.day <= DAYS_IN_MONTH[d.month - 1], {
+    message: 'that month does not have this many days; write day: end for the last day of the month',
+    path: ['day'],
+  });
 
 /** "每年至少召开2次", "每学期一次", "每周不得少于1次": at least N in every period. */
 export const CountPerPeriodDeadline = z.strictObject({

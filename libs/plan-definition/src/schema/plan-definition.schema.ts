@@ -15,7 +15,10 @@ export const Department = z.strictObject({
   parent: Identifier.optional(),
 });
 
-/** "各中小学校", "各乡镇": a class of units; a measure naming it fans out to every member. */
+/**
+ * "各中小学校", "各乡镇": a class of units; a measure naming it fans out to every member.
+ * Members are listed, or taken as every department of one kind (both may be combined).
+ */
 export const DepartmentClass = z.strictObject({
   id: Identifier,
   name: Text,
@@ -34,9 +37,13 @@ export const ReviewChain = z.strictObject({
   submitTo: Identifier,
 });
 
+/** Quoted sentence of the document an entry encodes: keeps the file auditable against the text. */
+const SourceQuote = z.string().optional();
+
 export const Deliverable = z.strictObject({
   id: Identifier,
   title: Text,
+  source: SourceQuote,
   responsible: Responsibility,
   deadline: Deadline,
   review: ReviewChain.optional(),
@@ -52,15 +59,21 @@ export const Phase = z.strictObject({
   ]),
   focus: z.array(Identifier).default([]),
   description: z.string().optional(),
+  source: SourceQuote,
   deliverables: z.array(Deliverable).default([]),
 });
 
 export const Programme = z.strictObject({ id: Identifier, name: Text, description: z.string().optional() });
 
+/** What sort of duty a measure is; lets read models tell inspections and meetings from tasks. */
+export const MeasureKind = z.enum(['task', 'report', 'meeting', 'inspection', 'assessment']);
+
 export const Measure = z.strictObject({
   id: Identifier,
   title: Text,
+  kind: MeasureKind.default('task'),
   description: z.string().optional(),
+  source: SourceQuote,
   programme: Identifier.optional(),
   phases: z.array(Identifier).optional(),
   responsible: Responsibility,
@@ -78,7 +91,11 @@ export const Target = z.strictObject({
   unit: Text,
   by: z.union([LocalDate, z.strictObject({ schoolYear: SchoolYear })]),
   appliesTo: z.array(Identifier).optional(),
+  source: SourceQuote,
 });
+
+// Organisation entries are units too: their ids are declared under departments (kinds
+// leading-group, work-squad, liaison) so that work can be assigned and escalated to them.
 
 export const LeadingGroup = z.strictObject({
   id: Identifier,
@@ -97,13 +114,18 @@ export const WorkSquad = z.strictObject({
   duties: z.array(Text).default([]),
 });
 
+/** 包校: a bureau leader answerable for named schools (units or classes); reviews their drafts. */
 export const Liaison = z.strictObject({
   id: Identifier,
   leader: Text,
   schools: z.array(Identifier).min(1),
 });
 
+/** JSON files name their schema with a "$schema" key (YAML files use a comment instead). */
+const SchemaReference = z.string().optional();
+
 export const PlanDefinition = z.strictObject({
+  $schema: SchemaReference,
   plan: z.strictObject({
     id: Identifier,
     title: Text,
@@ -139,10 +161,26 @@ export const PlanDefinition = z.strictObject({
   targets: z.array(Target).default([]),
 });
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
+export type DepartmentKind = z.infer<typeof DepartmentKind>;
+export type Department = z.infer<typeof Department>;
+export type DepartmentClass = z.infer<typeof DepartmentClass>;
+export type Responsibility = z.infer<typeof Responsibility>;
+export type ReviewChain = z.infer<typeof ReviewChain>;
+export type Deliverable = z.infer<typeof Deliverable>;
+export type Phase = z.infer<typeof Phase>;
+export type Programme = z.infer<typeof Programme>;
+export type MeasureKind = z.infer<typeof MeasureKind>;
+export type Measure = z.infer<typeof Measure>;
+export type Target = z.infer<typeof Target>;
+export type LeadingGroup = z.infer<typeof LeadingGroup>;
+export type WorkSquad = z.infer<typeof WorkSquad>;
+export type Liaison = z.infer<typeof Liaison>;
 export type PlanDefinitionInput = z.input<typeof PlanDefinition>;
 
 /** A separate departments file: the same department and class entries. */
 export const DepartmentsFile = z.strictObject({
+  $schema: SchemaReference,
   departments: z.array(Department).default([]),
   departmentClasses: z.array(DepartmentClass).default([]),
 });
+export type DepartmentsFile = z.infer<typeof DepartmentsFile>;

@@ -15,3 +15,8 @@ export const EscalationPolicy = z.array(EscalationLevel).max(5);
 
 /** What to do when a deadline falls on a public holiday or weekend. */
 export const HolidayRule = z.enum(['keep', 'next-working-day']);
+
+export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+export type EscalationPolicy = z.infer<typeof EscalationPolicy>;
+export type HolidayRule = z.infer<typeof HolidayRule>;

@@ -1,0 +1,54 @@
+import type { KeyPath } from '../plan-error';
+import { listSome, type CheckInput, type ErrorCollector } from './check-context';
+import { workEntries } from './plan-entries';
+import { unitResolver } from './unit-resolution';
+
+/**
+ * Every class must stand for somebody, every measure must reach at least one department, and a
+ * draft reviewed by "liaison" needs a liaison (包校) for each school that drafts it.
+ */
+export function checkResponsibilities(input: CheckInput, errors: ErrorCollector): void {
+  if (input.unitsIncomplete) return;
+  const departments = input.departments.map((d) => d.value);
+  const units = unitResolver(departments, input.classes.map((c) => c.value));
+
+  for (const c of input.classes) {
+    if (units.membersOf(c.value).length > 0) continue;
+    const why = c.value.membersOfKind
+      ? `no department is of kind "${c.value.membersOfKind}"`
+      : 'list its members, or name membersOfKind';
+    errors.at(c.file, [...c.path, c.value.membersOfKind ? 'membersOfKind' : 'members'], 'empty-responsibility', `class "${c.value.id}" has no members: ${why}`);
+  }
+
+  const liaisonOf = new Map<string, string>();
+  for (const liaison of input.definition.organisation.liaisons) {
+    for (const school of liaison.schools) for (const id of units.resolve(school) ?? []) liaisonOf.set(id, liaison.id);
+  }
+
+  for (const { entry, path } of workEntries(input.definition)) {
+    const named = [entry.responsible.lead, ...entry.responsible.co];
+    const resolved = named.map((id) => units.resolve(id));
+    if (resolved.every((r) => r === undefined)) continue;
+    if (resolved.every((r) => r === undefined || r.length === 0)) {
+      errors.inPlan([...path, 'responsible'], 'empty-responsibility', `"${entry.id}" resolves to nobody: ${named.join(', ')} ${named.length === 1 ? 'has' : 'have'} no members`);
+      continue;
+    }
+    const leadMembers = resolved[0];
+    if (leadMembers && leadMembers.length === 0) {
+      errors.inPlan([...path, 'responsible', 'lead'], 'empty-responsibility', `the lead unit "${entry.responsible.lead}" of "${entry.id}" has no members, so nobody leads this measure`);
+    }
+    if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, leadMembers ?? [], liaisonOf, [...path, 'review', 'reviewedBy'], errors);
+  }
+}
+
+function checkLiaisons(
+  entryId: string,
+  drafters: readonly string[],
+  liaisonOf: ReadonlyMap<string, string>,
+  path: KeyPath,
+  errors: ErrorCollector,
+): void {
+  const uncovered = drafters.filter((id) => !liaisonOf.has(id));
+  if (uncovered.length === 0) return;
+  errors.inPlan(path, 'missing-liaison', `"${entryId}" is reviewed by the drafter's liaison (包校), but no liaison covers ${listSome(uncovered.map((s) => `"${s}"`))}; add them to organisation.liaisons`);
+}

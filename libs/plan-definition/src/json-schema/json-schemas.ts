@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { DepartmentsFile, PlanDefinition } from '../schema';
+
+// Editors validate what people type, so the schema describes the input side: defaulted keys
+// are optional, and dates are plain YYYY-MM-DD strings.
+const options = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' } as const;
+
+export function planDefinitionJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(PlanDefinition, options), title: 'planledger plan definition' };
+}
+
+export function departmentsFileJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(DepartmentsFile, options), title: 'planledger departments file' };
+}
+
+/** The checked-in files, byte for byte: the generator writes these and a test compares them. */
+export const jsonSchemaFiles = {
+  'plan-definition.schema.json': () => `${JSON.stringify(planDefinitionJsonSchema(), null, 2)}\n`,
+  'departments-file.schema.json': () => `${JSON.stringify(departmentsFileJsonSchema(), null, 2)}\n`,
+} as const;
+export type JsonSchemaFileName = keyof typeof jsonSchemaFiles;

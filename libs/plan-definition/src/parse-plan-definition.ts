@@ -1,0 +1,110 @@
+import { runDefinitionChecks } from './checks/run-checks';
+import type { Located } from './checks/check-context';
+import type { PlanError } from './plan-error';
+import { DepartmentsFile, PlanDefinition, type Department, type DepartmentClass } from './schema';
+import { checkAgainstSchema, type AcceptedPart, type SchemaCheck } from './schema-issues/check-against-schema';
+import { isRecord } from './schema-issues/schema-navigation';
+import { resolveRelativeTo } from './shared/relative-path';
+import { parseSourceDocument, type SourceDocument } from './source/source-document';
+
+export interface ParseOptions {
+  /** Reads a file the plan refers to (departmentsFile); the CLI passes fs, tests pass a map. */
+  readFile?: (path: string) => string;
+}
+
+export interface DefinitionSource {
+  file: string;
+  role: 'plan' | 'departments';
+}
+
+export type ParseResult =
+  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[] }
+  | { ok: false; errors: PlanError[] };
+
+/**
+ * Parses and checks a plan definition (YAML or JSON), reporting every problem at once:
+ * syntax, schema, then cross-references over the entries the schema accepted.
+ */
+export function parsePlanDefinition(text: string, fileName: string, opts: ParseOptions = {}): ParseResult {
+  const planSource = parseSourceDocument(text, fileName);
+  if (planSource.syntaxErrors.length > 0) return { ok: false, errors: planSource.syntaxErrors };
+  const plan = checkAgainstSchema(PlanDefinition, planSource);
+  const departments = loadDepartmentsFile(planSource, fileName, opts);
+  const errors = [...plan.errors, ...departments.errors];
+
+  if (plan.accepted) {
+    const accepted = plan.accepted;
+    const input = { ...crossCheckInput(fileName, accepted, departments.file), unitsIncomplete: !departments.usable };
+    const sourceFor = (file: string) => (file === fileName ? { source: planSource, part: accepted } : departments.file);
+    for (const problem of runDefinitionChecks(input)) {
+      const origin = sourceFor(problem.file);
+      if (origin) errors.push(origin.source.locate({ ...problem, path: origin.part.toOriginalPath(problem.path) }));
+    }
+  }
+
+  if (errors.length > 0 || !plan.complete || !plan.accepted) return { ok: false, errors: sortErrors(errors, fileName) };
+  const extra = departments.file?.part.value;
+  const definition: PlanDefinition = {
+    ...plan.accepted.value,
+    departments: [...plan.accepted.value.departments, ...(extra?.departments ?? [])],
+    departmentClasses: [...plan.accepted.value.departmentClasses, ...(extra?.departmentClasses ?? [])],
+  };
+  const sources: DefinitionSource[] = [{ file: fileName, role: 'plan' }];
+  if (departments.file) sources.push({ file: departments.file.source.file, role: 'departments' });
+  return { ok: true, definition, sources };
+}
+
+interface LoadedDepartments {
+  errors: PlanError[];
+  /** False when the file was named but could not be used: unit references cannot be checked then. */
+  usable: boolean;
+  file?: { source: SourceDocument; part: AcceptedPart<DepartmentsFile> };
+}
+
+function loadDepartmentsFile(planSource: SourceDocument, fileName: string, opts: ParseOptions): LoadedDepartments {
+  const named = isRecord(planSource.data) ? planSource.data.departmentsFile : undefined;
+  if (typeof named !== 'string') return { errors: [], usable: true };
+  const path = resolveRelativeTo(fileName, named);
+  const fail = (message: string): LoadedDepartments => ({
+    errors: [planSource.locate({ file: fileName, path: ['departmentsFile'], code: 'departments-file', message })],
+    usable: false,
+  });
+  if (!opts.readFile) return fail(`the departments file "${path}" cannot be read here: no file reader was given`);
+  let text: string;
+  try {
+    text = opts.readFile(path);
+  } catch {
+    return fail(`the departments file "${path}" does not exist or cannot be read`);
+  }
+  const source = parseSourceDocument(text, path);
+  if (source.syntaxErrors.length > 0) return { errors: source.syntaxErrors, usable: false };
+  const checked: SchemaCheck<DepartmentsFile> = checkAgainstSchema(DepartmentsFile, source);
+  if (!checked.accepted) return { errors: checked.errors, usable: false };
+  return { errors: checked.errors, usable: true, file: { source, part: checked.accepted } };
+}
+
+function crossCheckInput(planFile: string, plan: AcceptedPart<PlanDefinition>, departmentsFile: LoadedDepartments['file']) {
+  const locate = <T>(items: T[], file: string, key: string): Located<T>[] => items.map((value, i) => ({ value, file, path: [key, i] }));
+  const fromFile = departmentsFile?.part.value;
+  const fileName = departmentsFile?.source.file ?? '';
+  const departments: Located<Department>[] = [
+    ...locate(plan.value.departments, planFile, 'departments'),
+    ...locate(fromFile?.departments ?? [], fileName, 'departments'),
+  ];
+  const classes: Located<DepartmentClass>[] = [
+    ...locate(plan.value.departmentClasses, planFile, 'departmentClasses'),
+    ...locate(fromFile?.departmentClasses ?? [], fileName, 'departmentClasses'),
+  ];
+  const ignoredIds = new Set([...plan.removedIds, ...(departmentsFile?.part.removedIds ?? [])]);
+  return { definition: plan.value, planFile, departments, classes, ignoredIds };
+}
+
+function sortErrors(errors: PlanError[], planFile: string): PlanError[] {
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => {
+      const key = `${e.file}:${e.line}:${e.column}:${e.path}:${e.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => Number(a.file !== planFile) - Number(b.file !== planFile) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
