@@ -1,5 +1,5 @@
 import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
-import { isBefore } from '../shared/time';
+import { isBefore, toMillis } from '../shared/time';
 import { closingStartOf } from '../schedule/phase-closing';
 import type { PhaseCommand } from './phase.commands';
 import type { PhaseEvent } from './phase.events';
@@ -37,7 +37,8 @@ export function decidePhase(command: PhaseCommand, state: PhaseState): Decision<
       return emit({ type: 'PhaseClosed', data: { ...ref, name, trigger: command.data.trigger } });
     case 'ReschedulePhase': {
       const to = command.data.phase;
-      if (state.status !== 'scheduled' && to.opensAt !== state.phase!.opensAt) {
+      // Instants compare as instants: '2022-02-01T08:00:00+08:00' is the same opening as '2022-02-01T00:00:00Z'.
+      if (state.status !== 'scheduled' && toMillis(to.opensAt) !== toMillis(state.phase!.opensAt)) {
         return reject({ code: 'invalid_command', aggregate: 'phase', id, field: 'opensAt', message: `phase ${phaseId} has already opened; only its closing date can move` });
       }
       if (!isBefore(to.opensAt, to.closesAt)) {

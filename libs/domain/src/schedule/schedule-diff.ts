@@ -13,8 +13,10 @@ export interface ScheduleChanges {
   rescheduledPhases: { from: ScheduledPhase; to: ScheduledPhase }[];
 }
 
+/** Instants compare as instants, not as strings: the same moment may be written with another offset. */
+const sameInstant = (a: Instant | undefined, b: Instant | undefined) => (a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b));
 const samePhaseWindow = (a: ScheduledPhase, b: ScheduledPhase) =>
-  a.opensAt === b.opensAt && a.closesAt === b.closesAt && a.closingStartsAt === b.closingStartsAt && a.name === b.name;
+  sameInstant(a.opensAt, b.opensAt) && sameInstant(a.closesAt, b.closesAt) && sameInstant(a.closingStartsAt, b.closingStartsAt) && a.name === b.name;
 
 /**
  * A change of responsible unit changes the assignment id (the department is part of it), so it
