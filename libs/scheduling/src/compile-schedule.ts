@@ -62,7 +62,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   };
   const phases = new PhaseWindows(definition, planSpan, school, problems);
   const directory = new DepartmentDirectory(definition, problems);
-  const liaisons = liaisonsBySchool(definition);
+  const liaisons = liaisonsBySchool(definition, directory);
   const planStartsAt = clock.day(planSpan.start).opensAt;
 
   const scheduleDueDates = (duty: Duty): ScheduledDueDate[] => {
@@ -101,23 +101,18 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     };
   };
 
-  const obligations: Obligation[] = [];
-  const dueTimes: number[] = [];
-  const assignmentIds = new Set<string>();
-  for (const duty of dutiesOf(definition)) {
+  const duties = dutiesOf(definition);
+  reportDuplicateDutyIds(duties, problems);
+  const obligationsByDueTime = new Map<number, Obligation[]>();
+  for (const duty of duties) {
     const dueDates = scheduleDueDates(duty);
     const departments = directory.resolve(duty.responsible, duty.id, problems);
     for (const { departmentId, responsibility } of departments) {
       const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
       for (const dueDate of dueDates) {
-        const assignmentId = `${duty.id}.${departmentId}.${dueDate.periodKey}`;
-        if (assignmentIds.has(assignmentId)) {
-          problems.add(`assignment id "${assignmentId}" would be issued twice (is "${duty.id}" used for two measures or deliverables?)`);
-          continue;
-        }
-        assignmentIds.add(assignmentId);
         const obligation: Obligation = {
-          assignmentId,
+          // Unique because duty ids are unique, departments are de-duplicated per duty and period keys per deadline.
+          assignmentId: `${duty.id}.${departmentId}.${dueDate.periodKey}`,
           measureId: duty.id,
           title: duty.title,
           departmentId,
@@ -134,8 +129,9 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
         if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
         if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
         if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;
-        obligations.push(obligation);
-        dueTimes.push(dueDate.dueAtMs);
+        const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
+        if (sameDueTime) sameDueTime.push(obligation);
+        else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
       }
     }
   }
@@ -152,7 +148,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     ...escalationDefaultOf(definition, directory),
     departments: definition.departments.map(scheduledDepartment),
     phases: phases.scheduled(definition, clock),
-    obligations: sortByDueThenId(obligations, dueTimes),
+    obligations: sortByDueThenId(obligationsByDueTime),
   };
 };
 
@@ -170,15 +166,21 @@ const scheduledDepartment = (department: Definition['departments'][number]): Sch
   ...(department.parent !== undefined ? { parent: department.parent } : {}),
 });
 
-/** Sorts by due instant, then assignment id, comparing precomputed milliseconds (offsets may differ in DST zones). */
-const sortByDueThenId = (obligations: Obligation[], dueTimes: number[]): Obligation[] => {
-  const order = obligations.map((_, index) => index);
-  order.sort((a, b) => {
-    const byDue = dueTimes[a] - dueTimes[b];
-    if (byDue !== 0) return byDue;
-    const idA = obligations[a].assignmentId;
-    const idB = obligations[b].assignmentId;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
-  });
-  return order.map((index) => obligations[index]);
+/**
+ * Orders by due instant, then assignment id. Obligations arrive grouped by due time (a few
+ * hundred distinct instants for hundreds of thousands of obligations), so only the groups
+ * are sorted by time, by milliseconds since offsets may differ in DST zones.
+ */
+const sortByDueThenId = (byDueTime: Map<number, Obligation[]>): Obligation[] => {
+  const byId = (a: Obligation, b: Obligation): number => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0);
+  return [...byDueTime.keys()].sort((a, b) => a - b).flatMap((dueTime) => (byDueTime.get(dueTime) as Obligation[]).sort(byId));
+};
+
+/** Measures and deliverables share one id space: assignment ids start with it. */
+const reportDuplicateDutyIds = (duties: Duty[], problems: ProblemList): void => {
+  const seen = new Set<string>();
+  for (const { id } of duties) {
+    if (seen.has(id)) problems.add(`"${id}" is used for more than one measure or deliverable; assignment ids would collide`);
+    seen.add(id);
+  }
 };

@@ -35,6 +35,11 @@ describe('yearly deadlines', () => {
     ]);
   });
 
+  it('fall on 28 February in years without a 29th', () => {
+    const leap = obligationsOf([measure('leap', { kind: 'yearly', month: 2, day: 29 })], keep);
+    expect(leap.map((o) => o.dueAt.slice(0, 10))).toEqual(['2022-02-28', '2023-02-28', '2024-02-29']);
+  });
+
   it('are limited to the measure phases when it names them', () => {
     const limited = [measure('annual-report', { kind: 'yearly', month: 11, day: 'end' }, { phases: ['improvement-year'] })];
     expect(summary(limited, keep)).toEqual([['2022', '2022-09-01T00:00:00.000+08:00', '2022-11-30T23:59:59.999+08:00', 'improvement-year']]);

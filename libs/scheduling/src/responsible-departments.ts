@@ -29,6 +29,11 @@ export class DepartmentDirectory {
     }
   }
 
+  /** The departments an id stands for: a class's members, a department itself, or none. */
+  membersOf(id: string): string[] {
+    return this.classMembers.get(id) ?? (this.departmentIds.has(id) ? [id] : []);
+  }
+
   has(id: string): boolean {
     return this.departmentIds.has(id);
   }

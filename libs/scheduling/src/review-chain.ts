@@ -1,10 +1,11 @@
 import type { Definition, DefinitionReview } from './definition';
+import type { DepartmentDirectory } from './responsible-departments';
 
-/** Liaison leaders (包点联校) by the schools they answer for; the first one listed wins. */
-export const liaisonsBySchool = (definition: Definition): Map<string, string> => {
+/** Liaison leaders (包点联校) by the schools they answer for (a class counts for its members); the first listed wins. */
+export const liaisonsBySchool = (definition: Definition, directory: DepartmentDirectory): Map<string, string> => {
   const bySchool = new Map<string, string>();
   for (const liaison of definition.organisation.liaisons) {
-    for (const school of liaison.schools) if (!bySchool.has(school)) bySchool.set(school, liaison.id);
+    for (const school of liaison.schools.flatMap((id) => directory.membersOf(id))) if (!bySchool.has(school)) bySchool.set(school, liaison.id);
   }
   return bySchool;
 };
