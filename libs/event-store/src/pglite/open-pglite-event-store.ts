@@ -1,24 +1,29 @@
-import { PGlite } from '@electric-sql/pglite';
 import { StoreUnavailableError } from '../errors';
 import { runMigrations } from '../sql/run-migrations';
 import { SqlEventStore } from '../sql/sql-event-store';
+import type { SqlExecutor } from '../sql/sql-executor';
 import { PgliteExecutor } from './pglite-executor';
+import { PgliteWorkerExecutor } from './pglite-worker-executor';
 
 export interface PgliteOpenOptions {
   /** Directory holding the database; in memory when absent. */
   dataDir?: string;
   /** A tarball from `dumpDataDir()` to start from (cheap fresh databases for tests). */
-  loadDataDir?: Blob | File;
+  loadDataDir?: ArrayBuffer;
+  /**
+   * Run PGlite in a worker thread. Defaults to true under jest, whose VM cannot run PGlite's
+   * dynamic imports, and false elsewhere (in-process is faster).
+   */
+  inWorker?: boolean;
 }
 
 export async function openPgliteEventStore(options: PgliteOpenOptions = {}): Promise<SqlEventStore> {
-  let db: PGlite;
+  let executor: SqlExecutor;
   try {
-    db = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    executor = await openPgliteExecutor(options);
   } catch (error) {
     throw new StoreUnavailableError(`could not open PGlite at ${options.dataDir ?? 'memory'}: ${(error as Error).message}`, { cause: error });
   }
-  const executor = new PgliteExecutor(db);
   try {
     await runMigrations(executor);
   } catch (error) {
@@ -26,4 +31,13 @@ export async function openPgliteEventStore(options: PgliteOpenOptions = {}): Pro
     throw new StoreUnavailableError(`could not migrate the PGlite event store: ${(error as Error).message}`, { cause: error });
   }
   return new SqlEventStore(executor);
+}
+
+export async function openPgliteExecutor(options: PgliteOpenOptions): Promise<PgliteExecutor | PgliteWorkerExecutor> {
+  const inWorker = options.inWorker ?? process.env.JEST_WORKER_ID !== undefined;
+  const { dataDir, loadDataDir } = options;
+  if (inWorker) return PgliteWorkerExecutor.open({ dataDir, loadDataDir });
+  // Imported lazily so that merely loading this module under jest never evaluates PGlite.
+  const { PGlite } = await import('@electric-sql/pglite');
+  return new PgliteExecutor(await PGlite.create(dataDir, loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}));
 }

@@ -1,23 +1,23 @@
 import { z } from 'zod';
 import type { EventMetadata, StoredEvent } from '../port/event-types';
 
-const bigintish = z.union([z.bigint(), z.number(), z.string()]).transform((value) => BigInt(value));
-const jsonObject = z.union([z.string().transform((text) => JSON.parse(text) as unknown), z.unknown()]);
+/** int8/xid8 arrive as text (see statements.ts); BigInt keeps every digit. */
+const bigintText = z.string().regex(/^-?\d+$/).transform((text) => BigInt(text));
+const jsonText = z.string().transform((text) => JSON.parse(text) as unknown);
 
-/** A row of event_store_events as either driver returns it (int8 as string, bigint or number). */
 const eventRowSchema = z.object({
   stream: z.string(),
-  revision: bigintish,
+  revision: bigintText,
   event_id: z.string(),
   type: z.string(),
   schema_version: z.number().int(),
-  data: z.unknown(),
-  metadata: z.record(z.string(), z.unknown()),
-  recorded_at: z.union([z.date(), z.string().transform((text) => new Date(text))]),
+  data: jsonText,
+  metadata: jsonText.pipe(z.record(z.string(), z.unknown())),
+  recorded_at_ms: z.number(),
   prev_hash: z.string(),
   hash: z.string(),
-  transaction_id: bigintish,
-  position: bigintish,
+  transaction_id: bigintText,
+  position: bigintText,
 });
 
 export function toStoredEvent(row: unknown): StoredEvent {
@@ -30,7 +30,7 @@ export function toStoredEvent(row: unknown): StoredEvent {
     schemaVersion: parsed.schema_version,
     data: parsed.data,
     metadata: parsed.metadata as EventMetadata,
-    recordedAt: parsed.recorded_at,
+    recordedAt: new Date(parsed.recorded_at_ms),
     prevHash: parsed.prev_hash,
     hash: parsed.hash,
     position: { commit: parsed.transaction_id, prepare: parsed.position },
@@ -38,15 +38,15 @@ export function toStoredEvent(row: unknown): StoredEvent {
 }
 
 export const appendRowSchema = z.object({
-  first_revision: bigintish,
-  last_revision: bigintish,
-  last_transaction_id: bigintish,
-  last_position: bigintish,
+  first_revision: bigintText,
+  last_revision: bigintText,
+  last_transaction_id: bigintText,
+  last_position: bigintText,
 });
 
 export const snapshotRowSchema = z.object({
   stream: z.string(),
   state_schema_version: z.number().int(),
-  revision: bigintish,
-  state: jsonObject,
+  revision: bigintText,
+  state: jsonText,
 });

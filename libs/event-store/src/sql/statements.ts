@@ -1,35 +1,45 @@
 /** Every statement the SQL adapter runs, shared by PostgreSQL and PGlite. */
 
-const eventColumns = `stream, revision, event_id, type, schema_version, data, metadata, recorded_at,
-  prev_hash, hash, transaction_id, position`;
+/*
+ * JSON and times leave the database as text and numbers, decoded by us: both drivers then return
+ * the same primitives, and PGlite (loaded outside jest's VM, see pglite/pglite-worker-executor.ts) hands us no
+ * objects from another JavaScript realm.
+ */
+const eventColumns = `stream, revision::text as revision, event_id::text as event_id, type, schema_version,
+  data::text as data, metadata::text as metadata,
+  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at_ms,
+  prev_hash, hash, transaction_id::text as transaction_id, position::text as position`;
+// ORDER BY must name the table's columns (e.*): the text aliases above would sort '10' before '2'.
 
-export const APPEND = 'select * from event_store_append($1, $2, $3, $4::json)';
+export const APPEND = `select first_revision::text as first_revision, last_revision::text as last_revision,
+  last_transaction_id::text as last_transaction_id, last_position::text as last_position
+  from event_store_append($1, $2, $3, $4::json)`;
 
 export const STREAM_REVISION = 'select revision from event_store_streams where stream = $1 and revision >= 0';
 
-export const READ_STREAM_FORWARDS = `select ${eventColumns} from event_store_events
-  where stream = $1 and revision >= $2 order by revision asc limit $3`;
+export const READ_STREAM_FORWARDS = `select ${eventColumns} from event_store_events e
+  where e.stream = $1 and e.revision >= $2 order by e.revision asc limit $3`;
 
-export const READ_STREAM_BACKWARDS = `select ${eventColumns} from event_store_events
-  where stream = $1 and revision <= $2 order by revision desc limit $3`;
+export const READ_STREAM_BACKWARDS = `select ${eventColumns} from event_store_events e
+  where e.stream = $1 and e.revision <= $2 order by e.revision desc limit $3`;
 
 /*
  * Only rows written by transactions older than the oldest one still running: no row can ever
  * appear below that watermark later, so a reader that checkpoints (transaction_id, position)
  * never skips a late commit. See docs/decisions/0001-global-order.md.
  */
-export const READ_ALL_AFTER = `select ${eventColumns} from event_store_events
-  where (transaction_id, position) > ($1::text::xid8, $2::bigint)
-    and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  order by transaction_id, position limit $3`;
+export const READ_ALL_AFTER = `select ${eventColumns} from event_store_events e
+  where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+    and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by e.transaction_id, e.position limit $3`;
 
 /** Walks every stream in (stream, revision) order for verify. */
-export const READ_BY_STREAM_AFTER = `select ${eventColumns} from event_store_events
-  where (stream, revision) > ($1, $2::bigint) order by stream, revision limit $3`;
+export const READ_BY_STREAM_AFTER = `select ${eventColumns} from event_store_events e
+  where (e.stream, e.revision) > ($1, $2::bigint) order by e.stream, e.revision limit $3`;
 
-export const EVENT_BY_ID = 'select stream, revision from event_store_events where event_id = $1';
+export const EVENT_BY_ID = 'select stream, revision::text as revision from event_store_events where event_id = $1';
 
-export const READ_SNAPSHOT = `select stream, state_schema_version, revision, state from event_store_snapshots where stream = $1`;
+export const READ_SNAPSHOT = `select stream, state_schema_version, revision::text as revision, state::text as state from event_store_snapshots where stream = $1`;
 
 export const WRITE_SNAPSHOT = `insert into event_store_snapshots (stream, state_schema_version, revision, state)
   values ($1, $2, $3, $4::json)
