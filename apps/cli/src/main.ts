@@ -1,2 +1,11 @@
-import { calendarPlaceholder } from '@planledger/calendar';
-console.log('hello', calendarPlaceholder);
+import { Command } from 'commander';
+import { registerSimulateCommand } from './commands/simulate.command';
+import { registerValidateCommand } from './commands/validate.command';
+
+// Each command registers itself: adding one is one line here.
+const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand];
+
+const program = new Command('planledger').description('multi-year action plans: check definitions, simulate their timelines');
+program.showHelpAfterError();
+for (const register of commands) register(program);
+program.parse(process.argv);

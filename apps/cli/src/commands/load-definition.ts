@@ -11,7 +11,7 @@ export function loadDefinition(file: string): LoadedDefinition {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    process.stderr.write(`${file}: cannot read the plan file (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+    process.stderr.write(`${file}: ${unreadable(err as NodeJS.ErrnoException)}\n`);
     return { ok: false, exitCode: 1 };
   }
   const parsed = parsePlanDefinition(text, file, { readFile: (path) => readFileSync(path, 'utf8') });
@@ -25,4 +25,11 @@ export function loadDefinition(file: string): LoadedDefinition {
 export function formatErrors(errors: PlanError[]): string {
   const lines = errors.map((e) => `${e.file}:${e.line}:${e.column}  ${e.path || '(document)'}  ${e.message}`);
   return `${lines.join('\n')}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`;
+}
+
+function unreadable(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'no such file';
+  if (err.code === 'EISDIR') return 'is a folder, not a plan file';
+  if (err.code === 'EACCES') return 'permission denied';
+  return `cannot read the plan file (${err.code ?? err.message})`;
 }

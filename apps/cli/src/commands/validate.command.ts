@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import type { PlanDefinition } from '@planledger/plan-definition';
+import { loadDefinition } from './load-definition';
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('check a plan definition (YAML or JSON) and list every problem with its location')
+    .argument('<file>', 'plan definition (YAML or JSON)')
+    .action((file: string) => {
+      process.exitCode = validate(file);
+    });
+}
+
+function validate(file: string): number {
+  const loaded = loadDefinition(file);
+  if (!loaded.ok) return loaded.exitCode;
+  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n`);
+  return 0;
+}
+
+function summary(d: PlanDefinition): string {
+  const deliverables = d.phases.reduce((n, p) => n + p.deliverables.length, 0);
+  return [
+    `  ${d.plan.title} (${d.plan.documentNumber})`,
+    `  ${d.phases.length} phases, ${d.measures.length} measures, ${deliverables} phase deliverables, ${d.programmes.length} programmes`,
+    `  ${d.departments.length} departments, ${d.departmentClasses.length} department classes, ${d.targets.length} targets`,
+  ].join('\n');
+}
