@@ -25,9 +25,12 @@ export class UnknownEventError extends Error {
   }
 }
 
-export function upcast(stored: StoredEventShape, registry: UpcasterRegistry = upcasters): PlanledgerEvent {
+/** The version `decide` writes today, per event type; a parameter so that a test can stand in a future version. */
+export type SchemaVersions = Readonly<Record<PlanledgerEvent['type'], number>>;
+
+export function upcast(stored: StoredEventShape, registry: UpcasterRegistry = upcasters, versions: SchemaVersions = currentSchemaVersions): PlanledgerEvent {
   if (!isPlanledgerEventType(stored.type)) throw new UnknownEventError(stored.type, stored.schemaVersion, 'unknown event type');
-  const target = currentSchemaVersions[stored.type];
+  const target = versions[stored.type];
   if (stored.schemaVersion > target) throw new UnknownEventError(stored.type, stored.schemaVersion, `newer than this code (v${target}); upgrade planledger`);
   let data = stored.data;
   for (let v = stored.schemaVersion; v < target; v++) {
