@@ -8,5 +8,3 @@ export { createHolidayCalendar, weekendsOnlyCalendar, coversDate, type HolidayCa
 export { HolidayCalendarData } from './holidays/holiday-data.schema';
 export { chinaHolidays } from './holidays/china-holidays';
 
-/** @deprecated skeleton leftover still imported by apps/cli; remove once the CLI no longer uses it. */
-export const calendarPlaceholder = 1;
