@@ -78,5 +78,5 @@ function simulate(file: string, flags: SimulateFlags): number {
 function textLine(e: TimelineEntry): string {
   const who = e.department ?? e.phase ?? '';
   const what = e.assignment ?? '';
-  return [e.at, e.type.padEnd(27), who.padEnd(22), what, e.detail ?? ''].filter((s, i) => i < 3 || s).join('  ');
+  return [e.at, e.type.padEnd(27), who.padEnd(22), what, e.detail ?? ''].filter((s, i) => i < 3 || s).join('  ').trimEnd();
 }
