@@ -24,6 +24,13 @@ function swcOptions() {
   return { ...swcrc, sourceMaps: false, swcrc: false, jsc: { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths } };
 }
 
+/** Several processes may compile at once (parallel tests): none may ever read a half-written file. */
+function writeAtomically(file, content) {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, file);
+}
+
 /** Returns how many files were (re)compiled or copied. */
 function compileChanged() {
   let swc;
@@ -42,9 +49,9 @@ function compileChanged() {
         swc ??= require('@swc/core');
         options ??= swcOptions();
         const { code } = swc.transformFileSync(file, { ...options, filename: file, sourceFileName: path.relative(path.dirname(out), file) });
-        fs.writeFileSync(out, code);
+        writeAtomically(out, code);
       } else {
-        fs.copyFileSync(file, out);
+        writeAtomically(out, fs.readFileSync(file));
       }
       written++;
     }
