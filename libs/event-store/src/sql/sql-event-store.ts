@@ -1,6 +1,5 @@
 import { ConcurrencyError, EventIdConflictError } from '../errors';
 import { ChainVerifier } from '../hashing/chain-verifier';
-import { contentDigest } from '../hashing/hash-chain';
 import type { VerifyReport } from '../hashing/verify-report';
 import type {
   EventStore,
@@ -20,6 +19,7 @@ import {
   type NormalisedExpectedRevision,
   type PreparedEvent,
 } from '../validation/validate-append';
+import { appendParameters } from './append-parameters';
 import { appendRowSchema, snapshotRowSchema, toStoredEvent } from './event-row';
 import { mapUnavailable, sqlErrorCode, sqlErrorDetail } from './map-sql-error';
 import type { SqlExecutor } from './sql-executor';
@@ -36,9 +36,8 @@ export class SqlEventStore implements EventStore {
     validateStreamName(stream);
     const expected = normaliseExpectedRevision(expectedRevision);
     const prepared = prepareEvents(events);
-    const [kind, exact] = typeof expected === 'bigint' ? ['exact', expected.toString()] : [expected, null];
     try {
-      const rows = await this.executor.query(sql.APPEND, [stream, kind, exact, batchJson(prepared)]);
+      const rows = await this.executor.query(sql.APPEND, appendParameters(stream, expected, prepared));
       const row = appendRowSchema.parse(rows[0]);
       return {
         firstRevision: row.first_revision,
@@ -151,14 +150,4 @@ export class SqlEventStore implements EventStore {
     }
     return new Error('unique violation on event_id, but no stored id found');
   }
-}
-
-/** One JSON parameter for the whole batch; data/metadata are spliced in as already-serialised text. */
-function batchJson(events: PreparedEvent[]): string {
-  const parts = events.map(
-    (event) =>
-      `{"eventId":"${event.eventId}","type":${JSON.stringify(event.type)},"schemaVersion":${event.schemaVersion},` +
-      `"digest":"${contentDigest(event.canonicalContent)}","data":${event.dataJson},"metadata":${event.metadataJson}}`,
-  );
-  return `[${parts.join(',')}]`;
 }
