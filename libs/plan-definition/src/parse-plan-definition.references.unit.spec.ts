@@ -25,6 +25,9 @@ describe('parsePlanDefinition: references between entries', () => {
     ['an escalation target', 'to: office }', 'to: leading-group }', 'policy.escalation[0].to', /^unit "leading-group" is not defined/],
     ['a review receiver', 'submitTo: office', 'submitTo: head-office', 'measures[1].review.submitTo', /^unit "head-office" is not defined/],
     ['a liaison\'s school', 'schools: [all-schools]', 'schools: [all-schools, school-z]', 'organisation.liaisons[0].schools[1]', /^unit "school-z" is not defined/],
+    ['a per-measure escalation target', '    programme: routine\n', '    programme: routine\n    escalation: [{ afterDays: 5, to: county-office }]\n', 'measures[0].escalation[0].to', /^unit "county-office" is not defined/],
+    ['a reviewer', 'reviewedBy: [liaison]', 'reviewedBy: [liaison, deputy-head]', 'measures[1].review.reviewedBy[1]', /^unit "deputy-head" is not defined/],
+    ['a target\'s units', 'programmes:', 'targets:\n  - { id: t1, metric: 合格率, comparison: ">=", value: 95, unit: "%", by: { schoolYear: 2023 }, appliesTo: [junior-schools] }\nprogrammes:', 'targets[0].appliesTo[0]', /^unit "junior-schools" is not defined/],
     ['the issuing authority', 'issuingAuthority: bureau', 'issuingAuthority: city-bureau', 'plan.issuingAuthority', /^department "city-bureau" is not defined/],
   ])('reports an undefined reference to %s', (_what, from, to, path, message) => {
     const error = onlyErrorOf(edit(minimalPlan, from, to));
@@ -76,6 +79,11 @@ describe('parsePlanDefinition: references between entries', () => {
       code: 'missing-liaison',
       message: '"school-plan" is reviewed by the drafter\'s liaison (包校), but no liaison covers "school-b"; add them to organisation.liaisons',
     });
+  });
+
+  it('does not report references into a section that failed the schema as a whole', () => {
+    const text = edit(minimalPlan, 'programmes:\n  - { id: routine, name: 常規管理規范工程 }', 'programmes: 五大工程');
+    expect(onlyErrorOf(text)).toMatchObject({ path: 'programmes', code: 'wrong-type', message: 'expected a list, found text "五大工程"' });
   });
 
   it('does not repeat as undefined a unit whose own entry failed the schema', () => {

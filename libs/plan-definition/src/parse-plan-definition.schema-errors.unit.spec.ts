@@ -83,6 +83,13 @@ describe('parsePlanDefinition: reading the file and the schema', () => {
     expect(onlyErrorOf(text)).toMatchObject({ path: 'measures[0].deadline.day', code: 'invalid-value' });
   });
 
+  it('rejects escalation levels out of order, and still checks the rest of the plan', () => {
+    const text = edit(edit(minimalPlan, '    - { afterDays: 3, to: office }\n', '    - { afterDays: 10, to: office }\n    - { afterDays: 3, to: bureau }\n'), 'submitTo: office', 'submitTo: offfice');
+    expect(errorsOf(text).map((e) => e.path)).toEqual(['policy.escalation', 'measures[1].review.submitTo']);
+    const sectionOnly = edit(minimalPlan, '    - { afterDays: 3, to: office }\n', '    - { afterDays: 10, to: office }\n    - { afterDays: 3, to: bureau }\n');
+    expect(onlyErrorOf(sectionOnly)).toMatchObject({ path: 'policy.escalation', code: 'invalid-value', message: 'escalation levels must come in increasing order of afterDays, e.g. 3 then 10', ...positionOf(sectionOnly, '- { afterDays: 10') });
+  });
+
   it('locates errors in JSON files by line and column too', () => {
     const json = JSON.stringify({ plan: { id: 'x', title: 7 } }, null, 2);
     const errors = errorsOf(json, 'plan.json');

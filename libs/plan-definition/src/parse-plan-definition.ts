@@ -34,7 +34,12 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
 
   if (plan.accepted) {
     const accepted = plan.accepted;
-    const input = { ...crossCheckInput(fileName, accepted, departments.file), unitsIncomplete: !departments.usable };
+    const dropped = (section: string) => accepted.droppedSections.has(section) || departments.file?.part.droppedSections.has(section);
+    const input = {
+      ...crossCheckInput(fileName, accepted, departments.file),
+      unitsIncomplete: !departments.usable || dropped('departments') || dropped('departmentClasses'),
+      programmesIncomplete: dropped('programmes'),
+    };
     const sourceFor = (file: string) => (file === fileName ? { source: planSource, part: accepted } : departments.file);
     for (const problem of runDefinitionChecks(input)) {
       const origin = sourceFor(problem.file);

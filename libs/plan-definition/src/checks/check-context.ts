@@ -16,8 +16,10 @@ export interface CheckInput {
   classes: Located<DepartmentClass>[];
   /** Entries left out for schema errors: references to them were not the planner's mistake. */
   ignoredIds: ReadonlySet<string>;
-  /** The departments file could not be used: references to units cannot be judged. */
+  /** Departments or classes could not be read in full: references to units cannot be judged. */
   unitsIncomplete?: boolean;
+  /** The programmes section could not be read: references to programmes cannot be judged. */
+  programmesIncomplete?: boolean;
 }
 
 export class ErrorCollector {

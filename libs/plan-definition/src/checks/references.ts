@@ -20,6 +20,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
   const expect = (kind: Kind, id: string | undefined, path: KeyPath, file = input.planFile) => {
     if (id === undefined || known[kind].has(id) || input.ignoredIds.has(id)) return;
     if (input.unitsIncomplete && (kind === 'unit' || kind === 'department')) return;
+    if (input.programmesIncomplete && kind === 'programme') return;
     const guess = closestMatch(id, defined[kind]);
     const hint = guess ? ` (did you mean "${guess}"?)` : '';
     errors.at(file, path, 'dangling-reference', `${kind} "${id}" is not defined${hint}; defined ${kind}s: ${listSome(defined[kind])}`);

@@ -3,11 +3,13 @@ import type { KeyPath, PlanError } from '../plan-error';
 import type { SourceDocument } from '../source/source-document';
 import { describeIssues } from './describe-issues';
 import { pruneInvalid } from './prune-invalid';
+import { optionalTopLevelKeys } from './schema-navigation';
 
 /** The part of a file the schema accepted, with a way back to the file's own key paths. */
 export interface AcceptedPart<T> {
   value: T;
   removedIds: ReadonlySet<string>;
+  droppedSections: ReadonlySet<string>;
   toOriginalPath(path: KeyPath): KeyPath;
 }
 
@@ -22,12 +24,13 @@ export interface SchemaCheck<T> {
 export function checkAgainstSchema<S extends z.ZodType>(schema: S, source: SourceDocument): SchemaCheck<z.output<S>> {
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) {
-    return { errors: [], complete: true, accepted: { value: result.data, removedIds: new Set(), toOriginalPath: (p) => p } };
+    return { errors: [], complete: true, accepted: { value: result.data, removedIds: new Set(), droppedSections: new Set(), toOriginalPath: (p) => p } };
   }
   const problems = describeIssues(result.error.issues, schema, source.data, source.file);
   const errors = problems.map((p) => source.locate(p));
-  const pruned = pruneInvalid(source.data, problems.map((p) => ({ path: p.path, unknownKey: p.code === 'unknown-key' })));
+  const spots = problems.map((p) => ({ path: p.path, unknownKey: p.code === 'unknown-key' }));
+  const pruned = pruneInvalid(source.data, spots, optionalTopLevelKeys(schema));
   const retry = pruned && schema.safeParse(pruned.data);
   if (!pruned || !retry?.success) return { errors, complete: false };
-  return { errors, complete: false, accepted: { value: retry.data, removedIds: pruned.removedIds, toOriginalPath: pruned.toOriginalPath } };
+  return { errors, complete: false, accepted: { value: retry.data, removedIds: pruned.removedIds, droppedSections: pruned.droppedSections, toOriginalPath: pruned.toOriginalPath } };
 }

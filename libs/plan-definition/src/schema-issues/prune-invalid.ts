@@ -7,6 +7,8 @@ export interface PrunedData {
   data: unknown;
   /** Ids of removed entries: references to them are not reported again as undefined. */
   removedIds: Set<string>;
+  /** Top-level sections dropped whole: what they defined is unknown, not missing. */
+  droppedSections: Set<string>;
   /** Maps a path in the pruned data back to the path in the file. */
   toOriginalPath(path: KeyPath): KeyPath;
 }
@@ -18,11 +20,13 @@ export interface InvalidSpot {
 
 /**
  * Drops each unknown key, and the innermost list entry around any other problem (a measure with
- * a wrong type is left out of the reference checks). Undefined when a problem sits outside every
- * list (plan metadata): then the data is too broken to check further.
+ * a wrong type is left out of the reference checks); outside every list, drops the whole top-level
+ * section if the schema can do without it. Undefined when a problem sits in a required section
+ * outside any list (plan metadata): then the data is too broken to check further.
  */
-export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[]): PrunedData | undefined {
+export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[], optionalSections: ReadonlySet<string>): PrunedData | undefined {
   const copy = structuredClone(data);
+  const droppedSections = new Set<string>();
   const removals = new Map<string, { arrayPath: KeyPath; indices: Set<number> }>();
   for (const spot of spots) {
     if (spot.unknownKey) {
@@ -31,7 +35,13 @@ export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[]): Prun
       continue;
     }
     const lastIndex = findLastIndex(spot.path, (s) => typeof s === 'number');
-    if (lastIndex < 0) return undefined;
+    if (lastIndex < 0) {
+      const section = String(spot.path[0]);
+      if (!optionalSections.has(section) || !isRecord(copy)) return undefined;
+      delete copy[section];
+      droppedSections.add(section);
+      continue;
+    }
     const arrayPath = spot.path.slice(0, lastIndex);
     const key = formatKeyPath(arrayPath);
     const entry = removals.get(key) ?? { arrayPath, indices: new Set<number>() };
@@ -62,6 +72,7 @@ export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[]): Prun
   return {
     data: copy,
     removedIds,
+    droppedSections,
     toOriginalPath: (path) => {
       const original: (string | number)[] = [];
       for (const segment of path) {

@@ -70,3 +70,9 @@ function branchFor(schema: z.ZodType, value: unknown): z.ZodType {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Top-level keys the schema fills in or leaves out when absent. */
+export function optionalTopLevelKeys(root: z.ZodType): Set<string> {
+  const shape = defOf(unwrap(root)).shape ?? {};
+  return new Set(Object.keys(shape).filter((key) => ['optional', 'default', 'prefault'].includes(defOf(shape[key]).type)));
+}

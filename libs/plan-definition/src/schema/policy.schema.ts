@@ -11,7 +11,13 @@ export const EscalationLevel = z.strictObject({
   afterDays: z.number().int().min(0).max(365),
   to: Identifier,
 });
-export const EscalationPolicy = z.array(EscalationLevel).max(5);
+// Levels are climbed in order, so each must come later than the one before it.
+export const EscalationPolicy = z
+  .array(EscalationLevel)
+  .max(5)
+  .refine((levels) => levels.every((level, i) => i === 0 || level.afterDays > levels[i - 1].afterDays), {
+    message: 'escalation levels must come in increasing order of afterDays, e.g. 3 then 10',
+  });
 
 /** What to do when a deadline falls on a public holiday or weekend. */
 export const HolidayRule = z.enum(['keep', 'next-working-day']);
