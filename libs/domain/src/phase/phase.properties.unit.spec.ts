@@ -32,7 +32,7 @@ function run(steps: { gapHours: number; body: Pick<PhaseCommand, 'type' | 'data'
   const out: { command: PhaseCommand; before: typeof state; events: PhaseEvent[]; after: typeof state }[] = [];
   for (const { gapHours, body } of steps) {
     t += gapHours * 3_600_000;
-    const byPlanner = body.type === 'ReschedulePhase' || body.type === 'CancelPhase' || (body.type === 'ClosePhase' && body.data.trigger === 'planner');
+    const byPlanner = body.type === 'ReschedulePhase' || body.type === 'CancelPhase' || (body.type === 'ClosePhase' && (body.data as { trigger?: string }).trigger === 'planner');
     const command = { ...body, metadata: meta(new Date(t).toISOString(), byPlanner ? planner : timer) } as PhaseCommand;
     const decision = phaseDecider.decide(command, state); // must not throw
     if (!decision.ok) expect(['invalid_transition', 'invalid_command']).toContain(decision.error.code);
