@@ -4,10 +4,12 @@ import { Identifier, LocalDate } from './primitives.schema';
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** "于3月5日前报": by the end of one local day. */
-export const FixedDeadline = z.strictObject({
-  kind: z.literal('fixed'),
-  date: LocalDate,
-});
+export const FixedDeadline = z
+  .strictObject({
+    kind: z.literal('fixed'),
+    date: LocalDate,
+  })
+  .describe('By the end of one local day, e.g. 于3月5日前报 → date: 2022-03-05');
 
 /** "每年11月底前": every year of the span, by a month/day; day "end" is the month's last day. */
 export const YearlyDeadline = z
@@ -20,29 +22,36 @@ export const YearlyDeadline = z
   .refine((d) => d.day === 'end' || d.day <= DAYS_IN_MONTH[d.month - 1], {
     message: 'that month does not have this many days; write day: end for the last day of the month',
     path: ['day'],
-  });
+  })
+  .describe('Every year of the span by a month and day, e.g. 每年11月底前 → month: 11, day: end');
 
 /** "每年至少召开2次", "每学期一次", "每周不得少于1次": at least N in every period. */
-export const CountPerPeriodDeadline = z.strictObject({
-  kind: z.literal('count'),
-  atLeast: z.number().int().min(1),
-  per: z.enum(['week', 'month', 'semester', 'school-year', 'year']),
-});
+export const CountPerPeriodDeadline = z
+  .strictObject({
+    kind: z.literal('count'),
+    atLeast: z.number().int().min(1),
+    per: z.enum(['week', 'month', 'semester', 'school-year', 'year']),
+  })
+  .describe('At least N in every period, e.g. 每年至少召开2次 → atLeast: 2, per: year');
 
 /** "每3年核定一次": once every N years from a first due date. */
-export const CycleDeadline = z.strictObject({
-  kind: z.literal('cycle'),
-  everyYears: z.number().int().min(1),
-  firstDue: LocalDate,
-});
+export const CycleDeadline = z
+  .strictObject({
+    kind: z.literal('cycle'),
+    everyYears: z.number().int().min(1),
+    firstDue: LocalDate,
+  })
+  .describe('Once every N years from a first due date, e.g. 每3年核定一次 → everyYears: 3');
 
 /** "总结阶段 ... 形成总结报告": relative to a phase's start or end, offset in days (negative = before). */
-export const PhaseRelativeDeadline = z.strictObject({
-  kind: z.literal('phase'),
-  phase: Identifier,
-  anchor: z.enum(['start', 'end']).default('end'),
-  offsetDays: z.number().int().default(0),
-});
+export const PhaseRelativeDeadline = z
+  .strictObject({
+    kind: z.literal('phase'),
+    phase: Identifier,
+    anchor: z.enum(['start', 'end']).default('end'),
+    offsetDays: z.number().int().default(0),
+  })
+  .describe("Relative to a phase's start or end, e.g. 总结阶段形成总结报告 → phase: summary, anchor: end");
 
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,

@@ -27,13 +27,16 @@ export const DepartmentClass = z.strictObject({
 });
 
 export const Responsibility = z.strictObject({
-  lead: Identifier,
-  co: z.array(Identifier).default([]),
+  lead: Identifier.describe('牵头: a department or a class'),
+  co: z.array(Identifier).default([]).describe('Co-responsible units (departments or classes)'),
 });
 
 /** 制定方案 → 包点联校负责人审核 → 报办公室. Reviewer "liaison" means the responsible school's liaison. */
 export const ReviewChain = z.strictObject({
-  reviewedBy: z.array(z.union([Identifier, z.literal('liaison')])).default([]),
+  reviewedBy: z
+    .array(z.union([Identifier, z.literal('liaison')]))
+    .default([])
+    .describe('Reviewer units in order; "liaison" is the drafting school\'s 包校 leader'),
   submitTo: Identifier,
 });
 
@@ -146,8 +149,8 @@ export const PlanDefinition = z.strictObject({
     .default({ holidayRule: 'next-working-day', reminders: { daysBefore: [7, 1] }, escalation: [] }),
   /** Departments listed here, and/or in a separate file (path relative to this file). */
   departments: z.array(Department).default([]),
-  departmentsFile: z.string().optional(),
-  departmentClasses: z.array(DepartmentClass).default([]),
+  departmentsFile: z.string().optional().describe('YAML file with more departments and classes, relative to this file'),
+  departmentClasses: z.array(DepartmentClass).default([]).describe('Classes such as 各中小学校 or 各乡镇: naming one fans a measure out to every member'),
   organisation: z
     .strictObject({
       leadingGroup: LeadingGroup.optional(),
