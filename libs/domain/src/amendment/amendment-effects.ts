@@ -1,6 +1,7 @@
 import type { AssignmentCommand } from '../assignment/assignment.commands';
 import { terminalStatuses, type AssignmentStatus } from '../assignment/assignment.transitions';
 import type { PhaseCommand } from '../phase/phase.commands';
+import type { PhaseStatus } from '../phase/phase.transitions';
 import type { CommandMetadata } from '../shared/decider';
 import type { ScheduleChanges } from '../schedule/schedule-diff';
 import type { AggregateRef } from '../streams/stream-names';
@@ -21,6 +22,7 @@ export function amendmentEffects(
   statusOf: (assignmentId: string) => AssignmentStatus | undefined,
   metadata: CommandMetadata,
   reason: string,
+  phaseStatusOf: (phaseId: string) => PhaseStatus | undefined = () => undefined,
 ): AmendmentEffect[] {
   const open = (id: string) => {
     const status = statusOf(id);
@@ -42,8 +44,15 @@ export function amendmentEffects(
   for (const { to } of changes.rescheduledPhases) {
     effects.push({ target: { aggregate: 'phase', planId, phaseId: to.phaseId }, command: { type: 'ReschedulePhase', data: { planId, phaseId: to.phaseId, phase: to, reason }, metadata } });
   }
+  // A phase dropped before it opens is cancelled; one already running is closed now; history stays.
   for (const phaseId of changes.removedPhaseIds) {
-    effects.push({ target: { aggregate: 'phase', planId, phaseId }, command: { type: 'CancelPhase', data: { planId, phaseId, reason }, metadata } });
+    const status = phaseStatusOf(phaseId);
+    const target = { aggregate: 'phase' as const, planId, phaseId };
+    if (status === 'open' || status === 'closing') {
+      effects.push({ target, command: { type: 'ClosePhase', data: { planId, phaseId, trigger: 'planner' }, metadata } });
+    } else if (status !== 'closed' && status !== 'cancelled') {
+      effects.push({ target, command: { type: 'CancelPhase', data: { planId, phaseId, reason }, metadata } });
+    }
   }
   return effects;
 }

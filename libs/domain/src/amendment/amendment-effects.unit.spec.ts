@@ -1,3 +1,4 @@
+import type { PhaseStatus } from '../phase/phase.transitions';
 import { amendmentEffects } from './amendment-effects';
 import type { AssignmentStatus } from '../assignment/assignment.transitions';
 import { assignmentDecider } from '../assignment/assignment.decider';
@@ -68,5 +69,22 @@ describe('amendmentEffects', () => {
       const { decision } = spec.given(histories[effect.target.assignmentId]).when(effect.command as Parameters<typeof assignmentDecider.decide>[0]).decision();
       expect(decision.ok && decision.events.map((e) => e.type)).toEqual([effect.command.type === 'CancelAssignment' ? 'AssignmentCancelled' : 'AssignmentDeadlineMoved']);
     }
+  });
+});
+
+describe('amendmentEffects for a removed phase, by its status', () => {
+  const metadata = { actor: { userId: 'planner-1', role: 'planner' as const }, at: '2022-01-10T00:00:00.000+08:00' };
+  const none = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: ['p1'], rescheduledPhases: [] };
+  const run = (status: PhaseStatus | undefined) => amendmentEffects('plan-1', none, () => undefined, metadata, 'dropped', () => status).map((e) => e.command.type);
+
+  it.each([
+    ['scheduled', ['CancelPhase']],
+    [undefined, ['CancelPhase']],
+    ['open', ['ClosePhase']],
+    ['closing', ['ClosePhase']],
+    ['closed', []],
+    ['cancelled', []],
+  ] as const)('given a %s phase, then %j', (status, expected) => {
+    expect(run(status)).toEqual(expected);
   });
 });

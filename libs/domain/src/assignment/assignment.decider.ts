@@ -27,7 +27,9 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
 
   switch (command.type) {
     case 'SendReminder':
+      // A reminder timer left from an earlier deadline arrives too early for the new one: nothing.
       if (!owing || state.remindersSent.includes(command.data.daysBefore) || !isBefore(at, state.dueAt)) return nothingToDo();
+      if (isBefore(at, addDays(state.dueAt, -command.data.daysBefore))) return nothingToDo();
       return emit('AssignmentReminderDue', { assignmentId: id, departmentId: state.departmentId, daysBefore: command.data.daysBefore, dueAt: state.dueAt });
     case 'MarkOverdue':
       if (!owing || state.overdueSince || isBefore(at, state.dueAt)) return nothingToDo();

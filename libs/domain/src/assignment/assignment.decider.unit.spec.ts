@@ -272,6 +272,10 @@ describe('timers: reminders', () => {
     const moved = ev('AssignmentDeadlineMoved', { assignmentId: id, fromDueAt: DUE_AT, toDueAt: day(30), reason: 'r', overdueCleared: false }, day(-3), reviewer);
     spec.given([issued, reminded(7, day(-7)), moved]).when(remind(7, day(23))).then([reminded(7, day(23), day(30))]);
   });
+  it('a reminder timer left from the old deadline, arriving before its moment for the new one, does nothing', () => {
+    const moved = ev('AssignmentDeadlineMoved', { assignmentId: id, fromDueAt: DUE_AT, toDueAt: day(30), reason: 'r', overdueCleared: false }, day(-10), reviewer);
+    spec.given([issued, moved]).when(remind(7, day(-7))).thenNothing();
+  });
 });
 
 describe('timers: overdue', () => {
