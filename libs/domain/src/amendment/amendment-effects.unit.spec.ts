@@ -6,7 +6,7 @@ import { diffSchedules, type ScheduleChanges } from '../schedule/schedule-diff';
 import { DeciderSpecification } from '../testing/decider-spec';
 import { assignmentEvent, day, ISSUE_AT, meta, obligation, PLAN_ID, planner, schedule, scheduledPhase, timer } from '../testing/fixtures';
 
-const none: ScheduleChanges = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: [], rescheduledPhases: [] };
+const none: ScheduleChanges = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: [], rescheduledPhases: [], otherChanges: [] };
 const metadata = meta('2022-02-20T00:00:00.000Z', planner);
 const reason = 'amendment 1: 推迟报送';
 const statusOf = (table: Record<string, AssignmentStatus>) => (id: string) => table[id];
@@ -74,7 +74,7 @@ describe('amendmentEffects', () => {
 
 describe('amendmentEffects for a removed phase, by its status', () => {
   const metadata = { actor: { userId: 'planner-1', role: 'planner' as const }, at: '2022-01-10T00:00:00.000+08:00' };
-  const none = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: ['p1'], rescheduledPhases: [] };
+  const none = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: ['p1'], rescheduledPhases: [], otherChanges: [] };
   const run = (status: PhaseStatus | undefined) => amendmentEffects('plan-1', none, () => undefined, metadata, 'dropped', () => status).map((e) => e.command.type);
 
   it.each([

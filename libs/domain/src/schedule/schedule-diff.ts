@@ -11,12 +11,17 @@ export interface ScheduleChanges {
   addedPhases: ScheduledPhase[];
   removedPhaseIds: string[];
   rescheduledPhases: { from: ScheduledPhase; to: ScheduledPhase }[];
+  /** Terms that move no work but belong in the record: title, departments, a phase's focus … */
+  otherChanges: string[];
 }
 
 /** Instants compare as instants, not as strings: the same moment may be written with another offset. */
 const sameInstant = (a: Instant | undefined, b: Instant | undefined) => (a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b));
 const samePhaseWindow = (a: ScheduledPhase, b: ScheduledPhase) =>
   sameInstant(a.opensAt, b.opensAt) && sameInstant(a.closesAt, b.closesAt) && sameInstant(a.closingStartsAt, b.closingStartsAt) && a.name === b.name;
+
+/** A phase without its window: what is left when the dates are the same instants. */
+const phaseTerms = ({ opensAt: _o, closesAt: _c, closingStartsAt: _s, ...terms }: ScheduledPhase) => terms;
 
 /**
  * A change of responsible unit changes the assignment id (the department is part of it), so it
@@ -44,6 +49,16 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): Schedu
     const now = afterPhases.get(id);
     if (now && !samePhaseWindow(was, now)) rescheduledPhases.push({ from: was, to: now });
   }
+  const otherChanges: string[] = [];
+  const { obligations: _o1, phases: _p1, ...beforeTerms } = before;
+  const { obligations: _o2, phases: _p2, ...afterTerms } = after;
+  for (const key of new Set([...Object.keys(beforeTerms), ...Object.keys(afterTerms)]) as Set<keyof typeof afterTerms>) {
+    if (JSON.stringify(beforeTerms[key]) !== JSON.stringify(afterTerms[key])) otherChanges.push(key);
+  }
+  for (const [id, was] of beforePhases) {
+    const now = afterPhases.get(id);
+    if (now && samePhaseWindow(was, now) && JSON.stringify(phaseTerms(now)) !== JSON.stringify(phaseTerms(was))) otherChanges.push(`phases.${id}`);
+  }
   return {
     addedObligations: after.obligations.filter((o) => !beforeById.has(o.assignmentId)),
     removedAssignmentIds: before.obligations.filter((o) => !afterById.has(o.assignmentId)).map((o) => o.assignmentId),
@@ -52,8 +67,9 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): Schedu
     addedPhases: after.phases.filter((p) => !beforePhases.has(p.phaseId)),
     removedPhaseIds: before.phases.filter((p) => !afterPhases.has(p.phaseId)).map((p) => p.phaseId),
     rescheduledPhases,
+    otherChanges,
   };
 }
 
 export const hasChanges = (c: ScheduleChanges): boolean =>
-  c.addedObligations.length + c.removedAssignmentIds.length + c.redated.length + c.updatedAssignmentIds.length + c.addedPhases.length + c.removedPhaseIds.length + c.rescheduledPhases.length > 0;
+  c.addedObligations.length + c.removedAssignmentIds.length + c.redated.length + c.updatedAssignmentIds.length + c.addedPhases.length + c.removedPhaseIds.length + c.rescheduledPhases.length + c.otherChanges.length > 0;

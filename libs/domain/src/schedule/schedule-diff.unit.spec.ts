@@ -1,7 +1,7 @@
 import { diffSchedules, hasChanges, type ScheduleChanges } from './schedule-diff';
 import { day, obligation, schedule, scheduledPhase } from '../testing/fixtures';
 
-const none: ScheduleChanges = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: [], rescheduledPhases: [] };
+const none: ScheduleChanges = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: [], rescheduledPhases: [], otherChanges: [] };
 const a = obligation();
 const b = obligation({ assignmentId: 'm2.school-a.once', measureId: 'm2' });
 const p1 = scheduledPhase();
@@ -9,6 +9,12 @@ const p2 = scheduledPhase({ phaseId: 'implement', name: '实施阶段', order: 2
 const before = schedule({ obligations: [a, b], phases: [p1, p2] });
 
 describe('diffSchedules', () => {
+  it('records changed terms that move no work: the title, a phase focus', () => {
+    const retitled = schedule({ obligations: [a, b], phases: [p1, { ...p2, focus: ['teacher-quality'] }], title: '新标题' });
+    const changes = diffSchedules(before, retitled);
+    expect(changes).toEqual({ ...none, otherChanges: ['title', 'phases.implement'] });
+    expect(hasChanges(changes)).toBe(true);
+  });
   it('finds nothing between a schedule and itself', () => {
     expect(diffSchedules(before, schedule({ obligations: [a, b], phases: [p1, p2] }))).toEqual(none);
     expect(hasChanges(none)).toBe(false);
