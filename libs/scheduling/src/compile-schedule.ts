@@ -146,6 +146,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     startsAt: planStartsAt,
     endsAt: clock.day(planSpan.end).closesAt,
     ...escalationDefaultOf(definition, directory),
+    holidayCalendar: { name: holidays.name, coveredYears: [...holidays.coveredYears] },
     departments: definition.departments.map(scheduledDepartment),
     phases: phases.scheduled(definition, clock),
     obligations: sortByDueThenId(obligationsByDueTime),

@@ -16,6 +16,8 @@ export interface PlanSchedule {
   endsAt: Instant;
   /** The unit escalations go to when a measure's policy does not name one (leading group). */
   escalationDefault?: string;
+  /** The holiday table the due dates were shifted with, so a moved date can be explained later. */
+  holidayCalendar?: { name: string; coveredYears: number[] };
   departments: ScheduledDepartment[];
   phases: ScheduledPhase[];
   obligations: Obligation[];
