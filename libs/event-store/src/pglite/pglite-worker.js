@@ -1,6 +1,7 @@
 'use strict';
 // Hosts one PGlite database in a worker thread for PgliteWorkerExecutor (see there for why).
 // Plain CommonJS on purpose: it runs in a bare Node worker, outside any transpiler or test VM.
+/* eslint-disable @typescript-eslint/no-require-imports -- a bare Node worker: CommonJS require is the module system here */
 const { parentPort } = require('node:worker_threads');
 const { PGlite } = require('@electric-sql/pglite');
 

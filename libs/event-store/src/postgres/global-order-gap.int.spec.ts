@@ -1,12 +1,10 @@
 import { Pool } from 'pg';
 import { compareGlobalPositions } from '../port/global-position';
 import type { StoredEvent } from '../port/event-types';
-import { appendParameters } from '../sql/append-parameters';
-import type { SqlEventStore } from '../sql/sql-event-store';
-import * as sql from '../sql/statements';
+import { SqlEventStore } from '../sql/sql-event-store';
+import type { SqlExecutor } from '../sql/sql-executor';
 import { collect, sleep, testEvent } from '../testing/test-events';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres-test-database';
-import { prepareEvents } from '../validation/validate-append';
 import { openPostgresEventStore } from './open-postgres-event-store';
 
 /*
@@ -38,19 +36,28 @@ describe('global order under concurrent writers with random commit delays (Postg
     await database?.drop();
   });
 
-  async function appendWithDelayedCommit(stream: string, events: ReturnType<typeof testEvent>[]): Promise<void> {
-    const client = await writerPool.connect();
-    try {
-      await client.query('begin');
-      await client.query(sql.APPEND, appendParameters(stream, 'any', prepareEvents(events)));
-      await sleep(Math.random() * MAX_COMMIT_DELAY_MS);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** Runs the store's append INSERTs in a transaction that stays open a random while before it commits. */
+  function delayedCommitExecutor(): SqlExecutor {
+    return {
+      query: async <Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> => {
+        if (!text.startsWith('insert into event_store_events')) return (await writerPool.query(text, params as unknown[])).rows as Row[];
+        const client = await writerPool.connect();
+        try {
+          await client.query('begin');
+          const { rows } = await client.query(text, params as unknown[]);
+          await sleep(Math.random() * MAX_COMMIT_DELAY_MS);
+          await client.query('commit');
+          return rows as Row[];
+        } catch (error) {
+          await client.query('rollback');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      transaction: () => Promise.reject(new Error('not used by append')),
+      close: () => Promise.resolve(),
+    };
   }
 
   /** The classic broken reader: `where position > checkpoint order by position`. */
@@ -82,10 +89,12 @@ describe('global order under concurrent writers with random commit delays (Postg
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, writer) => {
         // Writers share streams in pairs, so appends also queue behind one another's stream lock.
+        // Each writer is a store of its own, as if in its own process.
+        const writerStore = new SqlEventStore(delayedCommitExecutor());
         const stream = `gap-stream-${writer % (WRITERS / 2)}`;
         for (let n = 0; n < APPENDS_PER_WRITER; n++) {
           const events = Array.from({ length: 1 + (n % 3) }, () => testEvent('Written', { writer, n }));
-          await appendWithDelayedCommit(stream, events);
+          await writerStore.append(stream, events, 'any');
           written.push(...events.map((event) => event.eventId));
         }
       }),

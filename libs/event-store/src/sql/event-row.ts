@@ -37,12 +37,15 @@ export function toStoredEvent(row: unknown): StoredEvent {
   };
 }
 
-export const appendRowSchema = z.object({
-  first_revision: bigintText,
-  last_revision: bigintText,
-  last_transaction_id: bigintText,
-  last_position: bigintText,
+/** What the append's RETURNING gives per inserted row. */
+export const insertedRowSchema = z.object({
+  revision: bigintText,
+  hash: z.string(),
+  transaction_id: bigintText,
+  position: bigintText,
 });
+
+export const headRowSchema = z.object({ revision: bigintText, hash: z.string() });
 
 export const snapshotRowSchema = z.object({
   stream: z.string(),
@@ -50,3 +53,12 @@ export const snapshotRowSchema = z.object({
   revision: bigintText,
   state: jsonText,
 });
+
+export const storedIdRowSchema = z
+  .object({ event_id: z.string(), stream: z.string(), revision: bigintText, transaction_id: bigintText, position: bigintText })
+  .transform((row) => ({
+    eventId: row.event_id,
+    stream: row.stream,
+    revision: row.revision,
+    position: { commit: row.transaction_id, prepare: row.position },
+  }));

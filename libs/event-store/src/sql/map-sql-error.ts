@@ -9,16 +9,6 @@ export function sqlErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function sqlErrorDetail(error: unknown): Record<string, unknown> {
-  const detail = (error as { detail?: unknown } | null)?.detail;
-  if (typeof detail !== 'string') return {};
-  try {
-    return JSON.parse(detail) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
 /** Turns driver failures that mean "cannot reach the store" into StoreUnavailableError; others pass through. */
 export function mapUnavailable(error: unknown, doing: string): unknown {
   const code = sqlErrorCode(error);

@@ -1,4 +1,4 @@
-import { ConcurrencyError, EventIdConflictError } from '../errors';
+import { StoreUnavailableError } from '../errors';
 import { ChainVerifier } from '../hashing/chain-verifier';
 import type { VerifyReport } from '../hashing/verify-report';
 import type {
@@ -19,33 +19,48 @@ import {
   type NormalisedExpectedRevision,
   type PreparedEvent,
 } from '../validation/validate-append';
-import { appendParameters } from './append-parameters';
-import { appendRowSchema, snapshotRowSchema, toStoredEvent } from './event-row';
-import { mapUnavailable, sqlErrorCode, sqlErrorDetail } from './map-sql-error';
+import { appendStatement, type StreamHead } from './append-statement';
+import { StreamHeadCache } from './stream-head-cache';
+import { headRowSchema, insertedRowSchema, snapshotRowSchema, storedIdRowSchema, toStoredEvent } from './event-row';
+import { diagnoseFailedAppend, type StoredId } from './diagnose-append';
+import { mapUnavailable, sqlErrorCode } from './map-sql-error';
 import type { SqlExecutor } from './sql-executor';
 import * as sql from './statements';
 
 const READ_PAGE_SIZE = 5_000;
 const UNIQUE_VIOLATION = '23505';
+/** 'any' appends retry when a concurrent writer took their revision; this bounds the loop. */
+const MAX_APPEND_ATTEMPTS = 20;
 
-/** The PostgreSQL and PGlite adapter: one schema, one set of statements, any SqlExecutor. */
+/**
+ * The PostgreSQL and PGlite adapter: one schema, one set of statements, any SqlExecutor.
+ * An append is one multi-row INSERT (one round trip, one commit) when the stream head is known.
+ */
 export class SqlEventStore implements EventStore {
+  private readonly heads = new StreamHeadCache();
+
   constructor(private readonly executor: SqlExecutor) {}
 
   async append(stream: string, events: readonly EventInput[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateStreamName(stream);
     const expected = normaliseExpectedRevision(expectedRevision);
     const prepared = prepareEvents(events);
-    try {
-      const rows = await this.executor.query(sql.APPEND, appendParameters(stream, expected, prepared));
-      const row = appendRowSchema.parse(rows[0]);
-      return {
-        firstRevision: row.first_revision,
-        nextExpectedRevision: row.last_revision,
-        position: { commit: row.last_transaction_id, prepare: row.last_position },
-      };
-    } catch (error) {
-      throw await this.mapAppendError(error, stream, expected, prepared);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.headToAppendAfter(stream, expected);
+      if (head !== 'unsatisfied') {
+        try {
+          return await this.insert(stream, head, prepared);
+        } catch (error) {
+          if (sqlErrorCode(error) !== UNIQUE_VIOLATION) throw mapUnavailable(error, `appending to stream "${stream}"`);
+        }
+      }
+      this.heads.forget(stream);
+      const diagnosis = diagnoseFailedAppend({ stream, expected, events: prepared, ...(await this.factsAfterFailure(stream, prepared)) });
+      if (diagnosis.kind === 'replayed') return diagnosis.result;
+      if (diagnosis.kind === 'failed') throw diagnosis.error;
+      if (attempt >= MAX_APPEND_ATTEMPTS) throw new StoreUnavailableError(`stream "${stream}" stayed contended for ${attempt} attempts`);
+      // Random, growing back-off: two writers that keep colliding on one stream drift apart.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
     }
   }
 
@@ -57,10 +72,14 @@ export class SqlEventStore implements EventStore {
     while (remaining > 0) {
       const limit = Math.min(remaining, READ_PAGE_SIZE);
       const rows = await this.query(backwards ? sql.READ_STREAM_BACKWARDS : sql.READ_STREAM_FORWARDS, [stream, next.toString(), limit], 'reading a stream');
-      for (const row of rows) yield toStoredEvent(row);
-      if (rows.length < limit) return;
+      let last: StoredEvent | undefined;
+      for (const row of rows) {
+        last = toStoredEvent(row);
+        this.heads.remember(stream, last);
+        yield last;
+      }
+      if (!last || rows.length < limit) return;
       remaining -= rows.length;
-      const last = toStoredEvent(rows[rows.length - 1]);
       next = backwards ? last.revision - 1n : last.revision + 1n;
       if (next < 0n) return;
     }
@@ -125,29 +144,43 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  private async mapAppendError(error: unknown, stream: string, expected: NormalisedExpectedRevision, prepared: PreparedEvent[]): Promise<unknown> {
-    const code = sqlErrorCode(error);
-    const detail = sqlErrorDetail(error);
-    if (code === 'ESC01') {
-      const actual = BigInt(String(detail.actual));
-      return new ConcurrencyError(stream, expected, actual < 0n ? 'no_stream' : actual);
-    }
-    if (code === 'ESC02') {
-      const index = Number(detail.index);
-      return new EventIdConflictError(prepared[index].eventId, `events[${index}].eventId`, String(detail.stream), BigInt(String(detail.revision)));
-    }
-    if (code === UNIQUE_VIOLATION && String((error as { constraint?: unknown }).constraint).includes('event_id')) {
-      // A concurrent append stored one of these ids in another stream first.
-      return this.eventIdConflict(prepared).catch(() => error);
-    }
-    return mapUnavailable(error, `appending to stream "${stream}"`);
+  /**
+   * The head to chain onto, or 'unsatisfied' when the store certainly does not match the
+   * expectation. Uses the cached head when it is exactly the expected one, saving a round trip.
+   */
+  private async headToAppendAfter(stream: string, expected: NormalisedExpectedRevision): Promise<StreamHead | undefined | 'unsatisfied'> {
+    if (expected === 'no_stream') return undefined;
+    const cached = this.heads.get(stream);
+    if (cached && (expected === 'any' || expected === 'stream_exists' || cached.revision === expected)) return cached;
+    const head = await this.readHead(stream);
+    if (expected === 'any') return head;
+    if (expected === 'stream_exists') return head ?? 'unsatisfied';
+    return head && head.revision === expected ? head : 'unsatisfied';
   }
 
-  private async eventIdConflict(prepared: PreparedEvent[]): Promise<unknown> {
-    for (const [index, event] of prepared.entries()) {
-      const rows = await this.executor.query<{ stream: string; revision: string }>(sql.EVENT_BY_ID, [event.eventId]);
-      if (rows[0]) return new EventIdConflictError(event.eventId, `events[${index}].eventId`, rows[0].stream, BigInt(rows[0].revision));
-    }
-    return new Error('unique violation on event_id, but no stored id found');
+  private async insert(stream: string, head: StreamHead | undefined, prepared: readonly PreparedEvent[]): Promise<AppendResult> {
+    const rows = (await this.executor.query(...appendStatement(stream, head, prepared, new Date()))).map((row) => insertedRowSchema.parse(row));
+    const last = rows.reduce((a, b) => (a.revision > b.revision ? a : b));
+    this.heads.remember(stream, { revision: last.revision, hash: last.hash });
+    return {
+      firstRevision: last.revision - BigInt(rows.length) + 1n,
+      nextExpectedRevision: last.revision,
+      position: { commit: last.transaction_id, prepare: last.position },
+    };
+  }
+
+  private async readHead(stream: string): Promise<StreamHead | undefined> {
+    const rows = await this.query(sql.STREAM_HEAD, [stream], `reading the head of stream "${stream}"`);
+    if (rows.length === 0) return undefined;
+    const head = headRowSchema.parse(rows[0]);
+    this.heads.remember(stream, head);
+    return head;
+  }
+
+  private async factsAfterFailure(stream: string, prepared: readonly PreparedEvent[]): Promise<{ storedIds: StoredId[]; head: bigint | 'no_stream' }> {
+    const ids = JSON.stringify(prepared.map((event) => event.eventId));
+    const stored = await this.query(sql.EVENTS_BY_ID, [ids], `appending to stream "${stream}"`);
+    const head = await this.readHead(stream);
+    return { storedIds: stored.map((row) => storedIdRowSchema.parse(row)), head: head ? head.revision : 'no_stream' };
   }
 }

@@ -1,4 +1,4 @@
-/** Every statement the SQL adapter runs, shared by PostgreSQL and PGlite. */
+/** Every statement the SQL adapter runs, shared by PostgreSQL and PGlite (the append: append-statement.ts). */
 
 /*
  * JSON and times leave the database as text and numbers, decoded by us: both drivers then return
@@ -11,11 +11,8 @@ const eventColumns = `stream, revision::text as revision, event_id::text as even
   prev_hash, hash, transaction_id::text as transaction_id, position::text as position`;
 // ORDER BY must name the table's columns (e.*): the text aliases above would sort '10' before '2'.
 
-export const APPEND = `select first_revision::text as first_revision, last_revision::text as last_revision,
-  last_transaction_id::text as last_transaction_id, last_position::text as last_position
-  from event_store_append($1, $2, $3, $4::json)`;
-
-export const STREAM_REVISION = 'select revision from event_store_streams where stream = $1 and revision >= 0';
+export const STREAM_HEAD = `select e.revision::text as revision, e.hash from event_store_events e
+  where e.stream = $1 order by e.revision desc limit 1`;
 
 export const READ_STREAM_FORWARDS = `select ${eventColumns} from event_store_events e
   where e.stream = $1 and e.revision >= $2 order by e.revision asc limit $3`;
@@ -37,7 +34,10 @@ export const READ_ALL_AFTER = `select ${eventColumns} from event_store_events e
 export const READ_BY_STREAM_AFTER = `select ${eventColumns} from event_store_events e
   where (e.stream, e.revision) > ($1, $2::bigint) order by e.stream, e.revision limit $3`;
 
-export const EVENT_BY_ID = 'select stream, revision::text as revision from event_store_events where event_id = $1';
+/** $1: JSON array of event ids. */
+export const EVENTS_BY_ID = `select e.event_id::text as event_id, e.stream, e.revision::text as revision,
+  e.transaction_id::text as transaction_id, e.position::text as position
+  from event_store_events e where e.event_id in (select value::uuid from json_array_elements_text($1::json))`;
 
 export const READ_SNAPSHOT = `select stream, state_schema_version, revision::text as revision, state::text as state from event_store_snapshots where stream = $1`;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { PgliteWorkerExecutor } from '../pglite/pglite-worker-executor';
 import type { SqlEventStore } from '../sql/sql-event-store';
 
 const templateDir = join(tmpdir(), 'planledger-event-store-tests');
-const templateFile = join(templateDir, `pglite-template-v${MIGRATIONS.length}.tar`);
+// Named after the migrations' content, so a changed schema never reuses a stale template.
+const schemaDigest = createHash('sha256').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
+const templateFile = join(templateDir, `pglite-template-${schemaDigest}.tar`);
 
 /**
  * A fresh in-memory PGlite event store, cloned from a migrated template kept on disk: cloning
