@@ -1,6 +1,6 @@
 import {
   assignmentDecider, phaseDecider, planDecider, streamOf, systemActor, timersForAssignment, timersForSchedule,
-  type Actor, type AggregateRef, type AssignmentCommand, type AssignmentState, type DomainError, type Instant,
+  type Actor, type AggregateRef, type Decider, type AssignmentCommand, type AssignmentState, type DomainError, type Instant,
   type PhaseCommand, type PhaseState, type PlanCommand, type PlanSchedule, type PlanSource, type PlanState, type PlanledgerEvent,
 } from '@planledger/domain';
 import { Agenda } from './agenda';
@@ -50,39 +50,34 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
   const refuse = (target: AggregateRef, command: string, error: DomainError) => result.rejections.push({ target, command, error });
 
+  /** decide → evolve → record, for any of the three deciders; returns the state reached. */
+  const run = <C extends { type: string }, E extends PlanledgerEvent, S>(
+    decider: Decider<C, E, S>, target: AggregateRef, state: S, command: C, afterEach?: (state: S, event: E) => void,
+  ): S => {
+    const decision = decider.decide(command, state);
+    if (!decision.ok) {
+      refuse(target, command.type, decision.error);
+      return state;
+    }
+    for (const event of decision.events) {
+      state = decider.evolve(state, event);
+      record(event, target);
+      afterEach?.(state, event);
+    }
+    return state;
+  };
+
   const runPlan = (command: PlanCommand) => {
-    const target: AggregateRef = { aggregate: 'plan', planId };
-    const decision = planDecider.decide(command, plan);
-    if (!decision.ok) return refuse(target, command.type, decision.error);
-    for (const event of decision.events) {
-      plan = planDecider.evolve(plan, event);
-      record(event, target);
-    }
+    plan = run(planDecider, { aggregate: 'plan', planId }, plan, command);
   };
-
   const runPhase = (phaseId: string, command: PhaseCommand) => {
-    const target: AggregateRef = { aggregate: 'phase', planId, phaseId };
-    let state = phases.get(phaseId) ?? phaseDecider.initialState();
-    const decision = phaseDecider.decide(command, state);
-    if (!decision.ok) return refuse(target, command.type, decision.error);
-    for (const event of decision.events) {
-      state = phaseDecider.evolve(state, event);
-      record(event, target);
-    }
-    phases.set(phaseId, state);
+    const state = phases.get(phaseId) ?? phaseDecider.initialState();
+    phases.set(phaseId, run(phaseDecider, { aggregate: 'phase', planId, phaseId }, state, command));
   };
-
   const runAssignment = (assignmentId: string, command: AssignmentCommand) => {
     const target: AggregateRef = { aggregate: 'assignment', planId, assignmentId };
-    let state = assignments.get(assignmentId) ?? assignmentDecider.initialState();
-    const decision = assignmentDecider.decide(command, state);
-    if (!decision.ok) return refuse(target, command.type, decision.error);
-    for (const event of decision.events) {
-      state = assignmentDecider.evolve(state, event);
-      record(event, target);
-      react(target, state, event);
-    }
-    assignments.set(assignmentId, state);
+    const state = assignments.get(assignmentId) ?? assignmentDecider.initialState();
+    assignments.set(assignmentId, run(assignmentDecider, target, state, command, (reached, event) => react(target, reached, event)));
   };
 
   // Reactions: what the engine's workers and the simulated people do after an event.
