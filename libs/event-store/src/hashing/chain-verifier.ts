@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from '../port/event-types';
-import { canonicalJson } from '../validation/canonical-json';
-import { canonicalEventContent } from '../validation/validate-append';
-import { chainHash, contentDigest, genesisHash } from './hash-chain';
+import { chainHash, eventContent, genesisHash } from './hash-chain';
 import type { BrokenLink, VerifyReport } from './verify-report';
 
 /** Feed it every event, each stream in revision order (streams may interleave); then ask for the report. */
@@ -44,14 +42,9 @@ export class ChainVerifier {
 
   private expectedHash(event: StoredEvent, prevHash: string, revision: bigint): string {
     // A missing revision or a rewritten back-link breaks the chain as surely as changed content.
-    if (event.revision !== revision || event.prevHash !== prevHash) return chainHash(prevHash, '', 0);
-    const content = canonicalEventContent(
-      event.eventId,
-      event.type,
-      event.schemaVersion,
-      canonicalJson(event.data, 'data'),
-      canonicalJson(event.metadata, 'metadata'),
-    );
-    return chainHash(prevHash, contentDigest(content), event.recordedAt.getTime());
+    if (event.revision !== revision || event.prevHash !== prevHash) return chainHash(prevHash, -1, 'missing or relinked event');
+    // Stored JSON came from JSON.stringify, so re-serialising the parsed value gives its exact text.
+    const content = eventContent(event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    return chainHash(prevHash, event.recordedAt.getTime(), content);
   }
 }

@@ -1,15 +1,14 @@
 import type { StoredEvent } from '../port/event-types';
-import { canonicalEventContent } from '../validation/validate-append';
 import { ChainVerifier } from './chain-verifier';
-import { chainHash, contentDigest, genesisHash } from './hash-chain';
+import { chainHash, eventContent, genesisHash } from './hash-chain';
 
 function chain(stream: string, datas: unknown[]): StoredEvent[] {
   let prevHash = genesisHash(stream);
   return datas.map((data, n) => {
     const eventId = `00000000-0000-4000-8000-00000000000${n}`;
     const recordedAt = new Date(1_700_000_000_000 + n);
-    const content = canonicalEventContent(eventId, 'T', 1, JSON.stringify(data), '{}');
-    const hash = chainHash(prevHash, contentDigest(content), recordedAt.getTime());
+    const content = eventContent(eventId, 'T', 1, JSON.stringify(data), '{}');
+    const hash = chainHash(prevHash, recordedAt.getTime(), content);
     const event: StoredEvent = { stream, revision: BigInt(n), eventId, type: 'T', schemaVersion: 1, data, metadata: {}, recordedAt, prevHash, hash, position: { commit: 1n, prepare: BigInt(n) } };
     prevHash = hash;
     return event;

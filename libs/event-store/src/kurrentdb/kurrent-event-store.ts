@@ -9,7 +9,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError } from '../errors';
 import { ChainVerifier } from '../hashing/chain-verifier';
-import { chainHash, contentDigest, genesisHash } from '../hashing/hash-chain';
+import { chainHash, genesisHash } from '../hashing/hash-chain';
 import type { VerifyReport } from '../hashing/verify-report';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions, Subscription } from '../port/event-store';
 import type { AppendResult, EventInput, ExpectedRevision, StoredEvent } from '../port/event-types';
@@ -140,7 +140,7 @@ export class KurrentEventStore implements EventStore {
     const recordedAtMs = Date.now();
     let prevHash = head ? head.hash : genesisHash(stream);
     const data = prepared.map((event) => {
-      const link: ChainLink = { recordedAtMs, prevHash, hash: chainHash(prevHash, contentDigest(event.canonicalContent), recordedAtMs) };
+      const link: ChainLink = { recordedAtMs, prevHash, hash: chainHash(prevHash, recordedAtMs, event.content) };
       prevHash = link.hash;
       return toKurrentEventData(event, link);
     });

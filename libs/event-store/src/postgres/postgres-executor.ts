@@ -10,8 +10,8 @@ export class PostgresExecutor implements SqlExecutor {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<Row>(text: string, params: readonly unknown[] = [], statementName?: string): Promise<Row[]> {
+    const result = await this.pool.query({ text, values: params as unknown[], ...(statementName && { name: statementName }) });
     return result.rows as Row[];
   }
 

@@ -1,8 +1,7 @@
-import { chainHash, contentDigest, genesisHash } from '../hashing/hash-chain';
+import { chainHash, genesisHash } from '../hashing/hash-chain';
 import type { PreparedEvent } from '../validation/validate-append';
 
 const COLUMNS = 'stream, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
-const PARAMETERS_PER_ROW = 10;
 
 /** The stream's last event, whose hash the next event links to. */
 export interface StreamHead {
@@ -15,22 +14,36 @@ export interface StreamHead {
  * primary key (stream, revision) is the concurrency check: if another writer took head + 1, the
  * insert fails (after that writer commits), and the caller finds out why (diagnose-append.ts).
  */
-export function appendStatement(stream: string, head: StreamHead | undefined, events: readonly PreparedEvent[], recordedAt: Date): [string, unknown[]] {
+/** Batches up to this size get a prepared statement of their own (per size, per connection). */
+const MAX_PREPARED_BATCH = 20;
+
+export interface AppendStatement {
+  text: string;
+  params: unknown[];
+  /** Set for common batch sizes: the text only depends on the size. */
+  statementName: string | undefined;
+  /** The stream's head once the statement has committed. */
+  newHead: StreamHead;
+}
+
+export function appendStatement(stream: string, head: StreamHead | undefined, events: readonly PreparedEvent[], recordedAt: Date): AppendStatement {
   const recordedAtMs = recordedAt.getTime();
   const recordedAtText = recordedAt.toISOString();
   let prevHash = head ? head.hash : genesisHash(stream);
   let revision = head ? head.revision : -1n;
-  const params: unknown[] = [];
+  const params: unknown[] = [stream, recordedAtText];
   const rows: string[] = [];
   for (const event of events) {
     revision++;
-    const hash = chainHash(prevHash, contentDigest(event.canonicalContent), recordedAtMs);
-    const base = params.length;
-    rows.push(`(${Array.from({ length: PARAMETERS_PER_ROW }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-    params.push(stream, revision.toString(), event.eventId, event.type, event.schemaVersion, event.dataJson, event.metadataJson, recordedAtText, prevHash, hash);
+    const hash = chainHash(prevHash, recordedAtMs, event.content);
+    const p = params.length;
+    rows.push(`($1, $${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $2, $${p + 7}, $${p + 8})`);
+    params.push(revision.toString(), event.eventId, event.type, event.schemaVersion, event.dataJson, event.metadataJson, prevHash, hash);
     prevHash = hash;
   }
-  const text = `insert into event_store_events (${COLUMNS}) values ${rows.join(', ')}
-    returning revision::text as revision, hash, transaction_id::text as transaction_id, position::text as position`;
-  return [text, params];
+  // One result row whatever the batch size: the caller already knows revisions and hashes.
+  const text = `with inserted as (insert into event_store_events (${COLUMNS}) values ${rows.join(', ')} returning position)
+    select pg_current_xact_id()::text as transaction_id, max(position)::text as position from inserted`;
+  const statementName = events.length <= MAX_PREPARED_BATCH ? `event_store_append_${events.length}` : undefined;
+  return { text, params, statementName, newHead: { revision, hash: prevHash } };
 }

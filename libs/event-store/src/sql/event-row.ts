@@ -37,13 +37,8 @@ export function toStoredEvent(row: unknown): StoredEvent {
   };
 }
 
-/** What the append's RETURNING gives per inserted row. */
-export const insertedRowSchema = z.object({
-  revision: bigintText,
-  hash: z.string(),
-  transaction_id: bigintText,
-  position: bigintText,
-});
+/** The append statement's one result row: where the batch's last event sits in the global order. */
+export const insertedRowSchema = z.object({ transaction_id: bigintText, position: bigintText });
 
 export const headRowSchema = z.object({ revision: bigintText, hash: z.string() });
 

@@ -28,6 +28,8 @@ import type { SqlExecutor } from './sql-executor';
 import * as sql from './statements';
 
 const READ_PAGE_SIZE = 5_000;
+/** Every fixed statement is prepared once per connection under its name in statements.ts. */
+const statementNames = new Map(Object.entries(sql).map(([name, text]) => [text, `event_store_${name.toLowerCase()}`]));
 const UNIQUE_VIOLATION = '23505';
 /** 'any' appends retry when a concurrent writer took their revision; this bounds the loop. */
 const MAX_APPEND_ATTEMPTS = 20;
@@ -138,7 +140,7 @@ export class SqlEventStore implements EventStore {
 
   private async query(text: string, params: readonly unknown[], doing: string): Promise<Record<string, unknown>[]> {
     try {
-      return await this.executor.query(text, params);
+      return await this.executor.query(text, params, statementNames.get(text));
     } catch (error) {
       throw mapUnavailable(error, doing);
     }
@@ -159,13 +161,14 @@ export class SqlEventStore implements EventStore {
   }
 
   private async insert(stream: string, head: StreamHead | undefined, prepared: readonly PreparedEvent[]): Promise<AppendResult> {
-    const rows = (await this.executor.query(...appendStatement(stream, head, prepared, new Date()))).map((row) => insertedRowSchema.parse(row));
-    const last = rows.reduce((a, b) => (a.revision > b.revision ? a : b));
-    this.heads.remember(stream, { revision: last.revision, hash: last.hash });
+    const statement = appendStatement(stream, head, prepared, new Date());
+    const rows = await this.executor.query(statement.text, statement.params, statement.statementName);
+    const inserted = insertedRowSchema.parse(rows[0]);
+    this.heads.remember(stream, statement.newHead);
     return {
-      firstRevision: last.revision - BigInt(rows.length) + 1n,
-      nextExpectedRevision: last.revision,
-      position: { commit: last.transaction_id, prepare: last.position },
+      firstRevision: statement.newHead.revision - BigInt(prepared.length) + 1n,
+      nextExpectedRevision: statement.newHead.revision,
+      position: { commit: inserted.transaction_id, prepare: inserted.position },
     };
   }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { InvalidEventError } from '../errors';
 import type { EventInput, EventMetadata, ExpectedRevision } from '../port/event-types';
-import { canonicalJson } from './canonical-json';
+import { eventContent } from '../hashing/hash-chain';
+import { toJsonText } from './json-text';
 
 const MAX_STREAM_NAME_LENGTH = 500;
 
@@ -25,8 +26,8 @@ export interface PreparedEvent {
   /** JSON text as stored (the caller's key order is kept, so reads give back the same text). */
   dataJson: string;
   metadataJson: string;
-  /** Canonical JSON of the whole event content: what the hash chain covers. */
-  canonicalContent: string;
+  /** What the hash chain covers (hashing/hash-chain.ts). */
+  content: string;
 }
 
 export type NormalisedExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
@@ -83,28 +84,17 @@ function prepareEvent(event: unknown, where: string): PreparedEvent {
   if (!('data' in input)) throw new InvalidEventError(`${where}.data`, 'is required (use null for no data)');
   const metadata = parseMetadata(input.metadata ?? {}, `${where}.metadata`);
   const eventId = input.eventId.toLowerCase();
-  const canonicalData = canonicalJson(input.data, `${where}.data`);
-  const canonicalMetadata = canonicalJson(metadata, `${where}.metadata`);
+  const dataJson = toJsonText(input.data, `${where}.data`);
+  const metadataJson = JSON.stringify(metadata);
   return {
     eventId,
     type: input.type,
     schemaVersion: input.schemaVersion as number,
     metadata,
-    dataJson: JSON.stringify(input.data),
-    metadataJson: canonicalMetadata,
-    canonicalContent: canonicalEventContent(eventId, input.type, input.schemaVersion as number, canonicalData, canonicalMetadata),
+    dataJson,
+    metadataJson,
+    content: eventContent(eventId, input.type, input.schemaVersion as number, dataJson, metadataJson),
   };
-}
-
-/** Keys in sorted order, so this equals canonicalJson of the whole content object. */
-export function canonicalEventContent(
-  eventId: string,
-  type: string,
-  schemaVersion: number,
-  canonicalData: string,
-  canonicalMetadata: string,
-): string {
-  return `{"data":${canonicalData},"eventId":${JSON.stringify(eventId)},"metadata":${canonicalMetadata},"schemaVersion":${schemaVersion},"type":${JSON.stringify(type)}}`;
 }
 
 function parseMetadata(metadata: unknown, where: string): EventMetadata {

@@ -30,12 +30,18 @@ describe('append input validation', () => {
     expect(rejection(() => validateStreamName('x'.repeat(501))).problem).toMatch(/longer/);
   });
 
-  it('keeps the caller\'s JSON text and hashes canonical content', () => {
+  it('keeps the caller\'s JSON text, and the hashed content is built from exactly that text', () => {
     const [prepared] = prepareEvents([validEvent]);
     expect(prepared.dataJson).toBe('{"b":2,"a":1}');
-    expect(prepared.canonicalContent).toBe(
-      '{"data":{"a":1,"b":2},"eventId":"5f1c1c36-8f33-4c1e-9a53-0a8f5c1d2e3f","metadata":{},"schemaVersion":1,"type":"Happened"}',
+    expect(prepared.content).toBe(
+      '{"data":{"b":2,"a":1},"eventId":"5f1c1c36-8f33-4c1e-9a53-0a8f5c1d2e3f","metadata":{},"schemaVersion":1,"type":"Happened"}',
     );
+  });
+
+  it('serialises metadata in one fixed key order whatever the caller\'s order (so readers reproduce it)', () => {
+    const metadata = { businessTime: '2026-09-01T08:00:00+08:00', actor: { role: 'r', userId: 'u' }, correlationId: 'c' };
+    const [prepared] = prepareEvents([{ ...validEvent, metadata }]);
+    expect(prepared.metadataJson).toBe('{"correlationId":"c","actor":{"userId":"u","role":"r"},"businessTime":"2026-09-01T08:00:00+08:00"}');
   });
 
   it('names the metadata field at fault', () => {
