@@ -3,7 +3,7 @@
  * PostgreSQL, each beside the raw ceiling of the same driver in the same run:
  *   appends  vs plain INSERT of rows of the same size into a table without keys, indexes or triggers;
  *   readAll  vs plain SELECT (cursor, same page size) of a copy of the same rows.
- * Environment: BENCH_READ_EVENTS (default 1000000), BENCH_SECONDS per append figure (default 3),
+ * Environment: BENCH_READ_EVENTS (default 1000000), BENCH_SECONDS per side of an append figure (default 4),
  * BENCH_PG_URL (maintenance database, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_ADAPTERS (default "pglite,postgres").
  */
@@ -20,7 +20,8 @@ import type { SqlExecutor } from '../../libs/event-store/src/sql/sql-executor';
 import type { EventInput } from '../../libs/event-store/src/port/event-types';
 
 const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 1_000_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SLICE_SECONDS = 0.5;
 const MAINTENANCE_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADAPTERS = (process.env.BENCH_ADAPTERS ?? 'pglite,postgres').split(',');
 const READ_PAGE = 5_000;
@@ -66,8 +67,9 @@ function rawInsert(stream: string, firstRevision: number, count: number): [strin
   return [`insert into bench_raw_events values ${values.join(', ')}`, params];
 }
 
-async function forSeconds(writers: number, work: (writer: number) => Promise<number>): Promise<number> {
-  const deadline = Date.now() + SECONDS * 1000;
+/** Runs `work` on `writers` concurrent writers for `seconds`; returns [events done, seconds taken]. */
+async function slice(seconds: number, writers: number, work: (writer: number) => Promise<number>): Promise<[number, number]> {
+  const deadline = Date.now() + seconds * 1000;
   const started = process.hrtime.bigint();
   const counts = await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
@@ -76,8 +78,25 @@ async function forSeconds(writers: number, work: (writer: number) => Promise<num
       return done;
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return counts.reduce((a, b) => a + b, 0) / seconds;
+  return [counts.reduce((a, b) => a + b, 0), Number(process.hrtime.bigint() - started) / 1e9];
+}
+
+/**
+ * Store and raw alternate in short slices, so that load from elsewhere on the machine hits both
+ * alike; each side's rate is its total events over its total time.
+ */
+async function alternate(writers: number, store: (writer: number) => Promise<number>, raw: (writer: number) => Promise<number>): Promise<[number, number]> {
+  const slices = Math.max(2, Math.round(SECONDS / SLICE_SECONDS));
+  const totals = { store: [0, 0], raw: [0, 0] };
+  for (let i = 0; i < slices; i++) {
+    const [storeEvents, storeSeconds] = await slice(SLICE_SECONDS, writers, store);
+    const [rawEvents, rawSeconds] = await slice(SLICE_SECONDS, writers, raw);
+    totals.store[0] += storeEvents;
+    totals.store[1] += storeSeconds;
+    totals.raw[0] += rawEvents;
+    totals.raw[1] += rawSeconds;
+  }
+  return [totals.store[0] / totals.store[1], totals.raw[0] / totals.raw[1]];
 }
 
 async function benchAppends(adapter: string, store: SqlEventStore, raw: SqlExecutor, rows: Row[]): Promise<void> {
@@ -85,18 +104,21 @@ async function benchAppends(adapter: string, store: SqlEventStore, raw: SqlExecu
     for (const batch of [1, 10]) {
       const run = randomUUID().slice(0, 8);
       const revisions = new Map<number, bigint | 'no_stream'>();
-      const storeRate = await forSeconds(writers, async (writer) => {
-        const result = await store.append(`bench-${run}-${writer}`, Array.from({ length: batch }, event), revisions.get(writer) ?? 'no_stream');
-        revisions.set(writer, result.nextExpectedRevision);
-        return batch;
-      });
       const rawRevisions = new Map<number, number>();
-      const rawRate = await forSeconds(writers, async (writer) => {
-        const first = rawRevisions.get(writer) ?? 0;
-        await raw.query(...rawInsert(`raw-${run}-${writer}`, first, batch));
-        rawRevisions.set(writer, first + batch);
-        return batch;
-      });
+      const [storeRate, rawRate] = await alternate(
+        writers,
+        async (writer) => {
+          const result = await store.append(`bench-${run}-${writer}`, Array.from({ length: batch }, event), revisions.get(writer) ?? 'no_stream');
+          revisions.set(writer, result.nextExpectedRevision);
+          return batch;
+        },
+        async (writer) => {
+          const first = rawRevisions.get(writer) ?? 0;
+          await raw.query(...rawInsert(`raw-${run}-${writer}`, first, batch));
+          rawRevisions.set(writer, first + batch);
+          return batch;
+        },
+      );
       rows.push({ adapter, figure: `append, ${writers} writer${writers > 1 ? 's' : ''}, batch ${batch}`, store: storeRate, raw: rawRate, aim: 0.7 });
       log(`${adapter}: ${rows[rows.length - 1].figure}: ${storeRate.toFixed(0)} vs ${rawRate.toFixed(0)} events/s`);
     }

@@ -41,9 +41,9 @@ export function appendStatement(stream: string, head: StreamHead | undefined, ev
     params.push(revision.toString(), event.eventId, event.type, event.schemaVersion, event.dataJson, event.metadataJson, prevHash, hash);
     prevHash = hash;
   }
-  // One result row whatever the batch size: the caller already knows revisions and hashes.
-  const text = `with inserted as (insert into event_store_events (${COLUMNS}) values ${rows.join(', ')} returning position)
-    select pg_current_xact_id()::text as transaction_id, max(position)::text as position from inserted`;
+  // Plain RETURNING: a CTE reducing it to one row costs more to plan (PGlite cannot prepare).
+  const text = `insert into event_store_events (${COLUMNS}) values ${rows.join(', ')}
+    returning transaction_id::text as transaction_id, position::text as position`;
   const statementName = events.length <= MAX_PREPARED_BATCH ? `event_store_append_${events.length}` : undefined;
   return { text, params, statementName, newHead: { revision, hash: prevHash } };
 }

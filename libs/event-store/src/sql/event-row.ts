@@ -37,7 +37,7 @@ export function toStoredEvent(row: unknown): StoredEvent {
   };
 }
 
-/** The append statement's one result row: where the batch's last event sits in the global order. */
+/** What the append statement returns per event: where it sits in the global order. */
 export const insertedRowSchema = z.object({ transaction_id: bigintText, position: bigintText });
 
 export const headRowSchema = z.object({ revision: bigintText, hash: z.string() });

@@ -163,7 +163,8 @@ export class SqlEventStore implements EventStore {
   private async insert(stream: string, head: StreamHead | undefined, prepared: readonly PreparedEvent[]): Promise<AppendResult> {
     const statement = appendStatement(stream, head, prepared, new Date());
     const rows = await this.executor.query(statement.text, statement.params, statement.statementName);
-    const inserted = insertedRowSchema.parse(rows[0]);
+    // The batch's last event has the highest position; only that row is needed.
+    const inserted = insertedRowSchema.parse(rows.reduce((a, b) => (BigInt(String(a.position)) > BigInt(String(b.position)) ? a : b)));
     this.heads.remember(stream, statement.newHead);
     return {
       firstRevision: statement.newHead.revision - BigInt(prepared.length) + 1n,
