@@ -26,14 +26,11 @@ const countyPlan = (): PlanDefinition => {
 };
 
 describe('compileSchedule at county scale', () => {
-  it('compiles 60 measures × 201 units over three years in well under the time budget', () => {
-    const definition = countyPlan();
-    const started = performance.now();
-    const schedule = compileSchedule(definition);
-    const elapsedMs = performance.now() - started;
+  // Speed is measured by `npm run bench:simulate` (it prints the compile time), not by a timed test.
+  it('compiles 60 measures × 201 units over three years into one obligation per unit and period', () => {
+    const schedule = compileSchedule(countyPlan());
     // 20 measures each: yearly (3), semester (6), month (36) periods, for 200 schools and one office.
     expect(schedule.obligations).toHaveLength(20 * (3 + 6 + 36) * 201);
-    // Generous bound for slow CI machines; locally this takes well under a second.
-    expect(elapsedMs).toBeLessThan(15_000);
+    expect(new Set(schedule.obligations.map((o) => o.assignmentId)).size).toBe(schedule.obligations.length);
   });
 });
