@@ -12,6 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+/* eslint-disable @nx/enforce-module-boundaries -- the benchmark drives the SQL adapter's internals
+   so that the raw ceiling runs on the very same connection (PGlite allows one instance per data
+   directory); nothing outside benchmarks does this. */
 import { openPgliteExecutor } from '../../libs/event-store/src/pglite/open-pglite-event-store';
 import { PostgresExecutor } from '../../libs/event-store/src/postgres/postgres-executor';
 import { runMigrations } from '../../libs/event-store/src/sql/run-migrations';
