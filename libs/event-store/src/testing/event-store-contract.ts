@@ -9,7 +9,16 @@ import { collect, sleep, testEvent, uniqueStream } from './test-events';
  * The one contract every adapter passes. `open` gives a store on a database of its own for the file;
  * tests use unique stream names, so they never see each other's streams.
  */
-export function describeEventStoreContract(adapter: string, open: () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>): void {
+export interface AdapterCapabilities {
+  /** SQL adapters refuse an event id stored anywhere else; KurrentDB only de-duplicates retries. */
+  eventIdsUniqueAcrossStreams: boolean;
+}
+
+export function describeEventStoreContract(
+  adapter: string,
+  open: () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>,
+  capabilities: AdapterCapabilities = { eventIdsUniqueAcrossStreams: true },
+): void {
   describe(`EventStore contract: ${adapter}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
@@ -117,16 +126,30 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(await collect(store.readStream(stream))).toHaveLength(3);
       });
 
-      it('rejects ids stored elsewhere (other stream, other place, part of a batch) and writes nothing', async () => {
+      (capabilities.eventIdsUniqueAcrossStreams ? it : it.skip)('rejects ids stored elsewhere (other stream, other place, part of a batch) and writes nothing', async () => {
         const stream = uniqueStream('reuse');
-        const stored = [testEvent(), testEvent()];
+        const stored = [testEvent(), testEvent(), testEvent()];
         await store.append(stream, stored, 'no_stream');
         const total = await countAll();
         const other = uniqueStream('reuse-other');
-        await expect(store.append(other, [stored[0]], 'any')).rejects.toBeInstanceOf(Error);
-        await expect(store.append(stream, [testEvent(), stored[1]], 1n)).rejects.toBeInstanceOf(Error);
+        const elsewhere = await store.append(other, [testEvent(), stored[0]], 'any').catch((e: unknown) => e);
+        expect(elsewhere).toBeInstanceOf(EventIdConflictError);
+        expect(elsewhere).toMatchObject({ eventId: stored[0].eventId, where: 'events[1].eventId', storedStream: stream, storedRevision: 0n });
+        // Stored in this stream, but not where this append would put them.
+        await expect(store.append(stream, [stored[1]], 2n)).rejects.toMatchObject({ name: 'EventIdConflictError', storedRevision: 1n });
+        await expect(store.append(stream, [testEvent(), stored[2]], 2n)).rejects.toMatchObject({ name: 'EventIdConflictError', where: 'events[1].eventId' });
+        await expect(store.append(stream, [stored[1], stored[2]], 'no_stream')).rejects.toMatchObject({ name: 'EventIdConflictError' });
         expect(await countAll()).toBe(total);
         expect(await collect(store.readStream(other))).toEqual([]);
+        expect(await collect(store.readStream(stream))).toHaveLength(3);
+      });
+
+      it('treats a retry with expected revision any as a replay when the ids are the stream\'s latest events', async () => {
+        const stream = uniqueStream('retry-any');
+        const events = [testEvent(), testEvent()];
+        const original = await store.append(stream, events, 'any');
+        await expect(store.append(stream, events, 'any')).resolves.toEqual(original);
+        expect(await collect(store.readStream(stream))).toHaveLength(2);
       });
     });
 
@@ -290,4 +313,3 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-export { EventIdConflictError };
