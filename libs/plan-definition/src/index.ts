@@ -2,3 +2,4 @@ export * from './schema';
 export type { PlanError, PlanErrorCode } from './plan-error';
 export { parsePlanDefinition, type ParseOptions, type ParseResult, type DefinitionSource } from './parse-plan-definition';
 export { planDefinitionJsonSchema, departmentsFileJsonSchema, jsonSchemaFiles, type JsonSchemaFileName } from './json-schema/json-schemas';
+export { parseDepartmentsFile, looksLikeDepartmentsFile, type DepartmentsFileResult } from './parse-departments-file';

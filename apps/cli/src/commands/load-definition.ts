@@ -5,15 +5,19 @@ export type LoadedDefinition =
   | { ok: true; definition: PlanDefinition; text: string; format: 'yaml' | 'json' }
   | { ok: false; exitCode: number };
 
-/** Reads and checks a plan file; on failure prints every problem as `file:line:column  path  message`. */
-export function loadDefinition(file: string): LoadedDefinition {
-  let text: string;
+/** Reads a file, or says on stderr why it cannot (no stack trace). */
+export function readPlanFile(file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     process.stderr.write(`${file}: ${unreadable(err as NodeJS.ErrnoException)}\n`);
-    return { ok: false, exitCode: 1 };
+    return undefined;
   }
+}
+
+/** Reads and checks a plan file; on failure prints every problem as `file:line:column  path  message`. */
+export function loadDefinition(file: string, text = readPlanFile(file)): LoadedDefinition {
+  if (text === undefined) return { ok: false, exitCode: 1 };
   const parsed = parsePlanDefinition(text, file, { readFile: (path) => readFileSync(path, 'utf8') });
   if (!parsed.ok) {
     process.stderr.write(formatErrors(parsed.errors));

@@ -37,6 +37,16 @@ describe('planledger validate', () => {
     expect(run.stdout).toMatch(/\d+ phases, \d+ measures/);
   });
 
+  it.each(readdirSync(join(repoRoot, 'workflows')).filter((name) => !planFiles.includes(name)))(
+    'accepts the shared departments file workflows/%s',
+    (name) => {
+      const run = planledger('validate', `workflows/${name}`);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/valid departments file\n\s+\d+ departments, \d+ department classes/);
+    },
+  );
+
   it('summarises the Lianyun plan with its title and counts', () => {
     expect(planledger('validate', 'workflows/lianyun-quality-2021-2024.yaml').stdout).toBe(
       'workflows/lianyun-quality-2021-2024.yaml: valid\n' +

@@ -1,19 +1,21 @@
 import type { Command } from 'commander';
-import type { PlanDefinition } from '@planledger/plan-definition';
-import { loadDefinition } from './load-definition';
+import { looksLikeDepartmentsFile, parseDepartmentsFile, type PlanDefinition } from '@planledger/plan-definition';
+import { formatErrors, loadDefinition, readPlanFile } from './load-definition';
 
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .description('check a plan definition (YAML or JSON) and list every problem with its location')
-    .argument('<file>', 'plan definition (YAML or JSON)')
+    .argument('<file>', 'plan definition, or a departments file that plans include (YAML or JSON)')
     .action((file: string) => {
       process.exitCode = validate(file);
     });
 }
 
 function validate(file: string): number {
-  const loaded = loadDefinition(file);
+  const text = readPlanFile(file);
+  if (text !== undefined && looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
+  const loaded = loadDefinition(file, text);
   if (!loaded.ok) return loaded.exitCode;
   process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n`);
   return 0;
@@ -26,4 +28,15 @@ function summary(d: PlanDefinition): string {
     `  ${d.phases.length} phases, ${d.measures.length} measures, ${deliverables} phase deliverables, ${d.programmes.length} programmes`,
     `  ${d.departments.length} departments, ${d.departmentClasses.length} department classes, ${d.targets.length} targets`,
   ].join('\n');
+}
+
+function validateDepartmentsFile(file: string, text: string): number {
+  const parsed = parseDepartmentsFile(text, file);
+  if (!parsed.ok) {
+    process.stderr.write(formatErrors(parsed.errors));
+    return 1;
+  }
+  const { departments, departmentClasses } = parsed.departments;
+  process.stdout.write(`${file}: valid departments file\n  ${departments.length} departments, ${departmentClasses.length} department classes\n`);
+  return 0;
 }
