@@ -14,7 +14,8 @@ export function registerValidateCommand(program: Command): void {
 
 function validate(file: string): number {
   const text = readPlanFile(file);
-  if (text !== undefined && looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
+  if (text === undefined) return 1;
+  if (looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
   const loaded = loadDefinition(file, text);
   if (!loaded.ok) return loaded.exitCode;
   process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n`);
