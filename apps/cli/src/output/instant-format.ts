@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '@planledger/calendar';
 import { DateTime } from 'luxon';
 
 /** Formats instants in the plan's zone with their offset; cached, as timelines repeat instants. */
@@ -16,8 +17,11 @@ export function instantFormatter(zone: string): (at: string) => string {
 /** `--until 2022-09-01` means the end of that day in the plan's zone; a full instant is taken as is. */
 export function parseUntil(value: string, zone: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const end = DateTime.fromISO(value, { zone }).endOf('day');
-    if (end.isValid) return end.toISO()!;
+    try {
+      return endOfLocalDay(value, zone);
+    } catch {
+      throw new UsageError(`--until: "${value}" is not a calendar date`);
+    }
   }
   const instant = DateTime.fromISO(value, { setZone: true });
   if (!instant.isValid) throw new UsageError(`--until: "${value}" is not a date (YYYY-MM-DD) or an ISO-8601 instant`);
