@@ -7,3 +7,5 @@ export type { Snapshot } from './snapshots/snapshot';
 export { loadState, type Fold, type LoadedState } from './snapshots/load-state';
 export type { EventStoreConfig } from './config';
 export { createEventStore } from './create-event-store';
+export { openEventStorage, type EventStorage } from './open-event-storage';
+export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';

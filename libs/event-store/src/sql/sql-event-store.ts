@@ -43,6 +43,11 @@ export class SqlEventStore implements EventStore {
 
   constructor(private readonly executor: SqlExecutor) {}
 
+  /** The database under the store: read models live beside the events, in the same transactions. */
+  get database(): SqlExecutor {
+    return this.executor;
+  }
+
   async append(stream: string, events: readonly EventInput[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateStreamName(stream);
     const expected = normaliseExpectedRevision(expectedRevision);

@@ -1,0 +1,10 @@
+export type { Clock } from './clock/clock';
+export { systemClock } from './clock/clock';
+export { CommandExecutor, ConflictPersistsError, type CommandObserver, type ExecuteOptions, type ExecuteResult } from './commands/command-executor';
+export type { EngineCommand } from './commands/aggregates';
+export { deterministicEventId } from './commands/deterministic-id';
+export { toDomainEvent, toEventInput } from './events/event-mapping';
+export { preparePlan, type PlanUpload, type PreparedPlan } from './plans/prepare-plan';
+export { rebaseSchedule } from './plans/rebase-schedule';
+export { PlanReactor, type ReactionReport } from './reactions/plan-reactor';
+export { fireTimer } from './timers/fire-timer';

@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import type { Instant, PlanSchedule } from '@planledger/domain';
+
+/**
+ * Shifts every instant of a schedule by the whole days between its first local day and `startDate`
+ * (YYYY-MM-DD, in the plan's time zone), keeping each time of day: last cycle's plan, reused.
+ * Assignment ids and period keys stay as written (they name the obligation, not the date).
+ */
+export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId = schedule.planId): PlanSchedule {
+  const zone = schedule.timeZone;
+  const from = DateTime.fromISO(schedule.startsAt, { zone }).startOf('day');
+  const to = DateTime.fromISO(startDate, { zone });
+  if (!to.isValid) throw new RangeError(`rebase: "${startDate}" is not a date (YYYY-MM-DD)`);
+  const days = Math.round(to.startOf('day').diff(from, 'days').days);
+  const shift = (at: Instant): Instant => DateTime.fromISO(at, { zone }).plus({ days }).toISO()!;
+  const shiftOptional = (at: Instant | undefined) => (at === undefined ? undefined : shift(at));
+  return {
+    ...schedule,
+    planId,
+    startsAt: shift(schedule.startsAt),
+    endsAt: shift(schedule.endsAt),
+    phases: schedule.phases.map((phase) => ({
+      ...phase,
+      opensAt: shift(phase.opensAt),
+      closesAt: shift(phase.closesAt),
+      ...(phase.closingStartsAt !== undefined && { closingStartsAt: shiftOptional(phase.closingStartsAt) }),
+    })),
+    obligations: schedule.obligations.map((o) => ({ ...o, issueAt: shift(o.issueAt), dueAt: shift(o.dueAt) })),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+/**
+ * Every setting the service reads, from environment variables. Parsed once at start; a bad value
+ * stops the process with the variable's name and what it accepts (see `loadServiceConfig`).
+ */
+export const serviceConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  KURRENTDB_URL: z.string().regex(/^(kurrentdb|kdb|esdb)(\+discover)?:\/\//, 'must be a kurrentdb:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Start a redis-server child when REDIS_URL is unset and nothing answers on 127.0.0.1:6379. */
+  REDIS_SPAWN: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Timers due within this many hours are materialised as BullMQ jobs; later ones wait in the store. */
+  TIMER_HORIZON_HOURS: positiveInt(24 * 31).default(24),
+  /** How often the sweep re-reads pending timers from the store (seconds). */
+  TIMER_SWEEP_SECONDS: positiveInt(3600).default(15),
+  /** Jobs each worker process runs at once. */
+  WORKER_CONCURRENCY: positiveInt(500).default(20),
+  /** Polling interval of the projection runner once caught up (ms). */
+  PROJECTION_POLL_MS: positiveInt(60_000).default(50),
+  /** BullMQ queue name: two services can share a Redis under different names. */
+  QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only').default('planledger-timers'),
+  /** Never in production: business time is set through POST /admin/clock. Also --virtual-clock. */
+  VIRTUAL_CLOCK: bool.default(false),
+  /** Virtual clock's first value when none is stored yet (ISO-8601). */
+  VIRTUAL_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  DATABASE_POOL_SIZE: positiveInt(200).default(10),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(600).default(30),
+}).refine((c) => !(c.DATABASE_URL && c.KURRENTDB_URL), { message: 'set DATABASE_URL or KURRENTDB_URL, not both', path: ['KURRENTDB_URL'] });
+
+export type ServiceConfig = z.output<typeof serviceConfigSchema>;
+
+/** What this process runs: `npm start` runs all three; several processes may split them. */
+export interface ServiceRoles {
+  api: boolean;
+  worker: boolean;
+  projections: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable and what it accepts. */
+export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const relevant = Object.fromEntries(Object.keys(serviceConfigSchema.shape).filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
+  const parsed = serviceConfigSchema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(environment)');
+    const value = env[name];
+    return `${name}${value === undefined ? '' : `="${value}"`}: ${issue.message}`;
+  }));
+}

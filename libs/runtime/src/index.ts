@@ -1,0 +1,2 @@
+export * from './config/service-config';
+export * from './nest/tokens';

@@ -1,0 +1,8 @@
+/** Injection tokens shared by the api and worker apps (values provided by CoreModule). */
+export const SERVICE_CONFIG = Symbol('ServiceConfig'); // ServiceConfig
+export const SERVICE_ROLES = Symbol('ServiceRoles'); // ServiceRoles
+export const EVENT_STORAGE = Symbol('EventStorage'); // EventStorage from @planledger/event-store: { store, database, kind }
+export const CLOCK = Symbol('Clock'); // Clock from @planledger/engine (virtual or system)
+export const COMMAND_EXECUTOR = Symbol('CommandExecutor'); // CommandExecutor from @planledger/engine
+export const REDIS_OPTIONS = Symbol('RedisOptions'); // { url: string } — the Redis every BullMQ connection uses
+export const METRICS = Symbol('Metrics'); // ServiceMetrics (prom-client registry and counters)
