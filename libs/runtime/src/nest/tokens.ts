@@ -6,3 +6,5 @@ export const CLOCK = Symbol('Clock'); // Clock from @planledger/engine (virtual 
 export const COMMAND_EXECUTOR = Symbol('CommandExecutor'); // CommandExecutor from @planledger/engine
 export const REDIS_OPTIONS = Symbol('RedisOptions'); // { url: string } — the Redis every BullMQ connection uses
 export const METRICS = Symbol('Metrics'); // ServiceMetrics (prom-client registry and counters)
+export const APPEND_SIGNAL = Symbol('AppendSignal'); // AppendSignal: notify() after appends, the projection runner listens
+export const VIRTUAL_CLOCK = Symbol('VirtualClock'); // VirtualClock when --virtual-clock, else undefined

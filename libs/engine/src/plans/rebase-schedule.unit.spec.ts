@@ -1,0 +1,27 @@
+import { schedule } from '../../../domain/src/testing/fixtures';
+import { rebaseSchedule } from './rebase-schedule';
+
+describe('rebaseSchedule', () => {
+  const original = { ...schedule(), timeZone: 'Asia/Shanghai', startsAt: '2021-09-01T00:00:00.000+08:00', endsAt: '2024-08-31T23:59:59.999+08:00' };
+
+  it('moves every instant by whole days so that the plan starts on the given local day, keeping times of day', () => {
+    const rebased = rebaseSchedule(original, '2026-11-23');
+    expect(rebased.startsAt).toBe('2026-11-23T00:00:00.000+08:00');
+    const days = (Date.parse(rebased.startsAt) - Date.parse(original.startsAt)) / 86_400_000;
+    expect(Number.isInteger(days)).toBe(true);
+    expect(Date.parse(rebased.endsAt) - Date.parse(original.endsAt)).toBe(days * 86_400_000);
+    rebased.obligations.forEach((o, i) => {
+      expect(Date.parse(o.dueAt) - Date.parse(original.obligations[i].dueAt)).toBe(days * 86_400_000);
+      expect(o.assignmentId).toBe(original.obligations[i].assignmentId);
+    });
+    rebased.phases.forEach((p, i) => expect(Date.parse(p.opensAt) - Date.parse(original.phases[i].opensAt)).toBe(days * 86_400_000));
+  });
+
+  it('can give the copy another plan id', () => {
+    expect(rebaseSchedule(original, '2026-11-23', 'copy-2026').planId).toBe('copy-2026');
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(() => rebaseSchedule(original, '2026-13-45')).toThrow(/not a date/);
+  });
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CommandExecutor, systemClock, type Clock } from '@planledger/engine';
+import { openEventStorage, type EventStorage } from '@planledger/event-store';
+import type { ServiceConfig, ServiceRoles } from '../config/service-config';
+import { VirtualClock } from '../clock/virtual-clock';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { AppendSignal } from './append-signal';
+import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, VIRTUAL_CLOCK } from './tokens';
+
+export interface CoreOptions {
+  config: ServiceConfig;
+  roles: ServiceRoles;
+  redisUrl: string;
+}
+
+/** Closes the database last: Nest calls this after every module's onModuleDestroy (workers, runners). */
+@Injectable()
+class StorageCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close();
+  }
+}
+
+/** Where PGlite keeps the embedded database under DATA_DIR. */
+export const pgliteDirOf = (config: ServiceConfig): string => join(resolve(config.DATA_DIR), 'pglite');
+
+/**
+ * What every planledger process shares: configuration, the event store and its database, the
+ * clock, the command executor, metrics and JSON logs with correlation ids.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: CoreModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // The caller's X-Correlation-Id when given, else a new one; echoed on the response.
+            genReqId: (req, res) => {
+              const given = req.headers['x-correlation-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-correlation-id', id);
+              return id;
+            },
+            customAttributeKeys: { reqId: 'correlationId' },
+            // Bearer tokens (issue #5) and cookies never reach the log.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+      ],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_ROLES, useValue: options.roles },
+        { provide: REDIS_OPTIONS, useValue: { url: options.redisUrl } },
+        { provide: METRICS, useValue: new ServiceMetrics() },
+        { provide: APPEND_SIGNAL, useValue: new AppendSignal() },
+        {
+          provide: EVENT_STORAGE,
+          useFactory: () =>
+            openEventStorage({
+              databaseUrl: config.DATABASE_URL,
+              kurrentdbUrl: config.KURRENTDB_URL,
+              dataDir: pgliteDirOf(config),
+              maxConnections: config.DATABASE_POOL_SIZE,
+            }),
+        },
+        {
+          provide: VIRTUAL_CLOCK,
+          inject: [EVENT_STORAGE],
+          useFactory: async (storage: EventStorage) =>
+            config.VIRTUAL_CLOCK ? VirtualClock.open(storage.database, new Date(config.VIRTUAL_CLOCK_START ?? new Date().toISOString())) : undefined,
+        },
+        { provide: CLOCK, inject: [VIRTUAL_CLOCK], useFactory: (virtual: VirtualClock | undefined): Clock => virtual ?? systemClock },
+        {
+          provide: COMMAND_EXECUTOR,
+          inject: [EVENT_STORAGE, METRICS, APPEND_SIGNAL],
+          useFactory: (storage: EventStorage, metrics: ServiceMetrics, signal: AppendSignal) => {
+            const counting = metrics.commandObserver();
+            return new CommandExecutor(storage.store, {
+              ...counting,
+              commandHandled: (type, outcome) => {
+                counting.commandHandled?.(type, outcome);
+                if (outcome === 'accepted') signal.notify();
+              },
+            });
+          },
+        },
+        StorageCloser,
+      ],
+      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, VIRTUAL_CLOCK, CLOCK, COMMAND_EXECUTOR, LoggerModule],
+    };
+  }
+}
