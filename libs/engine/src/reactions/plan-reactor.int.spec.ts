@@ -38,7 +38,7 @@ describe('PlanReactor', () => {
     }
   });
 
-  it('ignores events that are not the plan's', async () => {
+  it('ignores events other than the plan ones', async () => {
     const [drafted] = await eventsOf(`plan-${PLAN_ID}`);
     expect(await new PlanReactor(executor).handle({ ...drafted, type: 'AssignmentIssued' })).toEqual({ commands: 0, rejected: [] });
   });
