@@ -23,6 +23,8 @@ export const serviceConfigSchema = z.object({
   TIMER_SWEEP_SECONDS: positiveInt(3600).default(15),
   /** Jobs each worker process runs at once. */
   WORKER_CONCURRENCY: positiveInt(500).default(20),
+  /** A job's lock: a worker that dies (kill -9) has its running timers taken over after this. */
+  TIMER_LOCK_SECONDS: positiveInt(600).default(30),
   /** Polling interval of the projection runner once caught up (ms). */
   PROJECTION_POLL_MS: positiveInt(60_000).default(50),
   /** BullMQ queue name: two services can share a Redis under different names. */
