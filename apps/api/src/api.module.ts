@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ClockController } from './admin/clock.controller';
+import { AssignmentActionHandler } from './assignments/assignment-action.handler';
+import { AssignmentLocator } from './assignments/assignment-locator';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { HealthController } from './health/health.controller';
+import { GetAssignmentHistoryHandler, GetPlanHistoryHandler } from './history/history.handlers';
+import { MetricsController } from './metrics/metrics.controller';
+import { DocsController } from './openapi/docs.controller';
+import { AmendPlanHandler } from './plans/amend-plan.handler';
+import { ClosePlanHandler } from './plans/close-plan.handler';
+import { ImportPlanHandler } from './plans/import-plan.handler';
+import { PlansController } from './plans/plans.controller';
+import { PublishPlanHandler } from './plans/publish-plan.handler';
+import { DepartmentsController } from './read-models/departments.controller';
+import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHandler, PlanTimelineHandler } from './read-models/read-model.handlers';
+
+/**
+ * The HTTP layer. Expects, provided globally (CoreModule): SERVICE_CONFIG, EVENT_STORAGE, CLOCK,
+ * COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS; optionally VIRTUAL_CLOCK_ADVANCER (api-tokens.ts).
+ * The in-memory CQRS EventBus is not used: durable reactions run from store subscriptions.
+ */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController],
+  providers: [
+    AssignmentLocator,
+    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
+    GetPlanHistoryHandler, GetAssignmentHistoryHandler,
+    ListPlansHandler, GetPlanHandler, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AssignmentCommand, AssignmentState, CommandMetadata } from '@planledger/domain';
+import type { Clock, CommandExecutor } from '@planledger/engine';
+import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
+import { assignmentActor, idempotencyKeyOf } from '../actor/request-actor';
+import { businessNow, executeOrReject } from '../commands/command-context';
+import { NotFoundError } from '../http/api-errors';
+import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
+import { AssignmentActionCommand, type AssignmentActionResult } from './assignment-action.command';
+
+/** The route action and its validated body → the domain command of libs/domain's assignment.commands.ts. */
+function toDomainCommand(action: AssignmentAction, assignmentId: string, body: AssignmentActionBody<AssignmentAction>, metadata: CommandMetadata): AssignmentCommand {
+  const b = body as Partial<AssignmentActionBody<'progress'> & AssignmentActionBody<'reassign'>>;
+  switch (action) {
+    case 'acknowledge': return { type: 'AcknowledgeAssignment', data: { assignmentId }, metadata };
+    case 'start': return { type: 'StartAssignment', data: { assignmentId }, metadata };
+    case 'progress': return { type: 'ReportProgress', data: { assignmentId, note: b.note ?? '', count: b.count, attachments: b.attachments }, metadata };
+    case 'submit': return { type: 'SubmitAssignment', data: { assignmentId, note: b.note ?? '', attachments: b.attachments }, metadata };
+    case 'return': return { type: 'ReturnAssignment', data: { assignmentId, reason: b.reason ?? '' }, metadata };
+    case 'accept': return { type: 'AcceptAssignment', data: { assignmentId, note: b.note }, metadata };
+    case 'reassign': return { type: 'ReassignAssignment', data: { assignmentId, toDepartmentId: b.toDepartmentId ?? '', reason: b.reason ?? '' }, metadata };
+    case 'waive': return { type: 'WaiveAssignment', data: { assignmentId, reason: b.reason ?? '' }, metadata };
+  }
+}
+
+/** Loads the assignment (to know whose it is), then lets its decider judge the action. */
+@CommandHandler(AssignmentActionCommand)
+export class AssignmentActionHandler implements ICommandHandler<AssignmentActionCommand> {
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ address, action, body, context }: AssignmentActionCommand): Promise<AssignmentActionResult> {
+    const target = { aggregate: 'assignment', ...address } as const;
+    const current = (await this.executor.load(target)).state as AssignmentState;
+    if (current.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
+    const metadata = { actor: assignmentActor(context.headers, current, action), at: await businessNow(this.clock) };
+    const result = await executeOrReject(
+      this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),
+      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `${action}-${address.planId}.${address.assignmentId}`) },
+    );
+    const state = result.state as AssignmentState;
+    return {
+      ...address, status: state.status, departmentId: state.departmentId, dueAt: state.dueAt, reviewStep: state.reviewStep, progressCount: state.progressCount,
+      events: result.events.map((event) => ({ type: event.type, at: event.at, actor: event.actor })),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import type { EventStore, ReadStreamOptions, StoredEvent } from '@planledger/event-store';
+import { toDomainEvent } from '@planledger/engine';
+
+/** One recorded event as auditors read it. */
+export interface HistoryEntry {
+  stream: string;
+  revision: number;
+  /** Global order ("commit:prepare"): sorts events across streams as the store recorded them. */
+  position: string;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  actor: { userId: string; role: string; departmentId?: string };
+  /** When it happened in the business (the clock of the command or timer). */
+  businessTime: string;
+  /** When the store recorded it. */
+  recordedAt: string;
+  correlationId: string | null;
+  causationId: string | null;
+  data: unknown;
+}
+
+/** Upcast through the engine, so old schema versions read as today's events. */
+export function toHistoryEntry(stored: StoredEvent): HistoryEntry {
+  const event = toDomainEvent(stored);
+  return {
+    stream: stored.stream,
+    revision: Number(stored.revision),
+    position: `${stored.position.commit}:${stored.position.prepare}`,
+    eventId: stored.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    actor: event.actor,
+    businessTime: event.at,
+    recordedAt: stored.recordedAt.toISOString(),
+    correlationId: stored.metadata.correlationId ?? null,
+    causationId: stored.metadata.causationId ?? null,
+    data: event.data,
+  };
+}
+
+export async function readHistory(store: EventStore, stream: string, options?: ReadStreamOptions): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  for await (const stored of store.readStream(stream, options)) entries.push(toHistoryEntry(stored));
+  return entries;
+}
+
+/** Global record order: commit, then prepare (positions are bigints kept as text). */
+export function byPosition(a: HistoryEntry, b: HistoryEntry): number {
+  const [ac, ap] = a.position.split(':').map(BigInt);
+  const [bc, bp] = b.position.split(':').map(BigInt);
+  return ac === bc ? (ap < bp ? -1 : ap > bp ? 1 : 0) : ac < bc ? -1 : 1;
+}

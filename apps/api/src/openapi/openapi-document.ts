@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { planEnvelopeSchema } from '../routes/request-schemas';
+import { routeEntries, type RouteSpec } from '../routes/route-table';
+
+type JsonSchema = Record<string, unknown>;
+
+/** OpenAPI 3.1 speaks JSON Schema 2020-12; request parts are documented as the caller writes them (`io: input`). */
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header'): JsonSchema[] {
+  if (!schema) return [];
+  const json = jsonSchemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    ...(typeof property.description === 'string' && { description: property.description }),
+    schema: property,
+  }));
+}
+
+const PLAN_TEXT = { type: 'string', description: 'the plan definition as written (YAML; JSON is YAML too)' };
+
+function requestBodyOf(body: RouteSpec['body']): JsonSchema | undefined {
+  if (!body) return undefined;
+  if (body.kind === 'json') {
+    return { required: !body.optional, content: { 'application/json': { schema: jsonSchemaOf(body.schema) } } };
+  }
+  return {
+    required: true,
+    description: 'YAML or JSON text (its JSON Schema: libs/plan-definition/plan-definition.schema.json), or a JSON envelope with the files it refers to',
+    content: {
+      'text/yaml': { schema: PLAN_TEXT },
+      'application/yaml': { schema: PLAN_TEXT },
+      'application/json': { schema: { oneOf: [jsonSchemaOf(planEnvelopeSchema), { type: 'object', description: 'the plan definition itself, in JSON' }] } },
+    },
+  };
+}
+
+const errorDescriptions: Record<number, string> = {
+  400: 'invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column)',
+  404: 'unknown plan, assignment or department',
+  409: 'the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries',
+  413: 'body larger than 5 MB',
+  503: 'a dependency is down',
+  500: 'internal error (`correlationId` to quote)',
+};
+
+const errorResponse = (status: number) => ({
+  description: errorDescriptions[status] ?? 'error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function operationOf(operationId: string, spec: RouteSpec): JsonSchema {
+  const produces = spec.produces ?? 'application/json';
+  const requestBody = requestBodyOf(spec.body);
+  return {
+    operationId,
+    summary: spec.summary,
+    tags: [spec.tag],
+    parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...parametersOf(spec.headers, 'header')],
+    ...(requestBody && { requestBody }),
+    responses: {
+      [spec.status]: { description: spec.response, content: { [produces]: { schema: produces === 'application/json' ? { type: 'object' } : { type: 'string' } } } },
+      ...Object.fromEntries([...spec.errors, 500].map((status) => [status, errorResponse(status)])),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of every route in the route table. */
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const [operationId, spec] of routeEntries()) {
+    paths[spec.path] ??= {};
+    paths[spec.path][spec.method] = operationOf(operationId, spec);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'planledger',
+      version: '0.1.0',
+      description: 'Multi-year action plans run as state machines over an event store. Until authentication (issue #5), the actor is named in X-Actor-* headers.',
+    },
+    tags: ['plans', 'assignments', 'departments', 'history', 'operations', 'admin'].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: { type: 'string', description: 'invalid_request, invalid_plan, not_found, invalid_transition, conflict, already_exists, payload_too_large, unavailable, internal' },
+            message: { type: 'string' },
+            problems: { type: 'array', items: { type: 'object' } },
+            status: { type: 'string', description: 'invalid_transition: the current state' },
+            allowed: { type: 'array', items: { type: 'string' }, description: 'invalid_transition: the actions allowed now' },
+            correlationId: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Clock, CommandExecutor } from '@planledger/engine';
+import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
+import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { businessNow, executeOrReject } from '../commands/command-context';
+import { ClosePlanCommand, type PlanStatusAnswer } from './plan.commands';
+
+@CommandHandler(ClosePlanCommand)
+export class ClosePlanHandler implements ICommandHandler<ClosePlanCommand> {
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ planId, reason, context }: ClosePlanCommand): Promise<PlanStatusAnswer> {
+    const at = await businessNow(this.clock);
+    await executeOrReject(
+      this.executor, { aggregate: 'plan', planId },
+      { type: 'ClosePlan', data: { planId, reason }, metadata: { actor: planActor(context.headers), at } },
+      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `close-${planId}`) },
+    );
+    return { planId, status: 'closed', at };
+  }
+}

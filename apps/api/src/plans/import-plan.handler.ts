@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PlanState } from '@planledger/domain';
+import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
+import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
+import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { businessNow, executeOrReject } from '../commands/command-context';
+import { ApiError, InvalidPlanError } from '../http/api-errors';
+import { ImportPlanCommand, type ImportedPlan } from './plan.commands';
+
+/** Checks and compiles an uploaded definition; drafts the plan, or revises its draft while unpublished. */
+@CommandHandler(ImportPlanCommand)
+export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
+  constructor(
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ upload, context }: ImportPlanCommand): Promise<ImportedPlan> {
+    const prepared = preparePlan(upload);
+    if (!prepared.ok) throw new InvalidPlanError(prepared.errors);
+    const { schedule, source } = prepared;
+    const planId = schedule.planId;
+    const target = { aggregate: 'plan', planId } as const;
+    const { status } = (await this.executor.load(target)).state as PlanState;
+    if (status === 'published' || status === 'closed') {
+      throw new ApiError(409, {
+        error: 'invalid_transition', status, allowed: status === 'published' ? ['amend', 'close'] : [],
+        message: `plan ${planId} is ${status}: send changes as an amendment (POST /plans/${planId}/amendments), or import under another ?planId=`,
+      });
+    }
+    const revised = status === 'draft';
+    await executeOrReject(
+      this.executor, target,
+      { type: revised ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planActor(context.headers), at: await businessNow(this.clock) } },
+      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `import-${planId}`) },
+      () => 'body',
+    );
+    return {
+      planId, status: 'draft', revised, title: schedule.title, startsAt: schedule.startsAt, endsAt: schedule.endsAt,
+      phases: schedule.phases.length, obligations: schedule.obligations.length, departments: schedule.departments.length,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Command } from '@nestjs/cqrs';
+import type { PlanUpload } from '@planledger/engine';
+import type { ScheduleChanges } from '@planledger/domain';
+import type { CommandContext } from '../commands/command-context';
+
+export interface ImportedPlan {
+  planId: string;
+  status: 'draft';
+  /** True when an existing draft was revised rather than a new one drafted. */
+  revised: boolean;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  phases: number;
+  obligations: number;
+  departments: number;
+}
+
+export interface PlanStatusAnswer {
+  planId: string;
+  status: 'published' | 'closed';
+  at: string;
+}
+
+export interface AmendedPlan {
+  planId: string;
+  amendment: number;
+  reason: string;
+  changes: ScheduleChanges;
+}
+
+export class ImportPlanCommand extends Command<ImportedPlan> {
+  constructor(readonly upload: PlanUpload, readonly context: CommandContext) {
+    super();
+  }
+}
+
+export class PublishPlanCommand extends Command<PlanStatusAnswer> {
+  constructor(readonly planId: string, readonly context: CommandContext) {
+    super();
+  }
+}
+
+export class AmendPlanCommand extends Command<AmendedPlan> {
+  constructor(readonly planId: string, readonly upload: PlanUpload, readonly reason: string, readonly context: CommandContext) {
+    super();
+  }
+}
+
+export class ClosePlanCommand extends Command<PlanStatusAnswer> {
+  constructor(readonly planId: string, readonly reason: string, readonly context: CommandContext) {
+    super();
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { InvalidRequestError } from '../http/api-errors';
+import { GetPlanHistoryQuery } from '../history/history.queries';
+import { GetPlanQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
+import { Route, Valid, type RequestOf } from '../routes/route.decorators';
+import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand } from './plan.commands';
+
+const contextOf = (request: { headers: RequestOf<'importPlan'>['headers']; correlationId: string }) => ({ headers: request.headers, correlationId: request.correlationId });
+
+/** Plans: commands through the CommandBus, reads through the QueryBus. */
+@Controller()
+export class PlansController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Route('importPlan')
+  importPlan(@Valid('importPlan') request: RequestOf<'importPlan'>) {
+    const { body, query } = request;
+    return this.commands.execute(new ImportPlanCommand({ ...body, rebase: query.rebase, planId: query.planId }, contextOf(request)));
+  }
+
+  @Route('publishPlan')
+  publishPlan(@Valid('publishPlan') request: RequestOf<'publishPlan'>) {
+    return this.commands.execute(new PublishPlanCommand(request.params.id, contextOf(request)));
+  }
+
+  @Route('amendPlan')
+  amendPlan(@Valid('amendPlan') request: RequestOf<'amendPlan'>) {
+    const { body, query, params } = request;
+    const reason = query.reason ?? body.reason;
+    if (!reason) throw new InvalidRequestError([{ path: 'query.reason', message: 'an amendment needs a reason for the record (?reason= or "reason" in the JSON envelope)' }]);
+    return this.commands.execute(new AmendPlanCommand(params.id, { ...body, rebase: query.rebase }, reason, contextOf(request)));
+  }
+
+  @Route('closePlan')
+  closePlan(@Valid('closePlan') request: RequestOf<'closePlan'>) {
+    return this.commands.execute(new ClosePlanCommand(request.params.id, request.body.reason, contextOf(request)));
+  }
+
+  @Route('listPlans')
+  listPlans(@Valid('listPlans') { query }: RequestOf<'listPlans'>) {
+    return this.queries.execute(new ListPlansQuery(query.status));
+  }
+
+  @Route('getPlan')
+  getPlan(@Valid('getPlan') { params }: RequestOf<'getPlan'>) {
+    return this.queries.execute(new GetPlanQuery(params.id));
+  }
+
+  @Route('planTimeline')
+  planTimeline(@Valid('planTimeline') { params, query }: RequestOf<'planTimeline'>) {
+    return this.queries.execute(new PlanTimelineQuery(params.id, query.events, query.timers));
+  }
+
+  @Route('planHistory')
+  planHistory(@Valid('planHistory') { params }: RequestOf<'planHistory'>) {
+    return this.queries.execute(new GetPlanHistoryQuery(params.id));
+  }
+}

@@ -1,0 +1,42 @@
+import { Query } from '@nestjs/cqrs';
+import type { AssignmentView, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
+import type { HistoryEntry } from '../history/history-entry';
+
+export class ListPlansQuery extends Query<{ plans: PlanSummary[] }> {
+  constructor(readonly status: PlanSummary['status'] | undefined) {
+    super();
+  }
+}
+
+export class GetPlanQuery extends Query<PlanOverview> {
+  constructor(readonly planId: string) {
+    super();
+  }
+}
+
+export interface PlanTimeline {
+  planId: string;
+  businessTime: string;
+  /** Newest first, by business time. */
+  recent: HistoryEntry[];
+  /** Soonest first. */
+  upcoming: UpcomingTimer[];
+}
+
+export class PlanTimelineQuery extends Query<PlanTimeline> {
+  constructor(readonly planId: string, readonly events: number, readonly timers: number) {
+    super();
+  }
+}
+
+export class DepartmentInboxQuery extends Query<{ departmentId: string; businessTime: string; items: InboxItem[] }> {
+  constructor(readonly departmentId: string, readonly planId: string | undefined) {
+    super();
+  }
+}
+
+export class OverdueListQuery extends Query<{ items: AssignmentView[] }> {
+  constructor(readonly planId: string | undefined) {
+    super();
+  }
+}

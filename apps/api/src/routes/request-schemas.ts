@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The zod schemas of every request part. The route table points at them; validation and the
+ * OpenAPI document both come from there, so the documentation cannot drift from what is checked.
+ */
+
+/** Plan ids as `preparePlan` accepts them (they become stream names and BullMQ job ids). */
+export const planIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a plan id: lower-case letters, digits and "-", at most 63');
+/** Assignment ids are `${measureId}.${departmentId}.${periodKey}`: ASCII, no ":" or "/". */
+export const assignmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'an assignment id: letters, digits, ".", "_" and "-"');
+export const departmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a department id: letters, digits, ".", "_" and "-"');
+const isoDate = z.iso.date('a date as YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const planParams = z.strictObject({ id: planIdSchema });
+export const assignmentParams = z.strictObject({ id: assignmentIdSchema });
+export const departmentParams = z.strictObject({ id: departmentIdSchema });
+
+export const importPlanQuery = z.strictObject({
+  rebase: isoDate.optional().describe('shift every date so that the plan starts on this day (in its time zone)'),
+  planId: planIdSchema.optional().describe('import under another id, e.g. a rebased copy beside the original'),
+  fileName: z.string().max(200).optional().describe('name used in error locations (default plan.yaml / plan.json)'),
+});
+export const amendPlanQuery = importPlanQuery.omit({ planId: true }).extend({
+  reason: text(2000).optional().describe('why the plan changes (or `reason` in the JSON envelope)'),
+});
+
+/** application/json alternative to a raw definition: the text plus the files it refers to. */
+export const planEnvelopeSchema = z.strictObject({
+  definition: z.string().min(1, 'send the plan definition (YAML or JSON text)'),
+  fileName: z.string().min(1).max(200).optional(),
+  files: z.record(z.string().min(1).max(200), z.string()).optional().describe('files the definition refers to (departmentsFile), by name'),
+  reason: text(2000).optional().describe('amendments only: why the plan changes'),
+});
+
+export const closePlanBody = z.strictObject({ reason: text(2000) });
+
+/** Who acts, until real authentication arrives (issue #5; see actor/request-actor.ts). */
+export const actorHeadersSchema = z.object({
+  'x-actor-id': z.string().trim().min(1).max(200).optional().describe('user id of the person acting'),
+  'x-actor-role': z.enum(['planner', 'department_head', 'department_member', 'auditor', 'admin']).optional(),
+  'x-actor-department': departmentIdSchema.optional(),
+  'idempotency-key': z.string().min(1).max(200).optional().describe('same key → the retried command appends nothing new'),
+});
+
+export const assignmentQuery = z.strictObject({
+  planId: planIdSchema.optional().describe('the plan holding the assignment; needed only when several plans use the same assignment id'),
+});
+
+const note = z.string().max(10_000);
+const attachments = z.array(z.strictObject({ name: z.string().max(500).optional(), ref: text(2000).describe('where the document is kept (URL, archive number)') })).max(100);
+
+/** One body per action, after the assignment commands in libs/domain. */
+export const assignmentActionBodies = {
+  acknowledge: z.strictObject({}),
+  start: z.strictObject({}),
+  progress: z.strictObject({ note: text(10_000), count: z.number().int().min(1).max(10_000).optional().describe('how many of the required reports this covers (default 1)'), attachments: attachments.optional() }),
+  submit: z.strictObject({ note: note.optional(), attachments: attachments.optional() }),
+  return: z.strictObject({ reason: text(2000) }),
+  accept: z.strictObject({ note: note.optional() }),
+  reassign: z.strictObject({ toDepartmentId: departmentIdSchema, reason: text(2000) }),
+  waive: z.strictObject({ reason: text(2000) }),
+} as const;
+export type AssignmentAction = keyof typeof assignmentActionBodies;
+export type AssignmentActionBody<A extends AssignmentAction> = z.output<(typeof assignmentActionBodies)[A]>;
+
+export const listPlansQuery = z.strictObject({ status: z.enum(['draft', 'published', 'closed']).optional() });
+export const timelineQuery = z.strictObject({
+  events: z.coerce.number().int().min(1).max(500).default(50).describe('how many recent events'),
+  timers: z.coerce.number().int().min(1).max(500).default(50).describe('how many upcoming timers'),
+});
+export const overdueQuery = z.strictObject({ planId: planIdSchema.optional() });
+export const inboxQuery = z.strictObject({ planId: planIdSchema.optional() });
+
+export const setClockBody = z.union([
+  z.strictObject({ set: z.iso.datetime({ offset: true }).describe('new business time (never earlier than now)') }),
+  z.strictObject({
+    advance: z.union([
+      z.string().regex(/^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/, 'an ISO-8601 duration in weeks, days, hours, minutes, seconds (e.g. P30D, PT12H)'),
+      z.number().positive().max(36_600).describe('days'),
+    ]),
+  }),
+]);

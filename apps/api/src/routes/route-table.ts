@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import * as s from './request-schemas';
+
+/** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
+export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
+
+export interface RouteSpec {
+  method: 'get' | 'post';
+  /** OpenAPI form (`/plans/{id}`); the Nest route is derived from it. */
+  path: string;
+  summary: string;
+  tag: 'plans' | 'assignments' | 'departments' | 'history' | 'operations' | 'admin';
+  params?: z.ZodType;
+  query?: z.ZodType;
+  headers?: z.ZodType;
+  body?: BodySpec;
+  /** Status of a successful answer, and what it holds. */
+  status: number;
+  response: string;
+  produces?: 'application/json' | 'text/plain' | 'text/html';
+  /** Error statuses this route can answer with (besides 500). */
+  errors: number[];
+}
+
+const action = <A extends s.AssignmentAction>(name: A, summary: string) =>
+  ({
+    method: 'post',
+    path: `/assignments/{id}/${name}`,
+    summary,
+    tag: 'assignments',
+    params: s.assignmentParams,
+    query: s.assignmentQuery,
+    headers: s.actorHeadersSchema,
+    body: { kind: 'json', schema: s.assignmentActionBodies[name], optional: true },
+    status: 200,
+    response: 'the assignment after the action: status, department, due date, and the events recorded',
+    errors: [400, 404, 409],
+  }) as const satisfies RouteSpec;
+
+/**
+ * Every HTTP route of the api, in one place. Controllers bind to an entry with @Route(id); the
+ * OpenAPI document is generated from this table; a test fails when the app registers a route that
+ * is not listed here.
+ */
+export const routeTable = {
+  importPlan: {
+    method: 'post', path: '/plans', tag: 'plans',
+    summary: 'Import a plan definition as a draft (or revise the draft of the same id)',
+    query: s.importPlanQuery, headers: s.actorHeadersSchema, body: { kind: 'plan-definition' },
+    status: 201, response: 'the draft: plan id, status, numbers of obligations and phases', errors: [400, 409, 413],
+  },
+  publishPlan: {
+    method: 'post', path: '/plans/{id}/publish', tag: 'plans', summary: 'Publish a draft: from now on the engine runs it',
+    params: s.planParams, headers: s.actorHeadersSchema, status: 200, response: 'the published plan', errors: [404, 409],
+  },
+  amendPlan: {
+    method: 'post', path: '/plans/{id}/amendments', tag: 'plans',
+    summary: 'Amend a published plan with a revised definition and a reason',
+    params: s.planParams, query: s.amendPlanQuery, headers: s.actorHeadersSchema, body: { kind: 'plan-definition' },
+    status: 200, response: 'the amendment number and what it changes', errors: [400, 404, 409, 413],
+  },
+  closePlan: {
+    method: 'post', path: '/plans/{id}/close', tag: 'plans', summary: 'Close a published plan (repealed or completed)',
+    params: s.planParams, headers: s.actorHeadersSchema, body: { kind: 'json', schema: s.closePlanBody },
+    status: 200, response: 'the closed plan', errors: [400, 404, 409],
+  },
+  listPlans: {
+    method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
+    query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400],
+  },
+  getPlan: {
+    method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'One plan: phases, measures and assignments with their states',
+    params: s.planParams, status: 200, response: 'the plan overview', errors: [400, 404],
+  },
+  planTimeline: {
+    method: 'get', path: '/plans/{id}/timeline', tag: 'plans', summary: 'What has happened lately and what is scheduled next',
+    params: s.planParams, query: s.timelineQuery, status: 200, response: 'recent events (newest first) and upcoming timers (soonest first)', errors: [400, 404],
+  },
+  planHistory: {
+    method: 'get', path: '/plans/{id}/history', tag: 'history', summary: 'Every event of the plan and its phases, with actor and business time',
+    params: s.planParams, status: 200, response: 'the events in the order they were recorded', errors: [400, 404],
+  },
+  departmentInbox: {
+    method: 'get', path: '/departments/{id}/inbox', tag: 'departments', summary: "A department's open assignments: overdue first, then by deadline",
+    params: s.departmentParams, query: s.inboxQuery, status: 200, response: 'open assignments', errors: [400],
+  },
+  overdueList: {
+    method: 'get', path: '/overdue', tag: 'departments', summary: 'Overdue assignments across plans (or of one plan)',
+    query: s.overdueQuery, status: 200, response: 'overdue assignments, longest overdue first', errors: [400],
+  },
+  acknowledgeAssignment: action('acknowledge', 'Acknowledge receipt of an assignment'),
+  startAssignment: action('start', 'Start work on an assignment'),
+  progressAssignment: action('progress', 'Report progress (a note, a count towards "at least N", attachments)'),
+  submitAssignment: action('submit', 'Submit the work for review'),
+  returnAssignment: action('return', 'Return submitted work for rework, with a reason'),
+  acceptAssignment: action('accept', 'Accept submitted work (passes it on when the review chain has further reviewers)'),
+  reassignAssignment: action('reassign', 'Hand the assignment to another department'),
+  waiveAssignment: action('waive', 'Waive the assignment, with a reason'),
+  assignmentHistory: {
+    method: 'get', path: '/assignments/{id}/history', tag: 'history', summary: 'Every event of one assignment, with actor and business time',
+    params: s.assignmentParams, query: s.assignmentQuery, status: 200, response: 'the events in stream order', errors: [400, 404],
+  },
+  health: {
+    method: 'get', path: '/health', tag: 'operations', summary: 'Store and Redis reachable?',
+    status: 200, response: '{status, store, redis}; 503 with the same body when either is down', errors: [503],
+  },
+  metrics: {
+    method: 'get', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics', produces: 'text/plain',
+    status: 200, response: 'Prometheus text exposition format', errors: [],
+  },
+  getClock: {
+    method: 'get', path: '/admin/clock', tag: 'admin', summary: 'Business time now, and whether it is virtual',
+    status: 200, response: '{now, virtual}', errors: [],
+  },
+  setClock: {
+    method: 'post', path: '/admin/clock', tag: 'admin',
+    summary: 'Set or advance the virtual clock, firing every timer due up to the new time (only with --virtual-clock)',
+    body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404],
+  },
+  openApiDocument: {
+    method: 'get', path: '/openapi.json', tag: 'operations', summary: 'This OpenAPI 3.1 document', status: 200, response: 'OpenAPI 3.1', errors: [],
+  },
+  docsPage: {
+    method: 'get', path: '/docs', tag: 'operations', summary: 'Browsable API documentation (Swagger UI)', produces: 'text/html',
+    status: 200, response: 'HTML page', errors: [],
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteTable = typeof routeTable;
+export type OperationId = keyof RouteTable;
+
+export const routeEntries = (): [OperationId, RouteSpec][] => Object.entries(routeTable) as [OperationId, RouteSpec][];
+
+/** `/plans/{id}/publish` → `/plans/:id/publish` (Nest / Express form). */
+export const expressPath = (openApiPath: string): string => openApiPath.replace(/\{(\w+)\}/g, ':$1');
