@@ -1,0 +1,12 @@
+export { TimerQueue, TIMER_JOB_NAME, TIMER_JOB_OPTIONS, type TimerJobData, type TimerJobRequest } from './queue/timer-queue';
+export { migrateTimerTables } from './sql/timer-tables';
+export { enqueueTimers, type DueTimer } from './sweep/enqueue-timers';
+export { TimerSweep, type SweepReport, type TimerSweepOptions } from './sweep/timer-sweep';
+export { TimerProcessor, type TimerProcessorOptions } from './processor/timer-processor';
+export { TimerCounters, TIMER_OUTCOMES, combineObservers, type TimerObserver, type TimerOutcome } from './processor/timer-observer';
+export { VirtualClockAdvancer, AdvanceTimeoutError, type AdvanceReport, type VirtualClockAdvancerOptions } from './virtual-clock/virtual-clock-advancer';
+export { createTimerWorker } from './worker/create-timer-worker';
+export { TimerWorkerModule } from './nest/timer-worker.module';
+export { TimerJobHost } from './nest/timer-job.host';
+export { TIMER_OBSERVER, TIMER_PROCESSOR, TIMER_QUEUE } from './nest/timer-tokens';
+export { serviceMetricsObserver } from './nest/service-metrics-observer';

@@ -1,0 +1,56 @@
+import type { Timer } from '@planledger/domain';
+import { fireTimer, type Clock, type CommandExecutor } from '@planledger/engine';
+import type { SqlQueryable } from '@planledger/event-store';
+import { epochMs } from '../sql/timer-tables';
+import type { TimerObserver, TimerOutcome } from './timer-observer';
+
+export interface TimerProcessorOptions {
+  database: SqlQueryable;
+  executor: CommandExecutor;
+  clock: Clock;
+  observer?: TimerObserver;
+}
+
+/** One round trip: the recorded firing if any, else the timer row (none when withdrawn). */
+const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not_before_ms
+  from (select $1::text as timer_id) k
+  left join timer_firings f on f.timer_id = k.timer_id
+  left join read_timers t on t.timer_id = k.timer_id`;
+const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) values ($1, $2, $3) on conflict (timer_id) do nothing';
+
+/**
+ * What one timer job does, without Nest or BullMQ: look the timer up in read_timers, give its
+ * command, record the outcome in timer_firings. Safe to run twice for one id (BullMQ delivers at
+ * least once): a recorded firing short-cuts, and two concurrent deliveries both reach the
+ * executor, whose idempotency key (`timer/<id>`) appends the events once.
+ * An error (store down, conflicts persisting) is thrown so that BullMQ retries with backoff.
+ */
+export class TimerProcessor {
+  constructor(private readonly options: TimerProcessorOptions) {}
+
+  async process(timerId: string): Promise<TimerOutcome> {
+    const { database, executor, clock, observer } = this.options;
+    const [row] = await database.query<{ outcome: TimerOutcome | null; timer: Timer | string | null; not_before_ms: number | null }>(READ_TIMER, [timerId], 'timers_read_timer');
+    if (row.outcome) return row.outcome;
+    if (row.timer === null) {
+      // The work no longer needs it (submitted, re-dated, plan amended or closed).
+      await this.record(timerId, await clock.now(), 'withdrawn');
+      observer?.onFired?.({ timerId }, undefined, 'withdrawn');
+      return 'withdrawn';
+    }
+    const timer: Timer = typeof row.timer === 'string' ? JSON.parse(row.timer) : row.timer;
+    const notBefore = row.not_before_ms === null ? undefined : new Date(Number(row.not_before_ms)).toISOString();
+    const result = await fireTimer(executor, timer, { notBefore, correlationId: `timer/${timerId}` });
+    const outcome: TimerOutcome = !result.ok ? 'rejected' : result.events.length > 0 ? 'accepted' : 'nothing_to_do';
+    const now = await clock.now();
+    await this.record(timerId, now, outcome);
+    const firesAt = Math.max(Date.parse(timer.dueAt), notBefore ? Date.parse(notBefore) : -Infinity);
+    observer?.onFired?.(timer, now.getTime() - firesAt, outcome);
+    return outcome;
+  }
+
+  /** fired_at is business time: with the virtual clock it reads as the moment the plan lived it. */
+  private async record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {
+    await this.options.database.query(RECORD_FIRING, [timerId, at.toISOString(), outcome], 'timers_record_firing');
+  }
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+export const TIMER_JOB_NAME = 'timer';
+
+export interface TimerJobData {
+  timerId: string;
+}
+
+/** A job to add: `delayMs` from `timestamp` (the moment the delay was computed against). */
+export interface TimerJobRequest {
+  timerId: string;
+  delayMs: number;
+  timestamp: number;
+}
+
+/**
+ * Completed jobs are removed so that a timer can be enqueued again under the same id (BullMQ
+ * silently ignores an id it still holds); failed ones are kept (1000) for inspection. Five
+ * attempts with exponential backoff ride out a database restart; a second delivery is harmless
+ * because firing is idempotent by timer id.
+ */
+export const TIMER_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: true,
+  removeOnFail: 1000,
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+};
+
+/** addBulk is one round trip per call; past a few thousand jobs the Lua script blocks Redis too long. */
+const BULK_SIZE = 1000;
+
+/**
+ * The BullMQ queue of due timers plus the Redis epoch: a random id stored with `SET NX` under the
+ * queue's own prefix (`bull:<queue>:epoch`). A flushed or replaced Redis, or a wiped queue, has no
+ * epoch; the next reader creates a new one, and every timer recorded under the old one counts as
+ * not enqueued, so the sweep re-adds it.
+ */
+export class TimerQueue {
+  readonly queue: Queue<TimerJobData>;
+  private readonly redis: Redis;
+  readonly epochKey: string;
+
+  constructor(readonly name: string, redisUrl: string) {
+    this.queue = new Queue<TimerJobData>(name, { connection: { url: redisUrl } });
+    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+    this.epochKey = this.queue.toKey('epoch');
+  }
+
+  /** The epoch in force, creating one if Redis has none (first start, or data lost). */
+  async currentEpoch(): Promise<string> {
+    await this.redis.set(this.epochKey, randomUUID(), 'NX');
+    const epoch = await this.redis.get(this.epochKey);
+    // Only a delete racing between the two commands gets here; the next call settles it.
+    if (epoch === null) throw new Error(`Redis epoch ${this.epochKey} vanished while being read`);
+    return epoch;
+  }
+
+  async add(jobs: readonly TimerJobRequest[]): Promise<void> {
+    for (let start = 0; start < jobs.length; start += BULK_SIZE) {
+      await this.queue.addBulk(
+        jobs.slice(start, start + BULK_SIZE).map((job) => ({
+          name: TIMER_JOB_NAME,
+          data: { timerId: job.timerId },
+          opts: { ...TIMER_JOB_OPTIONS, jobId: job.timerId, delay: Math.max(0, job.delayMs), timestamp: job.timestamp },
+        })),
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
