@@ -1,0 +1,18 @@
+import { isPlanledgerEventType } from '@planledger/domain';
+import { toDomainEvent } from '@planledger/engine';
+import { formatGlobalPosition, type SqlQueryable, type StoredEvent } from '@planledger/event-store';
+import { projectAssignment } from './assignments.projection';
+import { projectPhase } from './phases.projection';
+import { projectPlan } from './plans.projection';
+import type { ProjectionHandler } from './projected-event';
+import { projectTimers } from './timers.projection';
+
+/** In this order: timers read the plan and assignment rows the handlers before them just wrote. */
+export const PROJECTION_HANDLERS: readonly ProjectionHandler[] = [projectPlan, projectPhase, projectAssignment, projectTimers];
+
+/** Applies one stored event to every read model. Events of other applications sharing the store are skipped. */
+export async function projectEvent(tx: SqlQueryable, stored: StoredEvent): Promise<void> {
+  if (!isPlanledgerEventType(stored.type)) return;
+  const projected = { stored, event: toDomainEvent(stored), position: formatGlobalPosition(stored.position) };
+  for (const handler of PROJECTION_HANDLERS) await handler(tx, projected);
+}

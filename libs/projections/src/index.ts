@@ -1,0 +1,20 @@
+export { migrateReadModels } from './sql/migrate-read-models';
+export { READ_MODEL_MIGRATIONS, type ReadModelMigration } from './sql/migrations';
+
+export { projectEvent, PROJECTION_HANDLERS } from './handlers/project-event';
+export type { ProjectedEvent, ProjectionHandler } from './handlers/projected-event';
+
+export { ProjectionRunner, PROJECTIONS_LEASE, type ProjectionRunnerOptions, type RunnerLogger } from './runner/projection-runner';
+export type { Reaction } from './runner/apply-reactions';
+export { PROJECTIONS_CHECKPOINT, REACTIONS_CHECKPOINT, listCheckpoints, type CheckpointView } from './runner/checkpoints';
+export { caughtUpTo, waitUntilCaughtUp, CatchUpTimeoutError, type CatchUpOptions } from './runner/catch-up';
+export { storeHead } from './runner/store-head';
+
+export { rebuildReadModels, REBUILT_TABLES, type RebuildOptions, type RebuildResult } from './rebuild/rebuild-read-models';
+
+export { listPlans, getPlanOverview, type PlanSummary, type PlanOverview, type PhaseView, type DepartmentProgress } from './queries/plans.queries';
+export { departmentInbox, overdueList, type InboxItem } from './queries/inbox.queries';
+export { upcomingTimers, type UpcomingTimer } from './queries/timers.queries';
+export { getAssignment, AmbiguousAssignmentError, type AssignmentDetail } from './queries/assignment.queries';
+export type { AssignmentView } from './queries/assignment-view';
+export type { Progress } from './queries/progress';

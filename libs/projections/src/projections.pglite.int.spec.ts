@@ -1,0 +1,4 @@
+import { describeProjectionScenario } from './testing/describe-projection-scenario';
+import { openPgliteTestStorage } from './testing/test-storage';
+
+describeProjectionScenario('PGlite', openPgliteTestStorage);

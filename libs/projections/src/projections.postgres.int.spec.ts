@@ -1,0 +1,4 @@
+import { describeProjectionScenario } from './testing/describe-projection-scenario';
+import { openPostgresTestStorage } from './testing/test-storage';
+
+describeProjectionScenario('PostgreSQL', openPostgresTestStorage);

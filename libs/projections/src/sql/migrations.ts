@@ -1,0 +1,114 @@
+/**
+ * The read models' schema (docs/decisions/0005-service.md). Append-only list like the event
+ * store's: never edit a released migration, add a new one. Applied by `migrateReadModels`.
+ */
+export interface ReadModelMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const runnerTables = `
+create table read_checkpoints (
+  name              text primary key,
+  commit_position   text not null,
+  prepare_position  text not null,
+  updated_at        timestamptz not null
+);
+-- The read models' checkpoint exists from the start, so a compare-and-set always has a row to
+-- compare with. The reactions' is created by the first runner that has reactions.
+insert into read_checkpoints (name, commit_position, prepare_position, updated_at) values ('projections', '0', '0', now());
+create table read_leases (
+  name        text primary key,
+  holder      text not null,
+  expires_at  timestamptz not null
+);
+`;
+
+const readModelTables = `
+create table read_plans (
+  plan_id            text primary key,
+  title              text not null,
+  document_number    text not null,
+  issuing_authority  text not null,
+  time_zone          text not null,
+  status             text not null,          -- draft | published | closed
+  starts_at          timestamptz not null,
+  ends_at            timestamptz not null,
+  amendments         integer not null default 0,
+  published_at       timestamptz,
+  closed_at          timestamptz,
+  schedule           jsonb not null,
+  updated_at         timestamptz not null,
+  last_position      text not null
+);
+
+create table read_phases (
+  plan_id            text not null,
+  phase_id           text not null,
+  name               text not null,
+  kind               text not null,
+  ord                integer not null,
+  status             text not null,
+  opens_at           timestamptz not null,
+  closing_starts_at  timestamptz not null,
+  closes_at          timestamptz not null,
+  opened_at          timestamptz,
+  closed_at          timestamptz,
+  primary key (plan_id, phase_id)
+);
+
+create table read_assignments (
+  plan_id           text not null,
+  assignment_id     text not null,
+  measure_id        text not null,
+  title             text not null,
+  phase_id          text,
+  department_id     text not null,
+  responsibility    text not null,
+  period_key        text not null,
+  status            text not null,
+  issue_at          timestamptz not null,
+  due_at            timestamptz not null,
+  issued_at         timestamptz not null,
+  submitted_at      timestamptz,
+  accepted_at       timestamptz,
+  overdue_since     timestamptz,
+  escalation_level  integer not null default 0,
+  reminders_sent    integer not null default 0,
+  last_event_at     timestamptz not null,
+  -- The assignment decider's state: the timer projection derives the pending timers from it.
+  state             jsonb not null,
+  primary key (plan_id, assignment_id)
+);
+create index read_assignments_department_status on read_assignments (department_id, status);
+create index read_assignments_plan_status on read_assignments (plan_id, status);
+-- "Which plans hold this id" for /assignments/{id}.
+create index read_assignments_assignment_id on read_assignments (assignment_id);
+
+create table read_timers (
+  timer_id    text primary key,
+  plan_id     text not null,
+  kind        text not null,
+  due_at      timestamptz not null,
+  -- The plan's publication: a plan published late fires its past timers at that moment.
+  not_before  timestamptz,
+  stream      text not null,
+  timer       jsonb not null
+);
+create index read_timers_due_at on read_timers (due_at);
+create index read_timers_plan on read_timers (plan_id, due_at);
+create index read_timers_stream on read_timers (stream);
+
+-- Operational, written by the timer worker; rebuilds never touch it.
+create table timer_firings (
+  timer_id  text primary key,
+  fired_at  timestamptz not null,
+  outcome   text not null
+);
+`;
+
+export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
+  { version: 1, name: 'create the checkpoint and lease tables', sql: runnerTables },
+  { version: 2, name: 'create the read models and timer firings', sql: readModelTables },
+];
