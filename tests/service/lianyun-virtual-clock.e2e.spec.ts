@@ -69,7 +69,7 @@ describe('the service on PGlite with a virtual clock: Lianyun plan', () => {
   });
 
   it('a school that misses its deadline gets reminders, is marked overdue, then escalated, and its inbox puts that work first', async () => {
-    await advanceTo('2022-01-16T08:00:00+08:00');
+    await advanceTo('2022-01-17T08:00:00+08:00'); // reminders 7 days and 1 day before 17 January 23:59
     expect((await historyTypes(LATE_WORK)).filter((t) => t === 'AssignmentReminderDue')).toHaveLength(2);
     await advanceTo('2022-02-01T08:00:00+08:00');
     const types = await historyTypes(LATE_WORK);

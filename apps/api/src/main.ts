@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, ensureRedis, loadServiceConfig, RedisUnavailableError, type RedisHandle } from '@planledger/runtime';
+import { StoreUnavailableError, InvalidConfigError } from '@planledger/event-store';
+import { ConfigError, ensureRedis, loadServiceConfig, openConfiguredStorage, RedisUnavailableError, type RedisHandle } from '@planledger/runtime';
 import { ArgumentError, parseServiceArguments } from './bootstrap/service-arguments';
 import { ServiceModule } from './bootstrap/service.module';
 import { configureHttp } from './http/configure-http';
@@ -19,8 +21,14 @@ async function main(): Promise<void> {
   if (args.demo && !env.DATA_DIR) env.DATA_DIR = './data/demo';
   const config = loadServiceConfig(env);
   const redis: RedisHandle = await ensureRedis({ redisUrl: config.REDIS_URL, spawnAllowed: config.REDIS_SPAWN, dataDir: config.DATA_DIR });
-  const module = ServiceModule.forRoot({ config, roles: args.roles, redisUrl: redis.url });
-  const app = args.roles.api ? await NestFactory.create(module, { bufferLogs: true }) : await NestFactory.createApplicationContext(module, { bufferLogs: true });
+  // abortOnError false: a failure while starting reaches the catch below and is said in one line.
+  const nestOptions = { bufferLogs: true, abortOnError: false };
+  const storage = await openConfiguredStorage(config).catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
+  const module = ServiceModule.forRoot({ config, roles: args.roles, redisUrl: redis.url, storage });
+  const app = args.roles.api ? await NestFactory.create(module, nestOptions) : await NestFactory.createApplicationContext(module, nestOptions);
   const logger = app.get(Logger);
   app.useLogger(logger);
 
@@ -41,9 +49,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
-  if ('listen' in app) {
-    configureHttp(app);
-    await app.listen(config.PORT, config.HOST);
+  if (args.roles.api) {
+    const http = app as INestApplication;
+    configureHttp(http);
+    await http.listen(config.PORT, config.HOST);
   } else {
     await app.init();
   }
@@ -60,10 +69,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ArgumentError || error instanceof RedisUnavailableError) {
+  if (error instanceof ConfigError || error instanceof ArgumentError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError) {
     process.stderr.write(`planledger: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`planledger: could not start: ${(error as Error)?.message ?? String(error)}\n`);
+  const what = error instanceof StoreUnavailableError ? 'the event store is unavailable' : 'could not start';
+  process.stderr.write(`planledger: ${what}: ${(error as Error)?.message ?? String(error)}\n`);
   process.exit(1);
 });

@@ -27,9 +27,11 @@ export class ServiceProcess {
 
   static async start(options: StartOptions): Promise<ServiceProcess> {
     const app = options.app ?? 'api';
+    // Not a jest worker: without this the service would run PGlite the way tests do (in a thread).
+    const { JEST_WORKER_ID: _jest, ...parentEnv } = process.env;
     const child = spawn(process.execPath, [join(repo, 'bin/planledger-service.cjs'), app, ...(options.args ?? [])], {
       cwd: repo,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, ...(options.port !== undefined && { PORT: String(options.port) }) },
+      env: { ...parentEnv, LOG_LEVEL: 'warn', ...options.env, ...(options.port !== undefined && { PORT: String(options.port) }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(child, options.port !== undefined ? `http://127.0.0.1:${options.port}` : undefined);

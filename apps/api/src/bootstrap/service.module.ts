@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CoreModule, ProjectionsModule, type CoreOptions } from '@planledger/runtime';
 import { TimerWorkerModule } from '@planledger/timers';
 import { ApiModule } from '../api.module';
+import { ClockAdvancerModule } from './clock-advancer.module';
 
 /**
  * One process's modules, by role: the HTTP api, the timer worker, the projections. Core and
@@ -14,7 +15,7 @@ export class ServiceModule {
     const { roles } = options;
     const imports: (Type | DynamicModule)[] = [CoreModule.forRoot(options), ProjectionsModule];
     if (roles.worker) imports.push(TimerWorkerModule);
-    if (roles.api) imports.push(ApiModule);
+    if (roles.api) imports.push(ClockAdvancerModule, ApiModule);
     return { module: ServiceModule, imports };
   }
 }

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { StoreUnavailableError } from '../errors';
 import { runMigrations } from '../sql/run-migrations';
 import { SqlEventStore } from '../sql/sql-event-store';
@@ -37,6 +38,8 @@ export async function openPgliteExecutor(options: PgliteOpenOptions): Promise<Pg
   const inWorker = options.inWorker ?? process.env.JEST_WORKER_ID !== undefined;
   const { dataDir, loadDataDir } = options;
   if (inWorker) return PgliteWorkerExecutor.open({ dataDir, loadDataDir });
+  // PGlite creates only the last folder of the path; a fresh ./data needs its parents.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Imported lazily so that merely loading this module under jest never evaluates PGlite.
   const { PGlite } = await import('@electric-sql/pglite');
   return new PgliteExecutor(await PGlite.create(dataDir, loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}));

@@ -14,7 +14,18 @@ export interface CoreOptions {
   config: ServiceConfig;
   roles: ServiceRoles;
   redisUrl: string;
+  /** Opened before Nest starts, so that an unreachable database is one clear line, not a stack. */
+  storage: EventStorage;
 }
+
+/** Opens the event store and read-model database the configuration names. */
+export const openConfiguredStorage = (config: ServiceConfig): Promise<EventStorage> =>
+  openEventStorage({
+    databaseUrl: config.DATABASE_URL,
+    kurrentdbUrl: config.KURRENTDB_URL,
+    dataDir: pgliteDirOf(config),
+    maxConnections: config.DATABASE_POOL_SIZE,
+  });
 
 /** Closes the database last: Nest calls this after every module's onModuleDestroy (workers, runners). */
 @Injectable()
@@ -63,16 +74,7 @@ export class CoreModule {
         { provide: REDIS_OPTIONS, useValue: { url: options.redisUrl } },
         { provide: METRICS, useValue: new ServiceMetrics() },
         { provide: APPEND_SIGNAL, useValue: new AppendSignal() },
-        {
-          provide: EVENT_STORAGE,
-          useFactory: () =>
-            openEventStorage({
-              databaseUrl: config.DATABASE_URL,
-              kurrentdbUrl: config.KURRENTDB_URL,
-              dataDir: pgliteDirOf(config),
-              maxConnections: config.DATABASE_POOL_SIZE,
-            }),
-        },
+        { provide: EVENT_STORAGE, useValue: options.storage },
         {
           provide: VIRTUAL_CLOCK,
           inject: [EVENT_STORAGE],

@@ -1,0 +1,44 @@
+import { Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import type { EventStorage } from '@planledger/event-store';
+import { waitUntilCaughtUp } from '@planledger/projections';
+import { EVENT_STORAGE, REDIS_OPTIONS, SERVICE_CONFIG, VIRTUAL_CLOCK, type ServiceConfig, type VirtualClock } from '@planledger/runtime';
+import { TimerQueue, VirtualClockAdvancer, migrateTimerTables } from '@planledger/timers';
+import { VIRTUAL_CLOCK_ADVANCER } from '../api-tokens';
+
+/** The advancer's own queue handle (an api process may run without the worker role). */
+@Injectable()
+class AdvancerQueue implements OnModuleDestroy {
+  queue?: TimerQueue;
+  async onModuleDestroy(): Promise<void> {
+    await this.queue?.close();
+  }
+}
+
+/**
+ * POST /admin/clock under --virtual-clock: moves business time through every due timer, in
+ * order, with whichever workers of the cluster are running. Absent with the real clock.
+ */
+@Global()
+@Module({
+  providers: [
+    AdvancerQueue,
+    {
+      provide: VIRTUAL_CLOCK_ADVANCER,
+      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE, VIRTUAL_CLOCK, AdvancerQueue],
+      useFactory: async (config: ServiceConfig, redis: { url: string }, storage: EventStorage, clock: VirtualClock | undefined, holder: AdvancerQueue) => {
+        if (!clock) return undefined;
+        await migrateTimerTables(storage.database);
+        holder.queue = new TimerQueue(config.QUEUE_NAME, redis.url);
+        return new VirtualClockAdvancer({
+          database: storage.database,
+          queue: holder.queue,
+          clock,
+          waitUntilCaughtUp: () => waitUntilCaughtUp(storage.database, storage.store, { timeoutMs: 120_000, pollMs: 5 }),
+          groupTimeoutMs: Math.max(120_000, config.TIMER_LOCK_SECONDS * 3_000),
+        });
+      },
+    },
+  ],
+  exports: [VIRTUAL_CLOCK_ADVANCER],
+})
+export class ClockAdvancerModule {}
