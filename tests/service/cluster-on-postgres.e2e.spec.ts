@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../libs/event-store/src/testing/postgres-test-database';
+import { createTestDatabase, type TestDatabase } from '@planledger/event-store/testing';
 import { call, expectOk } from './support/http';
 import { OwnRedis } from './support/own-redis';
 import { freePort, ServiceProcess } from './support/service-process';

@@ -1,9 +1,11 @@
 /** Small JSON client for the e2e tests: every call returns status and parsed body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- e2e assertions read arbitrary JSON
 export interface Reply<T = any> {
   status: number;
   body: T;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export async function call<T = any>(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
   const isText = typeof body === 'string';
   const response = await fetch(`${baseUrl}${path}`, {

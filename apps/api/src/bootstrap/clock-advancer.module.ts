@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStorage } from '@planledger/event-store';
 import { waitUntilCaughtUp } from '@planledger/projections';
 import { EVENT_STORAGE, REDIS_OPTIONS, SERVICE_CONFIG, VIRTUAL_CLOCK, type ServiceConfig, type VirtualClock } from '@planledger/runtime';

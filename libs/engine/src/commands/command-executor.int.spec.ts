@@ -1,12 +1,12 @@
-import { openFreshPgliteStore } from '../../../event-store/src/testing/pglite-template';
-import type { SqlEventStore } from '../../../event-store/src/sql/sql-event-store';
-import { DUE_AT, ISSUE_AT, PLAN_ID, meta, obligation, timer } from '../../../domain/src/testing/fixtures';
+import { openFreshPgliteStore } from '@planledger/event-store/testing';
+import type { EventStore } from '@planledger/event-store';
+import { DUE_AT, ISSUE_AT, PLAN_ID, meta, obligation, timer } from '@planledger/domain/testing';
 import { timersForAssignment, type AssignmentState } from '@planledger/domain';
 import { CommandExecutor } from './command-executor';
 import { fireTimer } from '../timers/fire-timer';
 
 describe('CommandExecutor on a real (PGlite) store', () => {
-  let store: SqlEventStore;
+  let store: EventStore;
   let executor: CommandExecutor;
   const o = obligation();
   const target = { aggregate: 'assignment' as const, planId: PLAN_ID, assignmentId: o.assignmentId };

@@ -1,4 +1,4 @@
-import { schedule } from '../../../domain/src/testing/fixtures';
+import { schedule } from '@planledger/domain/testing';
 import { rebaseSchedule } from './rebase-schedule';
 
 describe('rebaseSchedule', () => {

@@ -1,12 +1,11 @@
-import { openFreshPgliteStore } from '../../../event-store/src/testing/pglite-template';
-import type { SqlEventStore } from '../../../event-store/src/sql/sql-event-store';
-import { PLAN_ID, meta, planner, schedule } from '../../../domain/src/testing/fixtures';
-import type { StoredEvent } from '@planledger/event-store';
+import { openFreshPgliteStore } from '@planledger/event-store/testing';
+import { PLAN_ID, meta, planner, schedule } from '@planledger/domain/testing';
+import type { EventStore, StoredEvent } from '@planledger/event-store';
 import { CommandExecutor } from '../commands/command-executor';
 import { PlanReactor } from './plan-reactor';
 
 describe('PlanReactor', () => {
-  let store: SqlEventStore;
+  let store: EventStore;
   let executor: CommandExecutor;
   const S = schedule();
   const plan = { aggregate: 'plan' as const, planId: PLAN_ID };
