@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, ensureRedis, loadServiceConfig, RedisUnavailableError } from '@planledger/runtime';
+import { ConfigError, ensureRedis, loadServiceConfig, openConfiguredStorage, RedisUnavailableError } from '@planledger/runtime';
 import { WorkerAppModule } from './worker.module';
 
 /**
@@ -13,8 +13,10 @@ import { WorkerAppModule } from './worker.module';
 async function main(): Promise<void> {
   const config = loadServiceConfig(process.env);
   const redis = await ensureRedis({ redisUrl: config.REDIS_URL, spawnAllowed: config.REDIS_SPAWN, dataDir: config.DATA_DIR });
+  // Opened before Nest starts: an unreachable database is one clear line, not a stack.
+  const storage = await openConfiguredStorage(config);
   const app = await NestFactory.createApplicationContext(
-    WorkerAppModule.forRoot({ config, roles: { api: false, worker: true, projections: true }, redisUrl: redis.url }),
+    WorkerAppModule.forRoot({ config, roles: { api: false, worker: true, projections: true }, redisUrl: redis.url, storage }),
     { bufferLogs: true },
   );
   const logger = app.get(Logger);

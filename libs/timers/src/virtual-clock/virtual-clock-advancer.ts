@@ -13,7 +13,7 @@ export interface VirtualClockAdvancerOptions {
   waitUntilCaughtUp: () => Promise<void>;
   /** How often the database is asked whether the enqueued timers have fired. */
   pollMs?: number;
-  /** Longest wait for one group of timers to fire (a job failing for good would block forever). */
+  /** Longest wait with no timer of a group firing (a job failing for good would block forever). */
   groupTimeoutMs?: number;
 }
 
@@ -42,7 +42,8 @@ const GROUP_TIMERS = `select t.timer_id, exists (select 1 from timer_enqueued e 
   from read_timers t
   where t.due_at = $1::timestamptz and ${RANK} = $2 and ${NOT_FIRED}`;
 
-const STILL_PENDING = `select count(*)::int as n from read_timers t where t.timer_id = any($1::text[]) and ${NOT_FIRED}`;
+const STILL_PENDING = `select t.timer_id from read_timers t where t.timer_id = any($1::text[]) and ${NOT_FIRED}`;
+const POLL_WINDOW = 200;
 
 /**
  * Moves the virtual clock to a target through every instant at which a timer is due, as 0005
@@ -93,16 +94,21 @@ export class VirtualClockAdvancer {
     return group.length;
   }
 
+  /**
+   * Polls a window of at most POLL_WINDOW ids at a time, dropping those fired: a poll never probes
+   * thousands of rows (on PGlite's single connection it would hold up the very jobs it waits for).
+   */
   private async waitUntilFired(timerIds: string[], at: number): Promise<void> {
     const { database, pollMs = 5, groupTimeoutMs = 120_000 } = this.options;
-    const deadline = Date.now() + groupTimeoutMs;
-    for (;;) {
-      const [{ n }] = await database.query<{ n: number }>(STILL_PENDING, [timerIds], 'timers_advance_pending');
-      if (Number(n) === 0) return;
-      if (Date.now() > deadline) {
-        const rows = await database.query<{ timer_id: string }>(`select timer_id from read_timers t where t.timer_id = any($1::text[]) and ${NOT_FIRED}`, [timerIds]);
-        throw new AdvanceTimeoutError(new Date(at), rows.map((row) => row.timer_id));
-      }
+    let deadline = Date.now() + groupTimeoutMs;
+    let remaining = timerIds;
+    while (remaining.length > 0) {
+      const window = remaining.slice(0, POLL_WINDOW);
+      const pending = await database.query<{ timer_id: string }>(STILL_PENDING, [window], 'timers_advance_pending');
+      if (pending.length < window.length) deadline = Date.now() + groupTimeoutMs; // progress
+      remaining = [...pending.map((row) => row.timer_id), ...remaining.slice(POLL_WINDOW)];
+      if (pending.length === 0) continue; // the whole window fired: look at the next one at once
+      if (Date.now() > deadline) throw new AdvanceTimeoutError(new Date(at), remaining);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
