@@ -6,9 +6,7 @@ import { streamOf, systemActor, timersForSchedule, type PlanSchedule, type Timer
 import { CommandExecutor, preparePlan } from '@planledger/engine';
 import type { SqlExecutor, SqlQueryable, StoredEvent } from '@planledger/event-store';
 import { migrateReadModels } from '@planledger/projections';
-/* eslint-disable-next-line @nx/enforce-module-boundaries -- the event store's cheap cloned test
-   database is not part of its public API; only tests import it. */
-import { openFreshPgliteStore } from '../../../event-store/src/testing/pglite-template';
+import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import { migrateTimerTables } from '../sql/timer-tables';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
