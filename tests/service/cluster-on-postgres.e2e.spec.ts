@@ -66,6 +66,8 @@ describe('api and worker processes on PostgreSQL', () => {
     await waitFor(async () => (await countOf('AssignmentIssued')) >= 20, 60_000);
     workers[0].kill('SIGKILL');
     await workers[0].exited;
+    const issuedWhenKilled = await countOf('AssignmentIssued');
+    expect(issuedWhenKilled).toBeLessThan(207); // the burst was still running
     workers[0] = await startWorker();
     expectOk(await advancing, 'advance');
     expect(await countOf('AssignmentIssued')).toBe(207);

@@ -6,3 +6,4 @@ export { VirtualClock } from './clock/virtual-clock';
 export { ServiceMetrics } from './metrics/service-metrics';
 export { ensureRedis, RedisUnavailableError, type RedisHandle } from './redis/ensure-redis';
 export { ProjectionsModule, ProjectionsLifecycle } from './nest/projections.module';
+export { runService, type RunServiceOptions } from './nest/run-service';

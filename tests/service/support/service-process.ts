@@ -31,7 +31,7 @@ export class ServiceProcess {
     const { JEST_WORKER_ID: _jest, ...parentEnv } = process.env;
     const child = spawn(process.execPath, [join(repo, 'bin/planledger-service.cjs'), app, ...(options.args ?? [])], {
       cwd: repo,
-      env: { ...parentEnv, LOG_LEVEL: 'warn', ...options.env, ...(options.port !== undefined && { PORT: String(options.port) }) },
+      env: { ...parentEnv, LOG_LEVEL: app === 'worker' ? 'info' : 'warn', ...options.env, ...(options.port !== undefined && { PORT: String(options.port) }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(child, options.port !== undefined ? `http://127.0.0.1:${options.port}` : undefined);
@@ -59,7 +59,7 @@ export class ServiceProcess {
       if (app === 'api' && this.baseUrl) {
         const ok = await fetch(`${this.baseUrl}/health`).then((r) => r.ok, () => false);
         if (ok) return;
-      } else if (this.output.includes('planledger started')) return;
+      } else if (/planledger( worker)? started/.test(this.output)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     this.child.kill('SIGKILL');

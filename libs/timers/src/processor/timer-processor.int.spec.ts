@@ -1,4 +1,4 @@
-import { streamOf, type Timer } from '@planledger/domain';
+import { streamOf, timersForAssignment, type AssignmentState, type Timer } from '@planledger/domain';
 import { TimerQueue } from '../queue/timer-queue';
 import { createTimerWorker } from '../worker/create-timer-worker';
 import { ManualClock, TEST_REDIS_URL, deleteQueueKeys, eventually, firings, insertPendingTimers, lianyunTimers, openTimersTestDatabase, uniqueQueueName, type TimersTestDatabase } from '../testing/timers-test-kit';
@@ -79,5 +79,17 @@ describe('TimerProcessor (PGlite)', () => {
   it('a command that decides nothing is recorded as nothing_to_do (a phase opened before it was scheduled)', async () => {
     expect(await processor.process(phaseOpen.timerId)).toBe('nothing_to_do');
     expect(await db.eventsOf(streamOf(phaseOpen.target))).toEqual([]);
+  });
+
+  it('an escalation delivered before its overdue mark fires the earlier timers of that assignment first', async () => {
+    const timer = issueTimers[2];
+    const { state } = await db.executor.load(timer.target);
+    const owed = timersForAssignment(state as AssignmentState);
+    await insertPendingTimers(db.database, owed);
+    const lastEscalation = owed.filter((t) => t.kind === 'escalation').at(-1)!;
+    expect(await processor.process(lastEscalation.timerId)).toBe('accepted');
+    const types = (await db.eventsOf(streamOf(timer.target))).map((e) => e.type);
+    expect(types).toEqual(['AssignmentIssued', 'AssignmentReminderDue', 'AssignmentReminderDue', 'AssignmentOverdue', 'AssignmentEscalated', 'AssignmentEscalated']);
+    for (const earlier of owed) expect(await processor.process(earlier.timerId)).toBe('accepted');
   });
 });

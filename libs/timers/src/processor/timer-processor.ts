@@ -1,7 +1,7 @@
-import type { Timer } from '@planledger/domain';
+import { streamOf, timerKindOrder, type Timer } from '@planledger/domain';
 import { fireTimer, type Clock, type CommandExecutor } from '@planledger/engine';
 import type { SqlQueryable } from '@planledger/event-store';
-import { epochMs } from '../sql/timer-tables';
+import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
 import type { TimerObserver, TimerOutcome } from './timer-observer';
 
 export interface TimerProcessorOptions {
@@ -16,6 +16,11 @@ const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not
   from (select $1::text as timer_id) k
   left join timer_firings f on f.timer_id = k.timer_id
   left join read_timers t on t.timer_id = k.timer_id`;
+const RANK = kindRankSql(timerKindOrder, 't.kind');
+/** Timers of the same aggregate due before this one and not fired yet, in firing order. */
+const EARLIER_ON_STREAM = `select t.timer_id from read_timers t
+  where t.stream = $1 and (t.due_at, ${RANK}) < ($2::timestamptz, $3::int) and ${NOT_FIRED}
+  order by t.due_at, ${RANK}, t.timer_id`;
 const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) values ($1, $2, $3) on conflict (timer_id) do nothing';
 
 /**
@@ -39,6 +44,7 @@ export class TimerProcessor {
       return 'withdrawn';
     }
     const timer: Timer = typeof row.timer === 'string' ? JSON.parse(row.timer) : row.timer;
+    await this.fireEarlierOnSameStream(timer);
     const notBefore = row.not_before_ms === null ? undefined : new Date(Number(row.not_before_ms)).toISOString();
     const result = await fireTimer(executor, timer, { notBefore, correlationId: `timer/${timerId}` });
     const outcome: TimerOutcome = !result.ok ? 'rejected' : result.events.length > 0 ? 'accepted' : 'nothing_to_do';
@@ -47,6 +53,18 @@ export class TimerProcessor {
     const firesAt = Math.max(Date.parse(timer.dueAt), notBefore ? Date.parse(notBefore) : -Infinity);
     observer?.onFired?.(timer, now.getTime() - firesAt, outcome);
     return outcome;
+  }
+
+  /**
+   * One aggregate's timers take effect in due order even when several are due at once (a worker
+   * down for days, a flushed Redis, a plan published late): an escalation handled before its
+   * overdue mark would decide nothing and be lost. Earlier ones are fired first, here; their own
+   * jobs then find them recorded.
+   */
+  private async fireEarlierOnSameStream(timer: Timer): Promise<void> {
+    const stream = streamOf(timer.target);
+    const earlier = await this.options.database.query<{ timer_id: string }>(EARLIER_ON_STREAM, [stream, timer.dueAt, timerKindOrder[timer.kind]], 'timers_earlier_on_stream');
+    for (const { timer_id } of earlier) await this.process(timer_id);
   }
 
   /** fired_at is business time: with the virtual clock it reads as the moment the plan lived it. */

@@ -1,0 +1,86 @@
+import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { InvalidConfigError, StoreUnavailableError } from '@planledger/event-store';
+import { ConfigError, loadServiceConfig, type ServiceConfig, type ServiceRoles } from '../config/service-config';
+import { ensureRedis, RedisUnavailableError } from '../redis/ensure-redis';
+import { openConfiguredStorage, type CoreOptions } from './core.module';
+
+export interface RunServiceOptions {
+  /** For messages: "planledger", "planledger worker". */
+  name: string;
+  roles: ServiceRoles;
+  env: NodeJS.ProcessEnv;
+  /** The process's root module, given what CoreModule needs. */
+  module: (core: CoreOptions) => DynamicModule;
+  /** With the api role: middleware and filters before listening. */
+  configureHttp?: (app: INestApplication) => void;
+  /** After start, e.g. the demo's import. */
+  afterStart?: (address: string) => Promise<void>;
+}
+
+/**
+ * Starts one planledger process: configuration (zod, one line per bad variable), Redis (found or
+ * started), the event store, then Nest. SIGTERM/SIGINT stop taking work, finish running jobs,
+ * close connections, stop a Redis this process started, and exit; SHUTDOWN_TIMEOUT_SECONDS caps it.
+ */
+export async function runService(options: RunServiceOptions): Promise<void> {
+  try {
+    await start(options);
+  } catch (error) {
+    const known = error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError;
+    const what = known ? '' : error instanceof StoreUnavailableError ? 'the event store is unavailable: ' : 'could not start: ';
+    process.stderr.write(`${options.name}: ${what}${(error as Error)?.message ?? String(error)}\n`);
+    process.exit(known ? 2 : 1);
+  }
+}
+
+async function start(options: RunServiceOptions): Promise<void> {
+  const config: ServiceConfig = loadServiceConfig(options.env);
+  const redis = await ensureRedis({ redisUrl: config.REDIS_URL, spawnAllowed: config.REDIS_SPAWN, dataDir: config.DATA_DIR });
+  const storage = await openConfiguredStorage(config).catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
+  const module = options.module({ config, roles: options.roles, redisUrl: redis.url, storage });
+  // abortOnError false: a failure while starting reaches runService's catch and is said in one line.
+  const nestOptions = { bufferLogs: true, abortOnError: false };
+  const app: INestApplicationContext = options.roles.api ? await NestFactory.create(module, nestOptions) : await NestFactory.createApplicationContext(module, nestOptions);
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping (finishing running jobs, closing connections)`);
+    setTimeout(() => {
+      logger.error(`still stopping after ${config.SHUTDOWN_TIMEOUT_SECONDS} s; exiting`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    await app.close();
+    await redis.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  const address = `http://localhost:${config.PORT}`;
+  if (options.roles.api) {
+    const http = app as INestApplication;
+    options.configureHttp?.(http);
+    await http.listen(config.PORT, config.HOST);
+  } else {
+    await app.init();
+  }
+  logger.log({
+    msg: `${options.name} started`,
+    roles: Object.entries(options.roles).filter(([, on]) => on).map(([role]) => role),
+    store: config.DATABASE_URL ? 'postgresql' : config.KURRENTDB_URL ? 'kurrentdb' : `pglite (${config.DATA_DIR})`,
+    redis: `${redis.url} (${redis.origin})`,
+    queue: config.QUEUE_NAME,
+    clock: config.VIRTUAL_CLOCK ? 'virtual' : 'system',
+    ...(options.roles.api && { api: address, docs: `${address}/docs` }),
+  });
+  await options.afterStart?.(address);
+}
