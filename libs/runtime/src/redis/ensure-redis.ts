@@ -23,11 +23,22 @@ const LOCAL_PORT = 6379;
  * REDIS_URL when set; otherwise a Redis already answering on 127.0.0.1:6379; otherwise, when
  * allowed, a redis-server child keeping its data under dataDir (stopped with the service).
  */
-export async function ensureRedis(options: { redisUrl?: string; spawnAllowed: boolean; dataDir: string }): Promise<RedisHandle> {
+export interface EnsureRedisOptions {
+  redisUrl?: string;
+  spawnAllowed: boolean;
+  dataDir: string;
+  /** Where a Redis is looked for first (tests move it). */
+  localPort?: number;
+  /** Where the started one listens (tests move it). */
+  spawnPort?: number;
+}
+
+export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisHandle> {
+  const localPort = options.localPort ?? LOCAL_PORT;
   if (options.redisUrl) return { url: options.redisUrl, origin: 'REDIS_URL', stop: async () => undefined };
-  if (await answersPing('127.0.0.1', LOCAL_PORT)) return { url: `redis://127.0.0.1:${LOCAL_PORT}`, origin: 'local', stop: async () => undefined };
+  if (await answersPing('127.0.0.1', localPort)) return { url: `redis://127.0.0.1:${localPort}`, origin: 'local', stop: async () => undefined };
   if (!options.spawnAllowed) {
-    throw new RedisUnavailableError(`REDIS_URL is not set and nothing answers on 127.0.0.1:${LOCAL_PORT}; set REDIS_URL or REDIS_SPAWN=true`);
+    throw new RedisUnavailableError(`REDIS_URL is not set and nothing answers on 127.0.0.1:${localPort}; set REDIS_URL or REDIS_SPAWN=true`);
   }
   if (spawnSync('redis-server', ['--version']).error) {
     throw new RedisUnavailableError(
@@ -35,15 +46,14 @@ export async function ensureRedis(options: { redisUrl?: string; spawnAllowed: bo
         '  Install one (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or set REDIS_URL=redis://host:6379',
     );
   }
-  return spawnRedis(resolve(options.dataDir, 'redis'));
+  return spawnRedis(resolve(options.dataDir, 'redis'), options.spawnPort ?? SPAWNED_REDIS_PORT);
 }
 
 /** The port of the Redis the service starts for itself (not 6379: that one is looked for first). */
 export const SPAWNED_REDIS_PORT = 6380;
 
-async function spawnRedis(dir: string): Promise<RedisHandle> {
+async function spawnRedis(dir: string, port: number): Promise<RedisHandle> {
   mkdirSync(dir, { recursive: true });
-  const port = SPAWNED_REDIS_PORT;
   // A Redis left running by a service that was killed (-9) keeps serving our data: use it.
   if (await answersPing('127.0.0.1', port)) return { url: `redis://127.0.0.1:${port}`, origin: 'spawned', stop: () => sendShutdown(port) };
   // AOF everysec: a restart of the service keeps the queue; noeviction: BullMQ must never lose keys.
