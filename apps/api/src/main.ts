@@ -20,6 +20,8 @@ void (async () => {
   const env = { ...process.env };
   if (args.virtualClock) env.VIRTUAL_CLOCK = 'true';
   if (args.demo && !env.DATA_DIR) env.DATA_DIR = './data/demo';
+  // The demo's own lines should not drown in request logs; LOG_LEVEL=info brings them back.
+  if (args.demo && !env.LOG_LEVEL) env.LOG_LEVEL = 'warn';
   await runService({
     name: 'planledger',
     roles: args.roles,
