@@ -86,6 +86,14 @@ describe('the service on PGlite with a virtual clock: Lianyun plan', () => {
     expect(await phaseStatus()).toEqual(expect.objectContaining({ 'norm-year': 'closed', 'improvement-year': 'open', 'effectiveness-year': 'scheduled' }));
   });
 
+  it('counts commands, timers and projection lag in /metrics', async () => {
+    const metrics = (await api('GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/planledger_timers_fired_total\{kind="assignment-issue",outcome="accepted"\} [1-9]\d*/);
+    expect(metrics).toMatch(/planledger_commands_total\{type="SubmitAssignment",outcome="accepted"\} 1/);
+    expect(metrics).toMatch(/planledger_timers_scheduled_total [1-9]/);
+    expect(metrics).toContain('planledger_projection_lag_events');
+  });
+
   it('keeps everything across a restart', async () => {
     const before = expectOk(await api('GET', `/plans/${PLAN}/history`), 'history') as { events: unknown[] };
     expect(await service.stop()).toBe(0);
