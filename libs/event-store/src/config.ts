@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidConfigError } from './errors';
 
 export const eventStoreConfigSchema = z
   .strictObject({
@@ -16,3 +17,11 @@ export const eventStoreConfigSchema = z
   });
 
 export type EventStoreConfig = z.input<typeof eventStoreConfigSchema>;
+
+/** Checks a config, throwing InvalidConfigError that names the first bad field. */
+export function parseEventStoreConfig(config: EventStoreConfig): z.output<typeof eventStoreConfigSchema> {
+  const parsed = eventStoreConfigSchema.safeParse(config);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new InvalidConfigError(`config${issue.path.map((part) => `.${String(part)}`).join('')}`, issue.message);
+}

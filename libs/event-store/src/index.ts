@@ -9,3 +9,5 @@ export type { EventStoreConfig } from './config';
 export { createEventStore } from './create-event-store';
 export { openEventStorage, type EventStorage } from './open-event-storage';
 export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';
+export { runMigrations, type MigrationSet } from './sql/run-migrations';
+export type { Migration } from './sql/migrations';

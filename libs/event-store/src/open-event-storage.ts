@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { eventStoreConfigSchema, type EventStoreConfig } from './config';
-import { InvalidConfigError } from './errors';
+import { parseEventStoreConfig, type EventStoreConfig } from './config';
 import { openKurrentEventStore } from './kurrentdb/open-kurrent-event-store';
 import { openPgliteEventStore, openPgliteExecutor } from './pglite/open-pglite-event-store';
 import type { EventStore } from './port/event-store';
@@ -21,12 +20,7 @@ export interface EventStorage {
 }
 
 export async function openEventStorage(config: EventStoreConfig = {}): Promise<EventStorage> {
-  const parsed = eventStoreConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidConfigError(`config${issue.path.map((part) => `.${String(part)}`).join('')}`, issue.message);
-  }
-  const { databaseUrl, kurrentdbUrl, dataDir, maxConnections } = parsed.data;
+  const { databaseUrl, kurrentdbUrl, dataDir, maxConnections } = parseEventStoreConfig(config);
   if (kurrentdbUrl) {
     const store = await openKurrentEventStore(kurrentdbUrl);
     const database = await openPgliteExecutor({ dataDir: dataDir && join(dataDir, 'read-models') });
