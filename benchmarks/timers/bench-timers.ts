@@ -18,7 +18,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { compareTimers, streamOf, timerId, timersForSchedule, type Timer } from '@planledger/domain';
-import { CommandExecutor, systemClock } from '@planledger/engine';
+import { CommandExecutor, ManualClock, systemClock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
 import { migrateReadModels } from '@planledger/projections';
 import { compileSchedule } from '@planledger/scheduling';
@@ -45,17 +45,6 @@ const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
 const perSecond = (count: number, s: number) => `${Math.round(count / s).toLocaleString('en')}/s`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Business time for the bench: stands still until the advancer moves it. */
-class BenchClock {
-  constructor(private current: Date) {}
-  async now(): Promise<Date> {
-    return this.current;
-  }
-  async set(to: Date): Promise<Date> {
-    if (to > this.current) this.current = to;
-    return this.current;
-  }
-}
 
 /** The synthetic county plan's issue timers (138,000 assignments), in firing order. */
 function issueTimers(): Timer[] {
@@ -107,7 +96,7 @@ async function scheduleFigures(storage: EventStorage, redis: Redis, timers: Time
   // Business time just before the plan starts, a horizon covering the whole plan: every timer
   // becomes a delayed job, as a real-clock sweep would make them.
   const queue = new TimerQueue(`${RUN}-schedule`, REDIS_URL);
-  const sweep = new TimerSweep({ database: storage.database, queue, clock: new BenchClock(new Date('2021-08-01T00:00:00Z')), virtual: false, horizonMs: 10 * 365 * 86_400_000 });
+  const sweep = new TimerSweep({ database: storage.database, queue, clock: new ManualClock(new Date('2021-08-01T00:00:00Z')), virtual: false, horizonMs: 10 * 365 * 86_400_000 });
   const before = await usedMemory(redis);
   started = process.hrtime.bigint();
   const { added } = await sweep.sweepOnce();
@@ -128,7 +117,7 @@ async function scheduleFigures(storage: EventStorage, redis: Redis, timers: Time
 
 async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer[], rows: Row[]): Promise<void> {
   const target = new Date(timers[Math.min(FIRE, timers.length) - 1].dueAt);
-  const clock = new BenchClock(new Date('2021-08-01T00:00:00Z'));
+  const clock = new ManualClock(new Date('2021-08-01T00:00:00Z'));
   const queue = new TimerQueue(`${RUN}-virtual`, REDIS_URL);
   const counters = new TimerCounters();
   const processor = new TimerProcessor({ database: storage.database, executor: new CommandExecutor(storage.store), clock, observer: counters });

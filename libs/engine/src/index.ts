@@ -1,5 +1,6 @@
 export type { Clock } from './clock/clock';
 export { systemClock } from './clock/clock';
+export { ManualClock } from './clock/manual-clock';
 export { CommandExecutor, ConflictPersistsError, type CommandObserver, type ExecuteOptions, type ExecuteResult } from './commands/command-executor';
 export type { EngineCommand } from './commands/aggregates';
 export { deterministicEventId } from './commands/deterministic-id';

@@ -1,9 +1,5 @@
 import { openEventStorage, type EventStore, type SqlExecutor } from '@planledger/event-store';
-// The event store's test helpers are not part of its public API; reusing them beats copying them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { openFreshPgliteStore } from '../../../event-store/src/testing/pglite-template';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createTestDatabase } from '../../../event-store/src/testing/postgres-test-database';
+import { createTestDatabase, openFreshPgliteStore } from '@planledger/event-store/testing';
 import { migrateReadModels } from '../sql/migrate-read-models';
 
 export interface TestStorage {

@@ -90,17 +90,7 @@ export async function insertPendingTimers(database: SqlQueryable, timers: readon
   );
 }
 
-/** A clock standing still until set: business time for tests. */
-export class ManualClock {
-  constructor(private current: Date) {}
-  async now(): Promise<Date> {
-    return this.current;
-  }
-  async set(to: Date): Promise<Date> {
-    if (to > this.current) this.current = to;
-    return this.current;
-  }
-}
+export { ManualClock } from '@planledger/engine';
 
 export async function firings(database: SqlQueryable): Promise<{ timer_id: string; outcome: string }[]> {
   return database.query('select timer_id, outcome from timer_firings order by timer_id');
