@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockController } from './admin/clock.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler } from './audit/audit.handlers';
+import { AuditTrail } from './audit/audit-trail.service';
+import { PlanAsOfReader } from './audit/plan-as-of.reader';
 import { AssignmentActionHandler } from './assignments/assignment-action.handler';
 import { AssignmentLocator } from './assignments/assignment-locator';
 import { AssignmentsController } from './assignments/assignments.controller';
@@ -23,12 +27,13 @@ import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHa
  */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController],
+  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController],
   providers: [
     AssignmentLocator,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, GetPlanHandler, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
+    AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
   ],
 })
 export class ApiModule {}

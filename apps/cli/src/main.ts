@@ -1,10 +1,11 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit-commands';
 import { registerProjectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { registerSimulateCommand } from './commands/simulate.command';
 import { registerValidateCommand } from './commands/validate.command';
 
 // Each command registers itself: adding one is one line here.
-const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand];
+const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand, registerAuditCommands];
 
 const program = new Command('planledger').description('multi-year action plans: check definitions, simulate their timelines');
 program.showHelpAfterError();

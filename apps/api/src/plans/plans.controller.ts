@@ -1,5 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Actor } from '@planledger/domain';
+import { Acting } from '../actor/request-actor';
 import { InvalidRequestError } from '../http/api-errors';
 import { GetPlanHistoryQuery } from '../history/history.queries';
 import { GetPlanQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
@@ -43,8 +45,11 @@ export class PlansController {
   }
 
   @Route('getPlan')
-  getPlan(@Valid('getPlan') { params }: RequestOf<'getPlan'>) {
-    return this.queries.execute(new GetPlanQuery(params.id));
+  getPlan(@Valid('getPlan') request: RequestOf<'getPlan'>, @Acting() actor: Actor) {
+    const { params, query } = request;
+    if (query.asOf === undefined) return this.queries.execute(new GetPlanQuery(params.id));
+    const viewer = { actor, correlationId: request.correlationId };
+    return this.queries.execute(new GetPlanQuery(params.id, { asOf: query.asOf, basis: query.asOfBasis, viewer }));
   }
 
   @Route('planTimeline')

@@ -5,6 +5,7 @@ import type { Clock } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { departmentInbox, getPlanOverview, listPlans, overdueList, upcomingTimers } from '@planledger/projections';
 import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
+import { PlanAsOfReader } from '../audit/plan-as-of.reader';
 import { NotFoundError } from '../http/api-errors';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
 import { DepartmentInboxQuery, GetPlanQuery, ListPlansQuery, OverdueListQuery, PlanTimelineQuery, type PlanTimeline } from './read-model.queries';
@@ -23,9 +24,10 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
 
 @QueryHandler(GetPlanQuery)
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
-  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
+  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly planAsOf: PlanAsOfReader) {}
 
-  async execute({ planId }: GetPlanQuery) {
+  async execute({ planId, asOf }: GetPlanQuery) {
+    if (asOf) return this.planAsOf.read(planId, asOf);
     const overview = await getPlanOverview(this.storage.database, planId);
     if (!overview) throw new NotFoundError('plan', planId);
     return overview;

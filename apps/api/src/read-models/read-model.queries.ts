@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { AssignmentView, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
+import type { PlanAsOfRequest } from '../audit/plan-as-of.reader';
 import type { HistoryEntry } from '../history/history-entry';
 
 export class ListPlansQuery extends Query<{ plans: PlanSummary[] }> {
@@ -8,8 +9,9 @@ export class ListPlansQuery extends Query<{ plans: PlanSummary[] }> {
   }
 }
 
+/** With `asOf`, the plan replayed from the store as it stood then (an audit view, recorded as such). */
 export class GetPlanQuery extends Query<PlanOverview> {
-  constructor(readonly planId: string) {
+  constructor(readonly planId: string, readonly asOf?: PlanAsOfRequest) {
     super();
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as s from './request-schemas';
+import * as audit from '../audit/audit-request-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
@@ -69,8 +70,10 @@ export const routeTable = {
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400],
   },
   getPlan: {
-    method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'One plan: phases, measures and assignments with their states',
-    params: s.planParams, status: 200, response: 'the plan overview', errors: [400, 404],
+    method: 'get', path: '/plans/{id}', tag: 'plans',
+    summary: 'One plan: phases, measures and assignments with their states (now, or replayed as of a date)',
+    params: s.planParams, query: audit.planAsOfQuery, status: 200,
+    response: 'the plan overview; with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail', errors: [400, 404],
   },
   planTimeline: {
     method: 'get', path: '/plans/{id}/timeline', tag: 'plans', summary: 'What has happened lately and what is scheduled next',
@@ -99,6 +102,24 @@ export const routeTable = {
   assignmentHistory: {
     method: 'get', path: '/assignments/{id}/history', tag: 'history', summary: 'Every event of one assignment, with actor and business time',
     params: s.assignmentParams, query: s.assignmentQuery, status: 200, response: 'the events in stream order', errors: [400, 404],
+  },
+  auditStream: {
+    method: 'get', path: '/audit/streams/{stream}', tag: 'history',
+    summary: 'Every event of one stream as stored: type, revision, actor, business and recorded time, schema version, data, hash links',
+    params: audit.streamParams, status: 200,
+    response: 'the events in revision order (the view is recorded in the audit trail)', errors: [400, 404],
+  },
+  departmentHistory: {
+    method: 'get', path: '/departments/{id}/history', tag: 'history',
+    summary: "Every event about the department's assignments across plans, while it held them",
+    params: s.departmentParams, status: 200,
+    response: 'the events, newest last by business time, with plan, assignment, holder and actor', errors: [400],
+  },
+  auditVerify: {
+    method: 'post', path: '/audit/verify', tag: 'history',
+    summary: "Walk every stream's hash chain: the heads digest to write down, and any broken link",
+    status: 200,
+    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}]}', errors: [],
   },
   health: {
     method: 'get', path: '/health', tag: 'operations', summary: 'Store and Redis reachable?',

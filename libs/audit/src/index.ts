@@ -1,0 +1,14 @@
+export { resolveAsOf, isWithinAsOf, eventTimeMs, InvalidAsOfError, type AsOf, type AsOfBasis } from './as-of/as-of';
+export { toAuditEntry, compareRecordOrder, type AuditEntry } from './entries/audit-entry';
+export { replayPlanAsOf, type PlanAsOf } from './replay/plan-as-of';
+export { classifyPlanStream } from './replay/plan-streams';
+export { loadPlanEvents, streamsOfPlan, type PlanEvents } from './loading/plan-events';
+export { readStreams } from './loading/read-streams';
+export { eventsWhileHeld, type DepartmentHistoryEntry } from './department/department-events';
+export { loadDepartmentHistory } from './department/department-history';
+export { summariseVerify, verifyLines, type VerifySummary } from './verify/verify-summary';
+export { AUDIT_EXPORTED, AUDIT_RECORD_VIEWED, auditStreamOf, recordAuditAccess, type AuditAccess, type AuditAccessSubject, type AuditAccessType } from './trail/audit-trail';
+export { ASSIGNMENT_COLUMNS, EVENT_COLUMNS, cellsOf, headerOf, type AssignmentRow, type Cell, type EventRow, type ExportColumn } from './export/export-columns';
+export { summariseEventData, departmentOfEvent } from './export/event-summary';
+export { buildPlanExport, planExportJson, toAssignmentRow, toEventRow, type PlanExport } from './export/plan-export';
+export { toCsv } from './export/csv';
