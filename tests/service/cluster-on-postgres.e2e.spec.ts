@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { generateSigningKeyPem } from '@planledger/auth';
 import { createTestDatabase, type TestDatabase } from '@planledger/event-store/testing';
 import { call, expectOk } from './support/http';
 import { OwnRedis } from './support/own-redis';
 import { freePort, ServiceProcess } from './support/service-process';
+import { bearerFor } from './support/tokens';
 
 /**
  * Several processes on PostgreSQL and a Redis of the test's own: two api processes and two
@@ -20,7 +23,11 @@ describe('api and worker processes on PostgreSQL', () => {
   let sql: Client;
   const apis: ServiceProcess[] = [];
   const workers: ServiceProcess[] = [];
+  /** One signing key for every api process (required with DATABASE_URL). */
+  const privateKeyFile = join(mkdtempSync(join(tmpdir(), 'planledger-keys-')), 'token-signing.pem');
+  let bureau: Record<string, string>;
   const env = () => ({
+    AUTH_PRIVATE_KEY_FILE: privateKeyFile,
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     VIRTUAL_CLOCK: 'true',
@@ -33,7 +40,7 @@ describe('api and worker processes on PostgreSQL', () => {
   });
   const startApi = async () => apis.push(await ServiceProcess.start({ app: 'api', args: ['--roles', 'api,projections'], port: freePort(), env: env() }));
   const startWorker = async () => ServiceProcess.start({ app: 'worker', env: env() });
-  const api = (i: number) => (method: string, path: string, body?: unknown) => call(apis[i].baseUrl!, method, path, body);
+  const api = (i: number) => (method: string, path: string, body?: unknown) => call(apis[i].baseUrl!, method, path, body, bureau);
 
   /** Business facts that must never be recorded twice: one per (stream, type, reminder or level). */
   const duplicates = async () =>
@@ -46,6 +53,8 @@ describe('api and worker processes on PostgreSQL', () => {
     redis = await OwnRedis.start();
     sql = new Client({ connectionString: database.url });
     await sql.connect();
+    writeFileSync(privateKeyFile, (await generateSigningKeyPem()).privatePem, { mode: 0o600 });
+    bureau = await bearerFor({ privateKeyFile }, { subject: 'bureau-office', roles: ['planner', 'admin'] });
     await startApi();
     await startApi();
     workers.push(await startWorker(), await startWorker());

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, expectOk } from './support/http';
 import { freePort, ServiceProcess } from './support/service-process';
+import { bearerFor } from './support/tokens';
 
 /**
  * The whole product on the embedded default (PGlite, one process), driven by the virtual clock:
@@ -18,7 +19,9 @@ describe('the service on PGlite with a virtual clock: Lianyun plan', () => {
   let service: ServiceProcess;
   let dataDir: string;
   const port = freePort();
-  const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(service.baseUrl!, method, path, body, headers);
+  /** The bureau's planner, who also holds the admin role that moves the virtual clock. */
+  let bureau: Record<string, string>;
+  const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(service.baseUrl!, method, path, body, headers ?? bureau);
   const advanceTo = async (iso: string) => expectOk(await api('POST', '/admin/clock', { set: iso }), `advance to ${iso}`);
   const historyTypes = async (assignmentId: string) =>
     (expectOk(await api('GET', `/assignments/${assignmentId}/history`), 'history') as { events: { type: string }[] }).events.map((e) => e.type);
@@ -36,11 +39,21 @@ describe('the service on PGlite with a virtual clock: Lianyun plan', () => {
       port,
       env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: '2021-08-30T09:00:00+08:00', REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_NAME: `e2e-lianyun-${port}` },
     });
+    bureau = await bearerFor({ dataDir }, { subject: 'bureau-office', roles: ['planner', 'admin'] });
   }, 120_000);
 
   afterAll(async () => {
     if (service) expect(await service.stop()).toBe(0);
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('printed an admin token on first start and keeps it in DATA_DIR/admin-token (0600)', async () => {
+    const file = join(dataDir, 'admin-token');
+    expect(service.log).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const admin = { authorization: `Bearer ${readFileSync(file, 'utf8').trim()}` };
+    expect(expectOk(await api('GET', '/admin/people', undefined, admin), 'people').people).toEqual([expect.objectContaining({ personId: 'admin', roles: ['admin'] })]);
+    expect((await api('POST', '/plans', yaml, {})).status).toBe(401);
   });
 
   it('imports and publishes the plan; nothing is issued before the first theme year opens', async () => {
@@ -60,8 +73,8 @@ describe('the service on PGlite with a virtual clock: Lianyun plan', () => {
   });
 
   it('work accepted before its deadline is never marked overdue', async () => {
-    const act = (action: string, body: unknown, department: string, role = 'department_head') =>
-      api('POST', `/assignments/${ON_TIME_WORK}/${action}`, body, { 'x-actor-id': `${department}-head`, 'x-actor-role': role, 'x-actor-department': department });
+    const act = async (action: string, body: unknown, department: string) =>
+      api('POST', `/assignments/${ON_TIME_WORK}/${action}`, body, await bearerFor({ dataDir }, { subject: `${department}-head`, roles: ['department_head'], departments: [department] }));
     expectOk(await act('submit', { note: '规范年工作方案', attachments: [{ name: 'plan.pdf', ref: 'files/haibin/plan.pdf' }] }, 'haibin-primary'), 'submit');
     expectOk(await act('accept', { note: '审核通过' }, 'liaison-deputy-2'), 'liaison accepts');
     expectOk(await act('accept', { note: '同意' }, 'leading-group-office'), 'office accepts');

@@ -8,6 +8,7 @@ import { PlanAsOfReader } from './audit/plan-as-of.reader';
 import { AssignmentActionHandler } from './assignments/assignment-action.handler';
 import { AssignmentLocator } from './assignments/assignment-locator';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { GetAssignmentHistoryHandler, GetPlanHistoryHandler } from './history/history.handlers';
 import { MetricsController } from './metrics/metrics.controller';
@@ -26,7 +27,7 @@ import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHa
  * The in-memory CQRS EventBus is not used: durable reactions run from store subscriptions.
  */
 @Module({
-  imports: [CqrsModule.forRoot()],
+  imports: [CqrsModule.forRoot(), AuthModule],
   controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController],
   providers: [
     AssignmentLocator,

@@ -28,6 +28,6 @@ void (async () => {
     env,
     module: (core) => ServiceModule.forRoot(core),
     configureHttp,
-    afterStart: args.demo ? (address) => runDemo(address, (line) => process.stdout.write(`${line}\n`)) : undefined,
+    afterStart: args.demo ? (address) => runDemo(address, (line) => process.stdout.write(`${line}\n`), env) : undefined,
   });
 })();

@@ -2,6 +2,8 @@ import { call, startApiTestApp, type ApiTestApp } from './testing/api-test-app';
 
 const advanced: Date[] = [];
 let api: ApiTestApp;
+let planner: Record<string, string>;
+let admin: Record<string, string>;
 beforeAll(async () => {
   api = await startApiTestApp({
     now: new Date('2031-01-10T02:00:00Z'),
@@ -14,6 +16,8 @@ beforeAll(async () => {
       },
     },
   });
+  planner = await api.authAs({ roles: ['planner'] });
+  admin = await api.authAs({ roles: ['admin'] });
 });
 afterAll(async () => {
   await api?.close();
@@ -37,7 +41,7 @@ describe('health', () => {
 
 describe('metrics', () => {
   it('prints the Prometheus registry, commands counted by type and outcome', async () => {
-    await call(api.url, 'POST', '/plans/no-such-plan/publish');
+    await call(api.url, 'POST', '/plans/no-such-plan/publish', { headers: planner });
     const response = await call(api.url, 'GET', '/metrics');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
@@ -48,28 +52,28 @@ describe('metrics', () => {
 
 describe('admin clock', () => {
   it('reads business time', async () => {
-    const response = await call(api.url, 'GET', '/admin/clock');
+    const response = await call(api.url, 'GET', '/admin/clock', { headers: admin });
     expect(response.body).toEqual({ now: '2031-01-10T02:00:00.000Z', virtual: false });
   });
 
   it('404 without a virtual clock, even for a bad body', async () => {
     api.config.VIRTUAL_CLOCK = false;
-    expect((await call(api.url, 'POST', '/admin/clock', { json: { advance: 'P30D' } })).status).toBe(404);
-    expect((await call(api.url, 'POST', '/admin/clock', { json: { nonsense: 1 } })).status).toBe(404);
+    expect((await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { advance: 'P30D' } })).status).toBe(404);
+    expect((await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { nonsense: 1 } })).status).toBe(404);
   });
 
   it('advances by a duration or by days, sets forward, never back', async () => {
     api.config.VIRTUAL_CLOCK = true;
-    const byDuration = await call(api.url, 'POST', '/admin/clock', { json: { advance: 'P30D' } });
+    const byDuration = await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { advance: 'P30D' } });
     expect(byDuration.body).toEqual({ now: '2031-02-09T02:00:00.000Z', steps: 2, fired: 5 });
-    const byDays = await call(api.url, 'POST', '/admin/clock', { json: { advance: 1.5 } });
+    const byDays = await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { advance: 1.5 } });
     expect(byDays.body.now).toBe('2031-02-10T14:00:00.000Z');
-    const set = await call(api.url, 'POST', '/admin/clock', { json: { set: '2031-03-01T00:00:00+08:00' } });
+    const set = await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { set: '2031-03-01T00:00:00+08:00' } });
     expect(set.body.now).toBe('2031-02-28T16:00:00.000Z');
-    const back = await call(api.url, 'POST', '/admin/clock', { json: { set: '2030-01-01T00:00:00Z' } });
+    const back = await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { set: '2030-01-01T00:00:00Z' } });
     expect(back.status).toBe(400);
     expect(back.body.problems[0].path).toBe('body.set');
-    const bad = await call(api.url, 'POST', '/admin/clock', { json: { advance: 'P1M' } });
+    const bad = await call(api.url, 'POST', '/admin/clock', { headers: admin, json: { advance: 'P1M' } });
     expect(bad.status).toBe(400);
     expect(advanced).toHaveLength(3);
   });
@@ -78,7 +82,7 @@ describe('admin clock', () => {
 describe('HTTP edges', () => {
   it('413 beyond 5 MB, for YAML bodies too', async () => {
     const huge = `# ${'x'.repeat(5 * 1024 * 1024 + 10)}\n`;
-    const response = await call(api.url, 'POST', '/plans', { text: huge, contentType: 'text/yaml' });
+    const response = await call(api.url, 'POST', '/plans', { headers: planner, text: huge, contentType: 'text/yaml' });
     expect(response.status).toBe(413);
     expect(response.body.error).toBe('payload_too_large');
   });
@@ -88,7 +92,7 @@ describe('HTTP edges', () => {
     expect(response.status).toBe(404);
     expect(response.body.error).toBe('not_found');
     expect(response.headers.get('x-correlation-id')).toBe('abc-123');
-    expect((await call(api.url, 'GET', '/admin/clock')).headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await call(api.url, 'GET', '/admin/clock', { headers: admin })).headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('an unexpected failure answers 500 with the correlation id and no stack', async () => {
@@ -97,7 +101,7 @@ describe('HTTP edges', () => {
       throw new Error('disk on fire');
     };
     try {
-      const response = await call(api.url, 'GET', '/plans/some-plan/history', { headers: { 'x-correlation-id': 'boom-1' } });
+      const response = await call(api.url, 'GET', '/plans/some-plan/history', { headers: { ...planner, 'x-correlation-id': 'boom-1' } });
       expect(response.status).toBe(500);
       expect(response.body).toEqual({ error: 'internal', correlationId: 'boom-1' });
       expect(response.text).not.toContain('disk on fire');

@@ -13,10 +13,14 @@ const LATE_WORK = 'norm-year-implementation-plan.lianyun-bureau.once'; // due 20
 const OVERDUE_WORK = 'norm-year-implementation-plan.education-work-committee.once'; // due 2030-12-31, never acted on
 
 let api: ApiTestApp;
-const post = (path: string, json?: unknown, headers?: Record<string, string>) => call(api.url, 'POST', path, { json, headers });
-const get = (path: string) => call(api.url, 'GET', path);
+/** Bearer headers: the bureau's planner, and a head of every department (acts wherever the record needs a department). */
+let planner: Record<string, string>;
+let heads: Record<string, string>;
+const ALL_DEPARTMENTS = [...LIANYUN.matchAll(/^\s+- \{ id: ([\w-]+)/gm)].map((m) => m[1]);
+const post = (path: string, json?: unknown, headers?: Record<string, string>) => call(api.url, 'POST', path, { json, headers: headers ?? planner });
+const get = (path: string) => call(api.url, 'GET', path, { headers: planner });
 const act = (assignmentId: string, action: string, json?: unknown, headers?: Record<string, string>) =>
-  post(`/assignments/${assignmentId}/${action}?planId=${PLAN}`, json, headers);
+  post(`/assignments/${assignmentId}/${action}?planId=${PLAN}`, json, headers ?? (action === 'waive' ? planner : heads));
 
 /** What the timer worker does: issue an assignment (its issue timer), mark it overdue (its overdue timer). */
 async function fireIssue(assignmentId: string): Promise<void> {
@@ -32,6 +36,8 @@ async function fireOverdue(assignmentId: string): Promise<void> {
 
 beforeAll(async () => {
   api = await startApiTestApp();
+  planner = await api.authAs({ subject: 'wang.office', roles: ['planner'] });
+  heads = await api.authAs({ subject: 'heads', roles: ['department_head'], departments: ALL_DEPARTMENTS });
 });
 afterAll(async () => {
   await api?.close();
@@ -40,7 +46,7 @@ afterAll(async () => {
 describe('plans', () => {
   it('rejects a broken definition with every problem located by line and column', async () => {
     const broken = LIANYUN.replace('timeZone: Asia/Shanghai', 'timeZone: [Asia/Shanghai').replace(/^measures:/m, 'measures:\n  - { oops');
-    const response = await call(api.url, 'POST', '/plans?fileName=lianyun.yaml', { text: broken, contentType: 'application/yaml' });
+    const response = await call(api.url, 'POST', '/plans?fileName=lianyun.yaml', { headers: planner, text: broken, contentType: 'application/yaml' });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('invalid_plan');
     expect(response.body.problems.length).toBeGreaterThan(0);
@@ -53,21 +59,21 @@ describe('plans', () => {
 
   it('rejects a definition that parses but is wrong, naming the key path', async () => {
     const wrong = LIANYUN.replace(/lead: [\w-]+/, 'lead: reserch-office');
-    const response = await call(api.url, 'POST', '/plans', { text: wrong });
+    const response = await call(api.url, 'POST', '/plans', { headers: planner, text: wrong });
     expect(response.status).toBe(400);
     expect(response.body.problems.some((p: { path: string; line: number }) => /\.responsible\.lead$/.test(p.path) && p.line > 0)).toBe(true);
   });
 
-  it('400 for bad query parameters and headers, each with its path', async () => {
-    const response = await call(api.url, 'POST', '/plans?rebase=2030-13-45&planId=Bad_Id&colour=red', { text: LIANYUN, headers: { 'x-actor-role': 'king' } });
+  it('400 for bad query parameters, each with its path', async () => {
+    const response = await call(api.url, 'POST', '/plans?rebase=2030-13-45&planId=Bad_Id&colour=red', { headers: planner, text: LIANYUN });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('invalid_request');
     const paths = response.body.problems.map((p: { path: string }) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['query.rebase', 'query.planId', 'query', 'headers.x-actor-role']));
+    expect(paths).toEqual(expect.arrayContaining(['query.rebase', 'query.planId', 'query']));
   });
 
   it('imports Lianyun rebased as a draft, revises the draft, and publishes it', async () => {
-    const imported = await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { text: LIANYUN });
+    const imported = await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { headers: planner, text: LIANYUN });
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ planId: PLAN, status: 'draft', revised: false, phases: 3 });
     expect(imported.body.obligations).toBeGreaterThan(100);
@@ -78,7 +84,7 @@ describe('plans', () => {
     expect(revised.status).toBe(201);
     expect(revised.body.revised).toBe(true);
 
-    const published = await post(`/plans/${PLAN}/publish`, undefined, { 'x-actor-id': 'wang.office' });
+    const published = await post(`/plans/${PLAN}/publish`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ planId: PLAN, status: 'published', at: '2031-01-10T02:00:00.000Z' });
 
@@ -86,7 +92,7 @@ describe('plans', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: 'invalid_transition', status: 'published', allowed: ['amend', 'close'] });
 
-    const reimport = await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { text: LIANYUN });
+    const reimport = await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { headers: planner, text: LIANYUN });
     expect(reimport.status).toBe(409);
     expect(reimport.body.allowed).toEqual(['amend', 'close']);
   });
@@ -98,10 +104,10 @@ describe('plans', () => {
   });
 
   it('an amendment needs a reason and a change', async () => {
-    const noReason = await call(api.url, 'POST', `/plans/${PLAN}/amendments?rebase=2030-09-01`, { text: LIANYUN });
+    const noReason = await call(api.url, 'POST', `/plans/${PLAN}/amendments?rebase=2030-09-01`, { headers: planner, text: LIANYUN });
     expect(noReason.status).toBe(400);
     expect(noReason.body.problems[0].path).toBe('query.reason');
-    const noChange = await call(api.url, 'POST', `/plans/${PLAN}/amendments?rebase=2030-09-01&reason=nothing`, { text: LIANYUN });
+    const noChange = await call(api.url, 'POST', `/plans/${PLAN}/amendments?rebase=2030-09-01&reason=nothing`, { headers: planner, text: LIANYUN });
     expect(noChange.status).toBe(400);
     expect(noChange.body.problems[0]).toMatchObject({ path: 'body', message: expect.stringContaining('changes nothing') });
   });
@@ -141,23 +147,22 @@ describe('assignments', () => {
     ]);
     const [issued, acknowledged] = history.body.events;
     expect(issued).toMatchObject({ revision: 0, actor: { role: 'system' }, businessTime: '2030-09-01T00:00:00.000+08:00' });
-    expect(acknowledged).toMatchObject({ actor: { userId: 'head-of-banqiao-junior', role: 'department_head', departmentId: 'banqiao-junior' }, businessTime: '2031-01-10T02:00:00.000Z' });
+    expect(acknowledged).toMatchObject({ actor: { userId: 'heads', role: 'department_head', departmentId: 'banqiao-junior' }, businessTime: '2031-01-10T02:00:00.000Z' });
     expect(typeof acknowledged.recordedAt).toBe('string');
     // Accepting is the reviewer's act, not the department's.
     expect(history.body.events[7].actor.departmentId).toBe('liaison-deputy-2');
     expect(history.body.events[8].actor.departmentId).toBe('leading-group-office');
   });
 
-  it('records the actor named in the headers', async () => {
-    const response = await act(OTHER_SCHOOL_PLAN, 'reassign', { toDepartmentId: 'xugou-primary', reason: '合併辦學' }, {
-      'x-actor-id': 'li.principal', 'x-actor-role': 'department_head', 'x-actor-department': 'haibin-primary',
-    });
+  it('records the actor the bearer token names', async () => {
+    const principal = await api.authAs({ subject: 'li.principal', name: '李校長', roles: ['department_head'], departments: ['haibin-primary'] });
+    const response = await act(OTHER_SCHOOL_PLAN, 'reassign', { toDepartmentId: 'xugou-primary', reason: '合併辦學' }, principal);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'issued', departmentId: 'xugou-primary' });
     expect(response.body.events[0].actor).toEqual({ userId: 'li.principal', role: 'department_head', departmentId: 'haibin-primary' });
     const waived = await act(OTHER_SCHOOL_PLAN, 'waive', { reason: '學校撤併' });
     expect(waived.body).toMatchObject({ status: 'waived' });
-    expect(waived.body.events[0].actor.departmentId).toBe('xugou-primary');
+    expect(waived.body.events[0].actor).toEqual({ userId: 'wang.office', role: 'planner' });
   });
 
   it('409 with the current status and the allowed actions', async () => {
@@ -178,7 +183,7 @@ describe('assignments', () => {
     expect(paths).toEqual(['body', 'body.attachments[0].ref', 'body.count', 'body.note']);
     const noReason = await act(LATE_WORK, 'return', {});
     expect(noReason.body.problems).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
-    const notJson = await call(api.url, 'POST', `/assignments/${LATE_WORK}/return?planId=${PLAN}`, { text: '{"reason":', contentType: 'application/json' });
+    const notJson = await call(api.url, 'POST', `/assignments/${LATE_WORK}/return?planId=${PLAN}`, { headers: planner, text: '{"reason":', contentType: 'application/json' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.problems[0].path).toBe('body');
   });
@@ -186,7 +191,7 @@ describe('assignments', () => {
   it('404 for an unknown assignment', async () => {
     expect((await act('no-such.assignment.once', 'acknowledge')).status).toBe(404);
     expect((await get(`/assignments/no-such.assignment.once/history?planId=${PLAN}`)).status).toBe(404);
-    expect((await post('/assignments/no-such.assignment.once/acknowledge')).status).toBe(404);
+    expect((await post('/assignments/no-such.assignment.once/acknowledge', undefined, heads)).status).toBe(404);
   });
 });
 
@@ -241,10 +246,10 @@ describe('read models', () => {
   });
 
   it('finds an assignment by its ref or bare id without ?planId', async () => {
-    const byRef = await call(api.url, 'GET', `/assignments/${PLAN}.${SCHOOL_PLAN}/history`);
+    const byRef = await call(api.url, 'GET', `/assignments/${PLAN}.${SCHOOL_PLAN}/history`, { headers: planner });
     expect(byRef.status).toBe(200);
     expect(byRef.body).toMatchObject({ planId: PLAN, assignmentId: SCHOOL_PLAN });
-    const bare = await call(api.url, 'GET', `/assignments/${SCHOOL_PLAN}/history`);
+    const bare = await call(api.url, 'GET', `/assignments/${SCHOOL_PLAN}/history`, { headers: planner });
     expect(bare.body.events).toHaveLength(byRef.body.events.length);
   });
 });

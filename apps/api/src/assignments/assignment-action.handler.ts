@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AssignmentCommand, AssignmentState, CommandMetadata } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { assignmentActor, idempotencyKeyOf } from '../actor/request-actor';
+import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { NotFoundError } from '../http/api-errors';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
@@ -36,7 +36,7 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
     const target = { aggregate: 'assignment', ...address } as const;
     const current = (await this.executor.load(target)).state as AssignmentState;
     if (current.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
-    const metadata = { actor: assignmentActor(context.headers, current, action), at: await businessNow(this.clock) };
+    const metadata = { actor: context.actor, at: await businessNow(this.clock) };
     const result = await executeOrReject(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `${action}-${address.planId}.${address.assignmentId}`) },

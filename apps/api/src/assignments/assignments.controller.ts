@@ -1,4 +1,6 @@
 import { Controller } from '@nestjs/common';
+import type { Actor } from '@planledger/domain';
+import { Acting } from '../actor/request-actor';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GetAssignmentHistoryQuery } from '../history/history.queries';
 import type { AssignmentAction } from '../routes/request-schemas';
@@ -19,50 +21,50 @@ export class AssignmentsController {
     private readonly locator: AssignmentLocator,
   ) {}
 
-  private async act(action: AssignmentAction, request: RequestOf<ActionOperation>) {
+  private async act(action: AssignmentAction, request: RequestOf<ActionOperation>, actor: Actor) {
     const address = await this.locator.locate(request.params.id, request.query.planId);
-    const context = { headers: request.headers, correlationId: request.correlationId };
+    const context = { headers: request.headers, actor, correlationId: request.correlationId };
     return this.commands.execute(new AssignmentActionCommand(address, action, request.body as never, context));
   }
 
   @Route('acknowledgeAssignment')
-  acknowledge(@Valid('acknowledgeAssignment') request: RequestOf<'acknowledgeAssignment'>) {
-    return this.act('acknowledge', request);
+  acknowledge(@Valid('acknowledgeAssignment') request: RequestOf<'acknowledgeAssignment'>, @Acting() actor: Actor) {
+    return this.act('acknowledge', request, actor);
   }
 
   @Route('startAssignment')
-  start(@Valid('startAssignment') request: RequestOf<'startAssignment'>) {
-    return this.act('start', request);
+  start(@Valid('startAssignment') request: RequestOf<'startAssignment'>, @Acting() actor: Actor) {
+    return this.act('start', request, actor);
   }
 
   @Route('progressAssignment')
-  progress(@Valid('progressAssignment') request: RequestOf<'progressAssignment'>) {
-    return this.act('progress', request);
+  progress(@Valid('progressAssignment') request: RequestOf<'progressAssignment'>, @Acting() actor: Actor) {
+    return this.act('progress', request, actor);
   }
 
   @Route('submitAssignment')
-  submit(@Valid('submitAssignment') request: RequestOf<'submitAssignment'>) {
-    return this.act('submit', request);
+  submit(@Valid('submitAssignment') request: RequestOf<'submitAssignment'>, @Acting() actor: Actor) {
+    return this.act('submit', request, actor);
   }
 
   @Route('returnAssignment')
-  giveBack(@Valid('returnAssignment') request: RequestOf<'returnAssignment'>) {
-    return this.act('return', request);
+  giveBack(@Valid('returnAssignment') request: RequestOf<'returnAssignment'>, @Acting() actor: Actor) {
+    return this.act('return', request, actor);
   }
 
   @Route('acceptAssignment')
-  accept(@Valid('acceptAssignment') request: RequestOf<'acceptAssignment'>) {
-    return this.act('accept', request);
+  accept(@Valid('acceptAssignment') request: RequestOf<'acceptAssignment'>, @Acting() actor: Actor) {
+    return this.act('accept', request, actor);
   }
 
   @Route('reassignAssignment')
-  reassign(@Valid('reassignAssignment') request: RequestOf<'reassignAssignment'>) {
-    return this.act('reassign', request);
+  reassign(@Valid('reassignAssignment') request: RequestOf<'reassignAssignment'>, @Acting() actor: Actor) {
+    return this.act('reassign', request, actor);
   }
 
   @Route('waiveAssignment')
-  waive(@Valid('waiveAssignment') request: RequestOf<'waiveAssignment'>) {
-    return this.act('waive', request);
+  waive(@Valid('waiveAssignment') request: RequestOf<'waiveAssignment'>, @Acting() actor: Actor) {
+    return this.act('waive', request, actor);
   }
 
   @Route('assignmentHistory')

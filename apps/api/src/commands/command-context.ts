@@ -1,11 +1,13 @@
 import type { Clock, CommandExecutor, EngineCommand, ExecuteOptions, ExecuteResult } from '@planledger/engine';
-import type { AggregateRef } from '@planledger/domain';
-import type { ActorHeaders } from '../actor/request-actor';
+import type { Actor, AggregateRef } from '@planledger/domain';
+import type { CommandHeaders } from '../actor/request-actor';
 import { domainRejection } from '../http/api-errors';
 
 /** What every command carries from its request besides its own data. */
 export interface CommandContext {
-  headers: ActorHeaders;
+  headers: CommandHeaders;
+  /** Who acts, as the authorization guard established it from the bearer token. */
+  actor: Actor;
   correlationId: string;
 }
 

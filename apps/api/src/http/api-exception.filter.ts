@@ -16,7 +16,7 @@ const bodyParserFailure = (error: unknown): error is Error & { type: string; sta
 /** Nest's own HttpExceptions (unknown route, wrong method) in the api's shape. */
 function fromHttpException(error: HttpException): Answer {
   const status = error.getStatus();
-  const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : status >= 500 ? 'internal' : 'bad_request';
+  const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : status === 429 ? 'rate_limited' : status >= 500 ? 'internal' : 'bad_request';
   return { status, body: { error: code, message: error.message } };
 }
 

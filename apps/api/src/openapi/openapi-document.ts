@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { planEnvelopeSchema } from '../routes/request-schemas';
-import { routeEntries, type RouteSpec } from '../routes/route-table';
+import { routePolicies } from '../auth/route-policies';
+import { routeEntries, type OperationId, type RouteSpec } from '../routes/route-table';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -45,6 +46,9 @@ const errorDescriptions: Record<number, string> = {
   404: 'unknown plan, assignment or department',
   409: 'the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries',
   413: 'body larger than 5 MB',
+  401: 'no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header)',
+  403: "the token's roles or departments do not allow this route",
+  429: 'too many requests for this token (or address): wait for Retry-After seconds',
   503: 'a dependency is down',
   500: 'internal error (`correlationId` to quote)',
 };
@@ -56,6 +60,8 @@ const errorResponse = (status: number) => ({
 
 function operationOf(operationId: string, spec: RouteSpec): JsonSchema {
   const produces = spec.produces ?? 'application/json';
+  const isPublic = routePolicies[operationId as OperationId]?.access === 'public';
+  const accessErrors = isPublic ? [] : [401, 403, 429];
   const requestBody = requestBodyOf(spec.body);
   return {
     operationId,
@@ -63,9 +69,10 @@ function operationOf(operationId: string, spec: RouteSpec): JsonSchema {
     tags: [spec.tag],
     parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...parametersOf(spec.headers, 'header')],
     ...(requestBody && { requestBody }),
+    security: isPublic ? [] : [{ bearer: [] }],
     responses: {
       [spec.status]: { description: spec.response, content: { [produces]: { schema: produces === 'application/json' ? { type: 'object' } : { type: 'string' } } } },
-      ...Object.fromEntries([...spec.errors, 500].map((status) => [status, errorResponse(status)])),
+      ...Object.fromEntries([...spec.errors, ...accessErrors, 500].map((status) => [status, errorResponse(status)])),
     },
   };
 }
@@ -82,17 +89,21 @@ export function buildOpenApiDocument(): JsonSchema {
     info: {
       title: 'planledger',
       version: '0.1.0',
-      description: 'Multi-year action plans run as state machines over an event store. Until authentication (issue #5), the actor is named in X-Actor-* headers.',
+      description: 'Multi-year action plans run as state machines over an event store. Every route but health, metrics and the documentation needs a bearer token (`npx planledger token create`, or POST /admin/people); who may call what is in apps/api/src/auth/route-policies.ts.',
     },
     tags: ['plans', 'assignments', 'departments', 'history', 'operations', 'admin'].map((name) => ({ name })),
     paths,
+    security: [{ bearer: [] }],
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "ES256 JWT signed by the service's key (or an external OIDC issuer's): sub, name, roles, departments, exp, jti" },
+      },
       schemas: {
         Error: {
           type: 'object',
           required: ['error'],
           properties: {
-            error: { type: 'string', description: 'invalid_request, invalid_plan, not_found, invalid_transition, conflict, already_exists, payload_too_large, unavailable, internal' },
+            error: { type: 'string', description: 'invalid_request, invalid_plan, not_found, invalid_transition, conflict, already_exists, payload_too_large, unauthenticated, forbidden, rate_limited, unavailable, internal' },
             message: { type: 'string' },
             problems: { type: 'array', items: { type: 'object' } },
             status: { type: 'string', description: 'invalid_transition: the current state' },

@@ -45,8 +45,13 @@ describe('route table, OpenAPI document and the app agree', () => {
     expect(progress.parameters).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: 'id', in: 'path', required: true }),
       expect.objectContaining({ name: 'planId', in: 'query', required: false }),
-      expect.objectContaining({ name: 'x-actor-role', in: 'header', schema: expect.objectContaining({ enum: expect.arrayContaining(['planner', 'auditor']) }) }),
+      expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
     ]));
+    // Who acts comes from the bearer token: public routes say so with an empty security list.
+    expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(progress.security).toEqual([{ bearer: [] }]);
+    expect(progress.responses).toHaveProperty('401');
+    expect(body.paths['/health'].get.security).toEqual([]);
     expect(Object.keys(body.paths['/plans'].post.requestBody.content)).toEqual(['text/yaml', 'application/yaml', 'application/json']);
     expect(body.paths['/plans/{id}/publish'].post.responses['409'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
   });

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanAmended } from '@planledger/domain';
 import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { InvalidPlanError } from '../http/api-errors';
 import { AmendPlanCommand, type AmendedPlan } from './plan.commands';
@@ -24,7 +24,7 @@ export class AmendPlanHandler implements ICommandHandler<AmendPlanCommand> {
     if (!prepared.ok) throw new InvalidPlanError(prepared.errors);
     const result = await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
-      { type: 'AmendPlan', data: { planId, schedule: prepared.schedule, reason, source: prepared.source }, metadata: { actor: planActor(context.headers), at: await businessNow(this.clock) } },
+      { type: 'AmendPlan', data: { planId, schedule: prepared.schedule, reason, source: prepared.source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `amend-${planId}`) },
       amendmentFieldPath,
     );

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { ClosePlanCommand, type PlanStatusAnswer } from './plan.commands';
 
@@ -17,7 +17,7 @@ export class ClosePlanHandler implements ICommandHandler<ClosePlanCommand> {
     const at = await businessNow(this.clock);
     await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
-      { type: 'ClosePlan', data: { planId, reason }, metadata: { actor: planActor(context.headers), at } },
+      { type: 'ClosePlan', data: { planId, reason }, metadata: { actor: context.actor, at } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `close-${planId}`) },
     );
     return { planId, status: 'closed', at };

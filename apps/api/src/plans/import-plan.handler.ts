@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanState } from '@planledger/domain';
 import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { ApiError, InvalidPlanError } from '../http/api-errors';
 import { ImportPlanCommand, type ImportedPlan } from './plan.commands';
@@ -32,7 +32,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
     const revised = status === 'draft';
     await executeOrReject(
       this.executor, target,
-      { type: revised ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planActor(context.headers), at: await businessNow(this.clock) } },
+      { type: revised ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `import-${planId}`) },
       () => 'body',
     );

@@ -8,7 +8,7 @@ import { GetPlanQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand } from './plan.commands';
 
-const contextOf = (request: { headers: RequestOf<'importPlan'>['headers']; correlationId: string }) => ({ headers: request.headers, correlationId: request.correlationId });
+const contextOf = (request: { headers: RequestOf<'importPlan'>['headers']; correlationId: string }, actor: Actor) => ({ headers: request.headers, actor, correlationId: request.correlationId });
 
 /** Plans: commands through the CommandBus, reads through the QueryBus. */
 @Controller()
@@ -16,27 +16,27 @@ export class PlansController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Route('importPlan')
-  importPlan(@Valid('importPlan') request: RequestOf<'importPlan'>) {
+  importPlan(@Valid('importPlan') request: RequestOf<'importPlan'>, @Acting() actor: Actor) {
     const { body, query } = request;
-    return this.commands.execute(new ImportPlanCommand({ ...body, rebase: query.rebase, planId: query.planId }, contextOf(request)));
+    return this.commands.execute(new ImportPlanCommand({ ...body, rebase: query.rebase, planId: query.planId }, contextOf(request, actor)));
   }
 
   @Route('publishPlan')
-  publishPlan(@Valid('publishPlan') request: RequestOf<'publishPlan'>) {
-    return this.commands.execute(new PublishPlanCommand(request.params.id, contextOf(request)));
+  publishPlan(@Valid('publishPlan') request: RequestOf<'publishPlan'>, @Acting() actor: Actor) {
+    return this.commands.execute(new PublishPlanCommand(request.params.id, contextOf(request, actor)));
   }
 
   @Route('amendPlan')
-  amendPlan(@Valid('amendPlan') request: RequestOf<'amendPlan'>) {
+  amendPlan(@Valid('amendPlan') request: RequestOf<'amendPlan'>, @Acting() actor: Actor) {
     const { body, query, params } = request;
     const reason = query.reason ?? body.reason;
     if (!reason) throw new InvalidRequestError([{ path: 'query.reason', message: 'an amendment needs a reason for the record (?reason= or "reason" in the JSON envelope)' }]);
-    return this.commands.execute(new AmendPlanCommand(params.id, { ...body, rebase: query.rebase }, reason, contextOf(request)));
+    return this.commands.execute(new AmendPlanCommand(params.id, { ...body, rebase: query.rebase }, reason, contextOf(request, actor)));
   }
 
   @Route('closePlan')
-  closePlan(@Valid('closePlan') request: RequestOf<'closePlan'>) {
-    return this.commands.execute(new ClosePlanCommand(request.params.id, request.body.reason, contextOf(request)));
+  closePlan(@Valid('closePlan') request: RequestOf<'closePlan'>, @Acting() actor: Actor) {
+    return this.commands.execute(new ClosePlanCommand(request.params.id, request.body.reason, contextOf(request, actor)));
   }
 
   @Route('listPlans')

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf, planActor } from '../actor/request-actor';
+import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { PublishPlanCommand, type PlanStatusAnswer } from './plan.commands';
 
@@ -18,7 +18,7 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     const at = await businessNow(this.clock);
     await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
-      { type: 'PublishPlan', data: { planId }, metadata: { actor: planActor(context.headers), at } },
+      { type: 'PublishPlan', data: { planId }, metadata: { actor: context.actor, at } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `publish-${planId}`) },
     );
     return { planId, status: 'published', at };

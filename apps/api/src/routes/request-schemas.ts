@@ -36,11 +36,8 @@ export const planEnvelopeSchema = z.strictObject({
 
 export const closePlanBody = z.strictObject({ reason: text(2000) });
 
-/** Who acts, until real authentication arrives (issue #5; see actor/request-actor.ts). */
-export const actorHeadersSchema = z.object({
-  'x-actor-id': z.string().trim().min(1).max(200).optional().describe('user id of the person acting'),
-  'x-actor-role': z.enum(['planner', 'department_head', 'department_member', 'auditor', 'admin']).optional(),
-  'x-actor-department': departmentIdSchema.optional(),
+/** Headers of commands besides the bearer token (who acts comes from the token: auth/authorization.guard.ts). */
+export const commandHeadersSchema = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('same key → the retried command appends nothing new'),
 });
 

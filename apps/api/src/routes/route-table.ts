@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as people from '../auth/people-schemas';
 import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
 
@@ -31,7 +32,7 @@ const action = <A extends s.AssignmentAction>(name: A, summary: string) =>
     tag: 'assignments',
     params: s.assignmentParams,
     query: s.assignmentQuery,
-    headers: s.actorHeadersSchema,
+    headers: s.commandHeadersSchema,
     body: { kind: 'json', schema: s.assignmentActionBodies[name], optional: true },
     status: 200,
     response: 'the assignment after the action: status, department, due date, and the events recorded',
@@ -47,22 +48,22 @@ export const routeTable = {
   importPlan: {
     method: 'post', path: '/plans', tag: 'plans',
     summary: 'Import a plan definition as a draft (or revise the draft of the same id)',
-    query: s.importPlanQuery, headers: s.actorHeadersSchema, body: { kind: 'plan-definition' },
+    query: s.importPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
     status: 201, response: 'the draft: plan id, status, numbers of obligations and phases', errors: [400, 409, 413],
   },
   publishPlan: {
     method: 'post', path: '/plans/{id}/publish', tag: 'plans', summary: 'Publish a draft: from now on the engine runs it',
-    params: s.planParams, headers: s.actorHeadersSchema, status: 200, response: 'the published plan', errors: [404, 409],
+    params: s.planParams, headers: s.commandHeadersSchema, status: 200, response: 'the published plan', errors: [404, 409],
   },
   amendPlan: {
     method: 'post', path: '/plans/{id}/amendments', tag: 'plans',
     summary: 'Amend a published plan with a revised definition and a reason',
-    params: s.planParams, query: s.amendPlanQuery, headers: s.actorHeadersSchema, body: { kind: 'plan-definition' },
+    params: s.planParams, query: s.amendPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
     status: 200, response: 'the amendment number and what it changes', errors: [400, 404, 409, 413],
   },
   closePlan: {
     method: 'post', path: '/plans/{id}/close', tag: 'plans', summary: 'Close a published plan (repealed or completed)',
-    params: s.planParams, headers: s.actorHeadersSchema, body: { kind: 'json', schema: s.closePlanBody },
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.closePlanBody },
     status: 200, response: 'the closed plan', errors: [400, 404, 409],
   },
   listPlans: {
@@ -137,6 +138,18 @@ export const routeTable = {
     method: 'post', path: '/admin/clock', tag: 'admin',
     summary: 'Set or advance the virtual clock, firing every timer due up to the new time (only with --virtual-clock)',
     body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404],
+  },
+  registerPerson: {
+    method: 'post', path: '/admin/people', tag: 'admin', summary: 'Register a person with roles and departments, and issue their token',
+    body: { kind: 'json', schema: people.registerPersonBody }, status: 201,
+    response: '{person, token, expiresAt} (no token under an external OIDC issuer)', errors: [400, 409, 503],
+  },
+  listPeople: {
+    method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [],
+  },
+  revokePerson: {
+    method: 'post', path: '/admin/people/{id}/revoke', tag: 'admin', summary: "Revoke a person: every token of theirs stops working at once",
+    params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404],
   },
   openApiDocument: {
     method: 'get', path: '/openapi.json', tag: 'operations', summary: 'This OpenAPI 3.1 document', status: 200, response: 'OpenAPI 3.1', errors: [],

@@ -1,10 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandExecutor, type Clock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
 import { migrateReadModels, rebuildReadModels } from '@planledger/projections';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, ServiceMetrics } from '@planledger/runtime';
+import { issueToken, loadSigningKeys, type Role, type SigningKeys } from '@planledger/auth';
 import { ApiModule } from '../api.module';
+import { SECRET_ANNOUNCER } from '../auth/auth-tokens';
 import { VIRTUAL_CLOCK_ADVANCER, type VirtualClockAdvancer } from '../api-tokens';
 import { configureHttp } from '../http/configure-http';
 
@@ -27,15 +32,42 @@ export interface ApiTestApp {
   clock: FixedClock;
   metrics: ServiceMetrics;
   /** Mutable: tests switch the virtual clock and the Redis address. */
-  config: { VIRTUAL_CLOCK: boolean };
+  config: { VIRTUAL_CLOCK: boolean; DATA_DIR: string; RATE_LIMIT_PER_MINUTE: number };
+  /** The service's key pair (generated under config.DATA_DIR/keys on start). */
+  keys: SigningKeys;
+  /** `Authorization: Bearer …` of a token the service accepts, for the given person. */
+  authAs(person: TestPerson): Promise<Record<string, string>>;
   redis: { url: string };
   /** Fills the read models from the store (what the projection runner does continuously). */
   project(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface TestPerson {
+  roles: Role[];
+  departments?: string[];
+  subject?: string;
+  name?: string;
+  /** Default one hour. */
+  lifetimeSeconds?: number;
+  /** Issue time (default now): an hour back with the default lifetime gives an expired token. */
+  issuedAt?: Date;
+}
+
+/** A signed token for a test person (the service's own key). */
+export async function tokenFor(keys: SigningKeys, person: TestPerson): Promise<string> {
+  const subject = person.subject ?? `${person.roles.join('+')}${person.departments?.length ? `@${person.departments.join('+')}` : ''}`;
+  const { token } = await issueToken(keys, {
+    subject, name: person.name ?? subject, roles: person.roles, departments: person.departments ?? [],
+    lifetimeSeconds: person.lifetimeSeconds ?? 3600, now: person.issuedAt,
+  });
+  return token;
+}
+
 export interface ApiTestOptions {
   now?: Date;
+  /** Requests per minute per token (default: high enough never to matter). */
+  rateLimitPerMinute?: number;
   redisUrl?: string;
   advancer?: VirtualClockAdvancer;
 }
@@ -50,7 +82,7 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
   const metrics = new ServiceMetrics();
   const executor = new CommandExecutor(storage.store, metrics.commandObserver());
   const clock = new FixedClock(options.now ?? new Date('2031-01-10T02:00:00Z'));
-  const config = { VIRTUAL_CLOCK: false };
+  const config = { VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000 };
   const redis = { url: options.redisUrl ?? 'redis://127.0.0.1:1' };
   const core: DynamicModule = {
     module: class TestCoreModule {},
@@ -62,16 +94,19 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
       { provide: COMMAND_EXECUTOR, useValue: executor },
       { provide: METRICS, useValue: metrics },
       { provide: REDIS_OPTIONS, useValue: redis },
+      { provide: SECRET_ANNOUNCER, useValue: () => undefined },
       ...(options.advancer ? [{ provide: VIRTUAL_CLOCK_ADVANCER, useValue: options.advancer }] : []),
     ],
-    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
+    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
   };
   const app = await NestFactory.create({ module: class ApiTestRoot {}, imports: [core, ApiModule] }, { logger: false, forceCloseConnections: true });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const keys = await loadSigningKeys({ dataDir: config.DATA_DIR, createIfMissing: false });
   return {
-    url, app, storage, executor, clock, metrics, config, redis,
+    url, app, storage, executor, clock, metrics, config, redis, keys,
+    authAs: async (person) => ({ authorization: `Bearer ${await tokenFor(keys, person)}` }),
     project: async () => {
       await rebuildReadModels({ store: storage.store, database: storage.database });
     },

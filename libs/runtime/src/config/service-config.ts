@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
 /**
  * Every setting the service reads, from environment variables. Parsed once at start; a bad value
@@ -35,7 +36,27 @@ export const serviceConfigSchema = z.object({
   VIRTUAL_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   DATABASE_POOL_SIZE: positiveInt(200).default(10),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(600).default(30),
-}).refine((c) => !(c.DATABASE_URL && c.KURRENTDB_URL), { message: 'set DATABASE_URL or KURRENTDB_URL, not both', path: ['KURRENTDB_URL'] });
+  /**
+   * The token signing key (PKCS#8 PEM, ES256). Without it, the embedded default generates one
+   * under DATA_DIR/keys; with DATABASE_URL or KURRENTDB_URL it is required, since every api
+   * process of a cluster must verify the same tokens.
+   */
+  AUTH_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /** Only the public key: this process verifies tokens but cannot issue any (POST /admin/people answers 503). */
+  AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** An external OpenID Connect issuer instead of the service's own key (with AUTH_OIDC_JWKS_URL). */
+  AUTH_OIDC_ISSUER: httpUrl.optional(),
+  AUTH_OIDC_JWKS_URL: httpUrl.optional(),
+  /** Dotted path of the claim holding planledger roles (e.g. realm_access.roles). */
+  AUTH_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  AUTH_OIDC_DEPARTMENTS_CLAIM: z.string().min(1).default('departments'),
+  /** The `aud` OIDC tokens must carry, if any. */
+  AUTH_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Requests per minute for each token (each address, without one). */
+  RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).default(600),
+}).refine((c) => !(c.DATABASE_URL && c.KURRENTDB_URL), { message: 'set DATABASE_URL or KURRENTDB_URL, not both', path: ['KURRENTDB_URL'] })
+  .refine((c) => !c.AUTH_OIDC_ISSUER === !c.AUTH_OIDC_JWKS_URL, { message: 'AUTH_OIDC_ISSUER and AUTH_OIDC_JWKS_URL go together', path: ['AUTH_OIDC_JWKS_URL'] })
+  .refine((c) => !(c.AUTH_OIDC_ISSUER && (c.AUTH_PRIVATE_KEY_FILE || c.AUTH_PUBLIC_KEY_FILE)), { message: 'set either an OIDC issuer or the service key files, not both', path: ['AUTH_OIDC_ISSUER'] });
 
 export type ServiceConfig = z.output<typeof serviceConfigSchema>;
 

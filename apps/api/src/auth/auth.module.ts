@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { PeopleDirectory } from '@planledger/auth';
+import type { EventStorage } from '@planledger/event-store';
+import { EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
+import { AssignmentLocator } from '../assignments/assignment-locator';
+import { AdminPeopleController } from './admin-people.controller';
+import { AdminTokenBootstrap } from './admin-token-bootstrap';
+import { setUpAuth, type AuthConfig, type AuthSetup } from './auth-setup';
+import { AUTH_SETUP, PEOPLE_DIRECTORY, SIGNING_KEYS, TOKEN_VERIFIER } from './auth-tokens';
+import { AuthorizationGuard } from './authorization.guard';
+import { DepartmentReach } from './department-reach';
+import { RateLimitGuard } from './rate-limit.guard';
+
+/**
+ * Identity, authorization and rate limits for every route. The guards are global and run in
+ * this order: the rate limit (cheap, before any signature is checked), then authorization.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: { RATE_LIMIT_PER_MINUTE?: number }) => ({ throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE ?? 600 }] }),
+    }),
+  ],
+  controllers: [AdminPeopleController],
+  providers: [
+    { provide: AUTH_SETUP, inject: [SERVICE_CONFIG], useFactory: (config: AuthConfig) => setUpAuth(config) },
+    { provide: TOKEN_VERIFIER, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.verifier },
+    { provide: SIGNING_KEYS, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.keys },
+    { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new PeopleDirectory(storage.store) },
+    AssignmentLocator,
+    DepartmentReach,
+    AdminTokenBootstrap,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+  ],
+})
+export class AuthModule {}

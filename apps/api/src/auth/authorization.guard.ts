@@ -1,0 +1,86 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InvalidTokenError, type PeopleDirectory, type Principal, type Role, type TokenVerifier } from '@planledger/auth';
+import type { Response } from 'express';
+import { ApiError } from '../http/api-errors';
+import { ROUTE_OPERATION } from '../routes/route.decorators';
+import type { OperationId } from '../routes/route-table';
+import { PEOPLE_DIRECTORY, TOKEN_VERIFIER } from './auth-tokens';
+import { bearerTokenOf, type AuthenticatedRequest, type RequestAuth } from './authenticated-request';
+import { DepartmentReach } from './department-reach';
+import { routePolicies, type RoutePolicy } from './route-policies';
+
+const REALM = 'planledger';
+
+/** 401 with the RFC 6750 challenge; `detail` names the reason, never the token. */
+function unauthenticated(res: Response, detail?: { error: 'invalid_token'; description: string }): ApiError {
+  res.setHeader('WWW-Authenticate', detail ? `Bearer realm="${REALM}", error="${detail.error}", error_description="${detail.description}"` : `Bearer realm="${REALM}"`);
+  return new ApiError(401, { error: 'unauthenticated', message: detail ? detail.description : 'send a bearer token: Authorization: Bearer <token>' });
+}
+
+const forbidden = (message: string) => new ApiError(403, { error: 'forbidden', message });
+
+/**
+ * Every authorization decision of the api, from one table (route-policies.ts): who the caller
+ * is (bearer token, not revoked), whether one of their roles may call the route, and for
+ * department people whether the department the request touches is within their reach. The
+ * actor the record will name is decided here too.
+ */
+@Injectable()
+export class AuthorizationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(PEOPLE_DIRECTORY) private readonly directory: PeopleDirectory,
+    private readonly reach: DepartmentReach,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const operation = this.reflector.get<OperationId | undefined>(ROUTE_OPERATION, context.getHandler());
+    const policy: RoutePolicy | undefined = operation && routePolicies[operation];
+    // Fail closed: a handler outside the route table, or without a policy, is nobody's.
+    if (!policy) throw forbidden('this route has no access policy');
+    if (policy.access === 'public') return true;
+
+    const http = context.switchToHttp();
+    const req = http.getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(req, http.getResponse<Response>());
+    req.auth = await this.authorize(policy, principal, req, operation!);
+    return true;
+  }
+
+  private async authenticate(req: AuthenticatedRequest, res: Response): Promise<Principal> {
+    const token = bearerTokenOf(req);
+    if (token === undefined) throw unauthenticated(res);
+    try {
+      const principal = await this.verifier.verify(token);
+      if (await this.directory.isRevoked(principal.subject)) throw new InvalidTokenError('revoked', 'this person\'s access has been revoked');
+      return principal;
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        if (error.reason === 'unavailable') throw new ApiError(503, { error: 'unavailable', message: error.message });
+        throw unauthenticated(res, { error: 'invalid_token', description: error.message });
+      }
+      throw error;
+    }
+  }
+
+  private async authorize(policy: Extract<RoutePolicy, { access: 'token' }>, principal: Principal, req: AuthenticatedRequest, operation: string): Promise<RequestAuth> {
+    const actor = (role: Role, departmentId: string | undefined) => ({ userId: principal.subject, role, ...(departmentId !== undefined && { departmentId }) });
+    // Belt and braces: whatever the table says, an auditor's call never writes.
+    const roles = policy.kind === 'write' ? principal.roles.filter((role) => role !== 'auditor') : principal.roles;
+
+    const unscoped = policy.anyDepartment.find((role) => roles.includes(role));
+    if (unscoped) return { principal, actor: actor(unscoped, principal.departments[0]) };
+
+    const own = policy.ownDepartment;
+    const scopedRole = own?.roles.find((role) => roles.includes(role));
+    if (!own || !scopedRole) throw forbidden(`${operation} is not open to ${principal.roles.join(', ')}`);
+    const target = await this.reach.targetOf(own.scope, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
+    const covering = await this.reach.coveringDepartment(principal.departments, target);
+    if (covering === undefined) {
+      throw forbidden(target.departmentId === undefined ? `${operation}: no department holds this now` : `${operation}: department ${target.departmentId} is outside your departments`);
+    }
+    return { principal, actor: actor(scopedRole, covering) };
+  }
+}

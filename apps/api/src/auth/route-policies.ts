@@ -1,0 +1,86 @@
+import type { Role } from '@planledger/auth';
+import type { OperationId } from '../routes/route-table';
+
+/**
+ * How a department person's reach is checked (planners, auditors and admins are not scoped):
+ * - `department`: the route's `{id}` is a department they belong to, or one under it;
+ * - `assignment-holder`: the assignment's current department is theirs (or under theirs);
+ * - `assignment-reviewer`: the department reviewing it now (its review chain at its step) is theirs;
+ * - `assignment-giver`: as holder; used with heads only (a reassignment gives the work away).
+ */
+export type DepartmentScope = 'department' | 'assignment-holder' | 'assignment-reviewer' | 'assignment-giver';
+export type DepartmentRole = Extract<Role, 'department_head' | 'department_member'>;
+
+export type RoutePolicy =
+  | { access: 'public' }
+  | {
+      access: 'token';
+      /** Writes are what an auditor may never do, whatever else changes in this table. */
+      kind: 'read' | 'write';
+      /** Roles allowed whatever the department. */
+      anyDepartment: Role[];
+      /** Department roles allowed within their own departments' reach. */
+      ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope };
+    };
+
+const PUBLIC: RoutePolicy = { access: 'public' };
+const read = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'read', anyDepartment, ownDepartment });
+const write = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'write', anyDepartment, ownDepartment });
+
+const DEPARTMENT_PEOPLE: DepartmentRole[] = ['department_head', 'department_member'];
+/** Whole plans show every department's work: the bureau's planners and auditors read them. */
+const WHOLE_PLAN_READ = read(['planner', 'auditor']);
+/** Plans change only through planners; admins cannot rewrite history, auditors never write. */
+const PLAN_WRITE = write(['planner']);
+/** The holding department's own steps on its work. */
+const HOLDER_ACTION = write([], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-holder' });
+/** The reviewing department (or the bureau's planners, the usual final receiver) judges a submission. */
+const REVIEW_ACTION = write(['planner'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-reviewer' });
+
+/**
+ * Audit routes of issue #5 that another change adds to the route table. Their policies are here
+ * already so that the route × role test covers them the moment they are registered.
+ */
+type PendingOperationId = 'auditStream' | 'auditVerify' | 'departmentHistory';
+
+/**
+ * Who may call each route: the one table the authorization guard reads. A route of the route
+ * table without an entry here does not compile, and the route × role test fails for a route
+ * the app registers without one.
+ */
+export const routePolicies: Record<OperationId | PendingOperationId, RoutePolicy> = {
+  importPlan: PLAN_WRITE,
+  publishPlan: PLAN_WRITE,
+  amendPlan: PLAN_WRITE,
+  closePlan: PLAN_WRITE,
+  // The list shows titles and progress counts only: the people who work on plans may see which run.
+  listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
+  getPlan: WHOLE_PLAN_READ,
+  planTimeline: WHOLE_PLAN_READ,
+  planHistory: WHOLE_PLAN_READ,
+  overdueList: WHOLE_PLAN_READ,
+  departmentInbox: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'department' }),
+  assignmentHistory: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-holder' }),
+  acknowledgeAssignment: HOLDER_ACTION,
+  startAssignment: HOLDER_ACTION,
+  progressAssignment: HOLDER_ACTION,
+  submitAssignment: HOLDER_ACTION,
+  returnAssignment: REVIEW_ACTION,
+  acceptAssignment: REVIEW_ACTION,
+  reassignAssignment: write(['planner'], { roles: ['department_head'], scope: 'assignment-giver' }),
+  // Waiving drops a duty from the plan: the bureau's decision, not the department's.
+  waiveAssignment: PLAN_WRITE,
+  health: PUBLIC,
+  metrics: PUBLIC,
+  openApiDocument: PUBLIC,
+  docsPage: PUBLIC,
+  getClock: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
+  setClock: write(['admin']),
+  registerPerson: write(['admin']),
+  listPeople: read(['admin']),
+  revokePerson: write(['admin']),
+  auditStream: read(['planner', 'auditor']),
+  // A POST, but it only reads: it recomputes hashes and changes nothing.
+  auditVerify: read(['planner', 'auditor']),
+  departmentHistory: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
+};

@@ -1,0 +1,34 @@
+import { openFreshPgliteStore } from '@planledger/event-store/testing';
+import type { EventStore } from '@planledger/event-store';
+import { DIRECTORY_STREAM } from './directory-events';
+import { PeopleDirectory, PersonConflictError, PersonNotFoundError } from './people-directory';
+
+const admin = { userId: 'admin', role: 'admin' };
+
+describe('people directory (stream "directory")', () => {
+  let store: EventStore;
+  beforeAll(async () => {
+    store = await openFreshPgliteStore();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('registers and revokes people as events; a second instance rebuilds the same state from the stream', async () => {
+    const directory = new PeopleDirectory(store);
+    await directory.register({ personId: 'li', name: '李四', roles: ['department_head'], departments: ['xugou-primary'] }, admin);
+    await expect(directory.register({ personId: 'li', name: '李四', roles: ['planner'], departments: [] }, admin)).rejects.toBeInstanceOf(PersonConflictError);
+    expect(await directory.isRevoked('li')).toBe(false);
+    await directory.revoke('li', 'left the school', admin);
+    await directory.revoke('li', 'again', admin);
+    expect(await directory.isRevoked('li')).toBe(true);
+    await expect(directory.revoke('nobody', 'x', admin)).rejects.toBeInstanceOf(PersonNotFoundError);
+
+    const events = [];
+    for await (const event of store.readStream(DIRECTORY_STREAM)) events.push(event);
+    expect(events.map((e) => [e.type, e.schemaVersion, e.metadata.actor?.userId])).toEqual([['PersonRegistered', 1, 'admin'], ['PersonRevoked', 1, 'admin']]);
+
+    const rebuilt = new PeopleDirectory(store);
+    expect(await rebuilt.list()).toEqual([expect.objectContaining({ personId: 'li', name: '李四', revokedReason: 'left the school' })]);
+  });
+});
