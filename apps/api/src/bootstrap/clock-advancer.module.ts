@@ -1,7 +1,7 @@
 import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStorage } from '@planledger/event-store';
 import { waitUntilCaughtUp } from '@planledger/projections';
-import { EVENT_STORAGE, REDIS_OPTIONS, SERVICE_CONFIG, VIRTUAL_CLOCK, type ServiceConfig, type VirtualClock } from '@planledger/runtime';
+import { EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, VIRTUAL_CLOCK, type ServiceConfig, type ServiceMetrics, type VirtualClock } from '@planledger/runtime';
 import { TimerQueue, VirtualClockAdvancer, migrateTimerTables } from '@planledger/timers';
 import { VIRTUAL_CLOCK_ADVANCER } from '../api-tokens';
 
@@ -24,8 +24,8 @@ class AdvancerQueue implements OnModuleDestroy {
     AdvancerQueue,
     {
       provide: VIRTUAL_CLOCK_ADVANCER,
-      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE, VIRTUAL_CLOCK, AdvancerQueue],
-      useFactory: async (config: ServiceConfig, redis: { url: string }, storage: EventStorage, clock: VirtualClock | undefined, holder: AdvancerQueue) => {
+      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE, VIRTUAL_CLOCK, METRICS, AdvancerQueue],
+      useFactory: async (config: ServiceConfig, redis: { url: string }, storage: EventStorage, clock: VirtualClock | undefined, metrics: ServiceMetrics, holder: AdvancerQueue) => {
         if (!clock) return undefined;
         await migrateTimerTables(storage.database);
         holder.queue = new TimerQueue(config.QUEUE_NAME, redis.url);
@@ -34,6 +34,7 @@ class AdvancerQueue implements OnModuleDestroy {
           queue: holder.queue,
           clock,
           waitUntilCaughtUp: () => waitUntilCaughtUp(storage.database, storage.store, { timeoutMs: 120_000, pollMs: 5 }),
+          observer: { onScheduled: (count) => metrics.timersScheduled.inc(count) },
           groupTimeoutMs: Math.max(120_000, config.TIMER_LOCK_SECONDS * 3_000),
         });
       },

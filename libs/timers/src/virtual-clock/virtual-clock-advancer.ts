@@ -1,5 +1,6 @@
 import { timerKindOrder } from '@planledger/domain';
 import type { SqlQueryable } from '@planledger/event-store';
+import type { TimerObserver } from '../processor/timer-observer';
 import type { TimerQueue } from '../queue/timer-queue';
 import { enqueueTimers } from '../sweep/enqueue-timers';
 import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
@@ -15,6 +16,8 @@ export interface VirtualClockAdvancerOptions {
   pollMs?: number;
   /** Longest wait with no timer of a group firing (a job failing for good would block forever). */
   groupTimeoutMs?: number;
+  /** Told how many jobs the advancer added (they count as scheduled, like the sweep's). */
+  observer?: TimerObserver;
 }
 
 export interface AdvanceReport {
@@ -89,7 +92,8 @@ export class VirtualClockAdvancer {
     const epoch = await queue.currentEpoch();
     const group = await database.query<{ timer_id: string; enqueued: boolean }>(GROUP_TIMERS, [dueText, rank, epoch], 'timers_advance_group');
     const missing = group.filter((row) => !row.enqueued).map((row) => ({ timerId: row.timer_id, dueMs: now }));
-    await enqueueTimers(database, queue, missing, now, epoch);
+    const added = await enqueueTimers(database, queue, missing, now, epoch);
+    if (added > 0) this.options.observer?.onScheduled?.(added);
     await this.waitUntilFired(group.map((row) => row.timer_id), now);
     return group.length;
   }
