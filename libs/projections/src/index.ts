@@ -17,4 +17,4 @@ export { departmentInbox, overdueList, type InboxItem } from './queries/inbox.qu
 export { upcomingTimers, type UpcomingTimer } from './queries/timers.queries';
 export { getAssignment, AmbiguousAssignmentError, type AssignmentDetail } from './queries/assignment.queries';
 export type { AssignmentView } from './queries/assignment-view';
-export type { Progress } from './queries/progress';
+export { addToProgress, emptyProgress, type Progress } from './queries/progress';

@@ -38,17 +38,11 @@ const HOLDER_ACTION = write([], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-h
 const REVIEW_ACTION = write(['planner'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-reviewer' });
 
 /**
- * Audit routes of issue #5 that another change adds to the route table. Their policies are here
- * already so that the route × role test covers them the moment they are registered.
- */
-type PendingOperationId = 'auditStream' | 'auditVerify' | 'departmentHistory';
-
-/**
  * Who may call each route: the one table the authorization guard reads. A route of the route
  * table without an entry here does not compile, and the route × role test fails for a route
  * the app registers without one.
  */
-export const routePolicies: Record<OperationId | PendingOperationId, RoutePolicy> = {
+export const routePolicies: Record<OperationId, RoutePolicy> = {
   importPlan: PLAN_WRITE,
   publishPlan: PLAN_WRITE,
   amendPlan: PLAN_WRITE,

@@ -1,9 +1,8 @@
 import { allowedAssignmentCommands, closingStartOf } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
-import type { AssignmentView, PhaseView, PlanOverview, Progress } from '@planledger/projections';
+import { addToProgress, emptyProgress, type AssignmentView, type PhaseView, type PlanOverview, type Progress } from '@planledger/projections';
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
 import { foldAssignment, foldPhase, foldPlan, type FoldedAssignment, type FoldedPhase } from './fold-aggregates';
-import { addToProgress, emptyProgress } from './progress';
 import { classifyPlanStream } from './plan-streams';
 
 /** GET /plans/{id}'s shape, computed from the events instead of the read models, plus what was replayed. */
