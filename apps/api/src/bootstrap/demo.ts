@@ -24,7 +24,11 @@ export async function runDemo(address: string, print: (line: string) => void, en
     if (!imported.ok) throw new Error(`demo: importing ${DEMO_PLAN_FILE} failed (${imported.status}): ${await imported.text()}`);
     const published = await fetch(`${address}/plans/${planId}/publish`, { method: 'POST', headers: auth });
     if (!published.ok) throw new Error(`demo: publishing failed (${published.status}): ${await published.text()}`);
-    print(`demo: imported ${DEMO_PLAN_FILE} rebased to start ${today} and published it as "${planId}"`);
+    // Fire what is due already (the first theme year opened at 00:00 today) before anyone looks.
+    const clock = (await (await fetch(`${address}/admin/clock`, { headers: auth })).json()) as { now: string };
+    const fired = await fetch(`${address}/admin/clock`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ set: clock.now }) });
+    if (!fired.ok) throw new Error(`demo: firing today's timers failed (${fired.status}): ${await fired.text()}`);
+    print(`demo: imported ${DEMO_PLAN_FILE} rebased to start ${today} and published it as "${planId}"; today's work is issued`);
   } else {
     print(`demo: plan "${planId}" is already here (data in ./data/demo); delete that folder to start over`);
   }
