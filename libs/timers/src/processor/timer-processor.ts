@@ -11,12 +11,18 @@ export interface TimerProcessorOptions {
   observer?: TimerObserver;
 }
 
-/** One round trip: the recorded firing if any, else the timer row (none when withdrawn). */
-const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not_before_ms
+const RANK = kindRankSql(timerKindOrder, 't.kind');
+const EARLIER_RANK = kindRankSql(timerKindOrder, 'e.kind');
+/**
+ * One round trip: the recorded firing if any, else the timer row (none when withdrawn), and
+ * whether an earlier timer of the same aggregate is still pending (rare: then a second query).
+ */
+const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not_before_ms,
+    exists (select 1 from read_timers e where e.stream = t.stream and (e.due_at, ${EARLIER_RANK}) < (t.due_at, ${RANK})
+      and not exists (select 1 from timer_firings g where g.timer_id = e.timer_id)) as has_earlier
   from (select $1::text as timer_id) k
   left join timer_firings f on f.timer_id = k.timer_id
   left join read_timers t on t.timer_id = k.timer_id`;
-const RANK = kindRankSql(timerKindOrder, 't.kind');
 /** Timers of the same aggregate due before this one and not fired yet, in firing order. */
 const EARLIER_ON_STREAM = `select t.timer_id from read_timers t
   where t.stream = $1 and (t.due_at, ${RANK}) < ($2::timestamptz, $3::int) and ${NOT_FIRED}
@@ -35,7 +41,8 @@ export class TimerProcessor {
 
   async process(timerId: string): Promise<TimerOutcome> {
     const { database, executor, clock, observer } = this.options;
-    const [row] = await database.query<{ outcome: TimerOutcome | null; timer: Timer | string | null; not_before_ms: number | null }>(READ_TIMER, [timerId], 'timers_read_timer');
+    const [row] = await database.query<{ outcome: TimerOutcome | null; timer: Timer | string | null; not_before_ms: number | null; has_earlier: boolean | null }>(
+      READ_TIMER, [timerId], 'timers_read_timer');
     if (row.outcome) return row.outcome;
     if (row.timer === null) {
       // The work no longer needs it (submitted, re-dated, plan amended or closed).
@@ -44,7 +51,7 @@ export class TimerProcessor {
       return 'withdrawn';
     }
     const timer: Timer = typeof row.timer === 'string' ? JSON.parse(row.timer) : row.timer;
-    await this.fireEarlierOnSameStream(timer);
+    if (row.has_earlier) await this.fireEarlierOnSameStream(timer);
     const notBefore = row.not_before_ms === null ? undefined : new Date(Number(row.not_before_ms)).toISOString();
     const result = await fireTimer(executor, timer, { notBefore, correlationId: `timer/${timerId}` });
     const outcome: TimerOutcome = !result.ok ? 'rejected' : result.events.length > 0 ? 'accepted' : 'nothing_to_do';
