@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { DomainError } from '@planledger/domain';
 import type { PlanError } from '@planledger/plan-definition';
 
-/** One problem with a request part: `body.reason`, `query.rebase`, `headers.x-actor-role`, `params.id`. */
+/** One problem with a request part: `body.reason`, `query.rebase`, `headers.idempotency-key`, `params.id`. */
 export interface RequestProblem {
   path: string;
   message: string;
