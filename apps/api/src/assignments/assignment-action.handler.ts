@@ -5,7 +5,6 @@ import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
-import { NotFoundError } from '../http/api-errors';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
 import { AssignmentActionCommand, type AssignmentActionResult } from './assignment-action.command';
 
@@ -24,7 +23,7 @@ function toDomainCommand(action: AssignmentAction, assignmentId: string, body: A
   }
 }
 
-/** Loads the assignment (to know whose it is), then lets its decider judge the action. */
+/** The assignment's decider judges the action; one never issued is its `not_found` (404). */
 @CommandHandler(AssignmentActionCommand)
 export class AssignmentActionHandler implements ICommandHandler<AssignmentActionCommand> {
   constructor(
@@ -34,8 +33,6 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
 
   async execute({ address, action, body, context }: AssignmentActionCommand): Promise<AssignmentActionResult> {
     const target = { aggregate: 'assignment', ...address } as const;
-    const current = (await this.executor.load(target)).state as AssignmentState;
-    if (current.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
     const metadata = { actor: context.actor, at: await businessNow(this.clock) };
     const result = await executeOrReject(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),

@@ -1,4 +1,4 @@
-import type { EventStore, ReadStreamOptions, StoredEvent } from '@planledger/event-store';
+import { compareGlobalPositions, formatGlobalPosition, parseGlobalPosition, type EventStore, type ReadStreamOptions, type StoredEvent } from '@planledger/event-store';
 import { toDomainEvent } from '@planledger/engine';
 
 /** One recorded event as auditors read it. */
@@ -26,7 +26,7 @@ export function toHistoryEntry(stored: StoredEvent): HistoryEntry {
   return {
     stream: stored.stream,
     revision: Number(stored.revision),
-    position: `${stored.position.commit}:${stored.position.prepare}`,
+    position: formatGlobalPosition(stored.position),
     eventId: stored.eventId,
     type: event.type,
     schemaVersion: event.schemaVersion,
@@ -45,9 +45,6 @@ export async function readHistory(store: EventStore, stream: string, options?: R
   return entries;
 }
 
-/** Global record order: commit, then prepare (positions are bigints kept as text). */
-export function byPosition(a: HistoryEntry, b: HistoryEntry): number {
-  const [ac, ap] = a.position.split(':').map(BigInt);
-  const [bc, bp] = b.position.split(':').map(BigInt);
-  return ac === bc ? (ap < bp ? -1 : ap > bp ? 1 : 0) : ac < bc ? -1 : 1;
-}
+/** Global record order (positions are kept in their text form). */
+export const byPosition = (a: HistoryEntry, b: HistoryEntry): number =>
+  compareGlobalPositions(parseGlobalPosition(a.position), parseGlobalPosition(b.position));

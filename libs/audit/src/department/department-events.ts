@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@planledger/event-store';
+import { compareGlobalPositions, parseGlobalPosition, type StoredEvent } from '@planledger/event-store';
 import { toAuditEntry, type AuditEntry } from '../entries/audit-entry';
 
 export interface DepartmentHistoryEntry extends AuditEntry {
@@ -37,7 +37,5 @@ export function byBusinessTimeThenRecord(a: DepartmentHistoryEntry, b: Departmen
   const at = Date.parse(a.businessTime ?? a.recordedAt);
   const bt = Date.parse(b.businessTime ?? b.recordedAt);
   if (at !== bt) return at - bt;
-  const [ac, ap] = a.position.split(':').map(BigInt);
-  const [bc, bp] = b.position.split(':').map(BigInt);
-  return ac !== bc ? (ac < bc ? -1 : 1) : ap < bp ? -1 : ap > bp ? 1 : 0;
+  return compareGlobalPositions(parseGlobalPosition(a.position), parseGlobalPosition(b.position));
 }

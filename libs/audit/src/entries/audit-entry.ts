@@ -1,4 +1,4 @@
-import type { Actor, StoredEvent } from '@planledger/event-store';
+import { formatGlobalPosition, type Actor, type StoredEvent } from '@planledger/event-store';
 
 /**
  * One stored event exactly as the store holds it: no upcasting, so an auditor sees the bytes the
@@ -28,7 +28,7 @@ export function toAuditEntry(stored: StoredEvent): AuditEntry {
   return {
     stream: stored.stream,
     revision: Number(stored.revision),
-    position: `${stored.position.commit}:${stored.position.prepare}`,
+    position: formatGlobalPosition(stored.position),
     eventId: stored.eventId,
     type: stored.type,
     schemaVersion: stored.schemaVersion,

@@ -1,3 +1,5 @@
+import type { AssignmentView } from '@planledger/projections';
+
 /** A column of the export: headers in Chinese and English, so reviewers of either read them. */
 export interface ExportColumn<Row> {
   key: keyof Row & string;
@@ -11,26 +13,8 @@ export const headerOf = (column: Pick<ExportColumn<unknown>, 'zh' | 'en'>): stri
 
 export type Cell = string | number | null;
 
-export interface AssignmentRow {
-  planId: string;
-  assignmentId: string;
-  measureId: string;
-  title: string;
-  phaseId: string | null;
-  departmentId: string;
-  responsibility: string;
-  periodKey: string;
-  status: string;
-  issueAt: string;
-  dueAt: string;
-  issuedAt: string;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  overdueSince: string | null;
-  escalationLevel: number;
-  remindersSent: number;
-  lastEventAt: string;
-}
+/** An assignment as GET /plans/{id} shows it, without what only the live API needs. */
+export type AssignmentRow = Omit<AssignmentView, 'allowedActions' | 'ref'>;
 
 export interface EventRow {
   recordedAt: string;

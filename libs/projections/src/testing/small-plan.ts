@@ -1,37 +1,15 @@
 import type { Obligation, PlanSchedule, ScheduledPhase } from '@planledger/domain';
+import { obligation as fixtureObligation, scheduledPhase } from '@planledger/domain/testing';
 
 /** A plan small enough to read: two phases, five obligations, two schools. */
 export const PLAN_ID = 'proj-test';
 
-export const obligation = (over: Partial<Obligation> & Pick<Obligation, 'assignmentId'>): Obligation => ({
-  measureId: over.assignmentId.split('.')[0],
-  title: `任务 ${over.assignmentId}`,
-  phaseId: 'mobilise',
-  departmentId: 'school-a',
-  responsibility: 'lead',
-  periodKey: 'once',
-  requiredCount: 1,
-  issueAt: '2022-02-01T00:00:00.000Z',
-  dueAt: '2022-03-01T00:00:00.000Z',
-  reviewers: ['liaison'],
-  submitTo: 'office',
-  remindDaysBefore: [7, 1],
-  escalation: [
-    { afterDays: 3, to: 'office' },
-    { afterDays: 10, to: 'leading-group' },
-  ],
-  ...over,
-});
+/** The domain's fixture obligation, named after its id and due on 1 March. */
+export const obligation = (over: Partial<Obligation> & Pick<Obligation, 'assignmentId'>): Obligation =>
+  fixtureObligation({ measureId: over.assignmentId.split('.')[0], title: `任务 ${over.assignmentId}`, dueAt: '2022-03-01T00:00:00.000Z', ...over });
 
-const phase = (over: Partial<ScheduledPhase> & Pick<ScheduledPhase, 'phaseId'>): ScheduledPhase => ({
-  name: over.phaseId,
-  kind: 'stage',
-  order: 1,
-  opensAt: '2022-02-01T00:00:00.000Z',
-  closesAt: '2022-04-01T00:00:00.000Z',
-  focus: [],
-  ...over,
-});
+const phase = (over: Partial<ScheduledPhase> & Pick<ScheduledPhase, 'phaseId'>): ScheduledPhase =>
+  scheduledPhase({ name: over.phaseId, focus: [], ...over });
 
 export const smallSchedule = (over: Partial<PlanSchedule> = {}): PlanSchedule => ({
   planId: PLAN_ID,

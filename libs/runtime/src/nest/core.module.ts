@@ -54,12 +54,11 @@ export class CoreModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            // The caller's X-Correlation-Id when given, else a new one; echoed on the response.
-            genReqId: (req, res) => {
-              const given = req.headers['x-correlation-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader('x-correlation-id', id);
-              return id;
+            // The api's correlation-id middleware has already put a sane id on the request (the
+            // caller's X-Correlation-Id or a new one) and echoed it; the log line carries the same.
+            genReqId: (req) => {
+              const id = req.headers['x-correlation-id'];
+              return typeof id === 'string' ? id : randomUUID();
             },
             customAttributeKeys: { reqId: 'correlationId' },
             // Bearer tokens (issue #5) and cookies never reach the log.
