@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit-commands';
 import { registerProjectionsRebuildCommand } from './commands/projections-rebuild.command';
+import { registerProjectionsParkedCommands } from './commands/projections-parked.command';
 import { registerSimulateCommand } from './commands/simulate.command';
 import { registerTokenCreateCommand } from './commands/token-create.command';
 import { registerValidateCommand } from './commands/validate.command';
 
 // Each command registers itself: adding one is one line here.
-const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand, registerAuditCommands, registerTokenCreateCommand];
+const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand, registerProjectionsParkedCommands, registerAuditCommands, registerTokenCreateCommand];
 
 const program = new Command('planledger').description('multi-year action plans: check definitions, simulate their timelines');
 program.showHelpAfterError();

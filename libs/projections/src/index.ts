@@ -6,6 +6,12 @@ export type { ProjectedEvent, ProjectionHandler } from './handlers/projected-eve
 
 export { ProjectionRunner, PROJECTIONS_LEASE, type ProjectionRunnerOptions, type RunnerLogger } from './runner/projection-runner';
 export type { Reaction } from './runner/apply-reactions';
+export type { ParkedFailure } from './runner/apply-batch';
+export { listParkedEvents, countOpenParkedEvents, findParkedEvent, type ParkedEvent, type ParkedStatus } from './parking/parked-events';
+export {
+  recordParkingDecision, PROJECTION_EVENT_SKIPPED, PROJECTION_EVENT_RETRIED, PARKING_DECISIONS_STREAM,
+  type ParkingDecision, type ParkingDecisionData, type ParkingDecisionType,
+} from './parking/parking-decisions';
 export { PROJECTIONS_CHECKPOINT, REACTIONS_CHECKPOINT, listCheckpoints, type CheckpointView } from './runner/checkpoints';
 export { caughtUpTo, waitUntilCaughtUp, CatchUpTimeoutError, type CatchUpOptions } from './runner/catch-up';
 export { storeHead } from './runner/store-head';

@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE, REDIS_OPTIONS } from '@planledger/runtime';
+import { checkProjections } from './projections-check';
 import { ApiError } from '../http/api-errors';
 import { Route } from '../routes/route.decorators';
 import { pingRedis } from './ping-redis';
@@ -24,7 +25,11 @@ async function checkStore(storage: EventStorage): Promise<Check> {
   }
 }
 
-/** 200 when the store's database and Redis both answer; 503 naming the one that does not. */
+/**
+ * 200 when the store's database and Redis both answer; 503 naming the one that does not. Parked
+ * events (a projection could not apply them) make it 200 "degraded" with the reason: the service
+ * still answers and takes commands, so a load balancer must keep it; an operator must decide.
+ */
 @Controller()
 export class HealthController {
   constructor(
@@ -34,10 +39,12 @@ export class HealthController {
 
   @Route('health')
   async health() {
-    const [store, ping] = await Promise.all([checkStore(this.storage), pingRedis(this.redis.url)]);
+    const [store, ping, projections] = await Promise.all([checkStore(this.storage), pingRedis(this.redis.url), checkProjections(this.storage.database)]);
     const redis: Check = ping.ok ? { status: 'up' } : { status: 'down', error: ping.error };
     const up = store.status === 'up' && redis.status === 'up';
-    const body = { status: up ? 'up' : 'down', store: { ...store, kind: this.storage.kind }, redis };
+    const degraded = projections.status === 'degraded' ? projections.reason : undefined;
+    const status = !up ? 'down' : degraded ? 'degraded' : 'up';
+    const body = { status, ...(degraded && { reason: degraded }), store: { ...store, kind: this.storage.kind }, redis, projections };
     // Through the exception filter: Nest's @HttpCode would overwrite a status set on the response.
     if (!up) throw new ApiError(503, { error: 'unavailable', ...body });
     return body;

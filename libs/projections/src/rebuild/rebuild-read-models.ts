@@ -34,7 +34,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   await database.transaction(async (tx) => {
     // Checkpoint first, as the runner's batches do: the same lock order means no deadlock.
     await resetCheckpoint(tx, PROJECTIONS_CHECKPOINT);
-    await tx.query(`truncate ${REBUILT_TABLES.join(', ')}`);
+    // Parked events go too: the replay parks again what still fails, then replays the decisions.
+    await tx.query(`truncate ${[...REBUILT_TABLES, 'read_parked_events'].join(', ')}`);
   });
   onProgress?.(0, total);
   let done = 0;

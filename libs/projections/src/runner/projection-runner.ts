@@ -1,5 +1,6 @@
-import type { EventStore, SqlExecutor } from '@planledger/event-store';
-import { applyNextBatch } from './apply-batch';
+import { formatGlobalPosition, type EventStore, type SqlExecutor } from '@planledger/event-store';
+import { describeError } from '../parking/parked-events';
+import { applyNextBatch, type ParkedFailure } from './apply-batch';
 import { applyNextReactions, type Reaction } from './apply-reactions';
 import { ensureCheckpoint, listCheckpoints, PROJECTIONS_CHECKPOINT, readCheckpoint, REACTIONS_CHECKPOINT, type CheckpointView } from './checkpoints';
 import { releaseLease, tryAcquireLease } from './lease';
@@ -25,6 +26,8 @@ export interface ProjectionRunnerOptions {
   /** Lease timing (defaults 5 s and 15 s, decision 0005); tests shorten them. */
   leaseRenewMs?: number;
   leaseDurationMs?: number;
+  /** Told of every event parked (or parked again by a failed retry), e.g. to count it in /metrics. */
+  onParked?: (failure: ParkedFailure) => void;
 }
 
 export const PROJECTIONS_LEASE = 'projections';
@@ -79,7 +82,7 @@ export class ProjectionRunner {
     if (this.leader) {
       this.leader = false;
       await releaseLease(this.options.database, PROJECTIONS_LEASE, this.options.holderId).catch((error) =>
-        this.logger.warn('could not release the projections lease', { error: String(error) }),
+        this.logger.warn(`could not release the projections lease: ${describeError(error).message}`, { error: describeError(error).message }),
       );
     }
   }
@@ -110,7 +113,8 @@ export class ProjectionRunner {
         await this.keepLease();
         if (this.isLeader) busy = await this.step();
       } catch (error) {
-        this.logger.error('projection runner step failed; retrying after the poll interval', { error: String(error) });
+        const { message, stack } = describeError(error);
+        this.logger.error(`projection runner step failed; retrying after the poll interval: ${message}`, { error: message, stack });
       }
       if (!busy) await this.sleep(this.options.pollIntervalMs);
     }
@@ -125,6 +129,7 @@ export class ProjectionRunner {
       await this.sleep(this.options.pollIntervalMs * (1 + Math.random()));
       return false;
     }
+    if (batch.kind === 'applied') for (const failure of batch.parked) this.reportParked(failure);
     let reacted = false;
     if (this.reactions.length > 0 && !this.stopping) {
       const outcome = await applyNextReactions(store, database, this.reactions, this.batchSize, async () => {
@@ -137,6 +142,17 @@ export class ProjectionRunner {
     return (batch.kind === 'applied' && batch.events === this.batchSize) || reacted;
   }
 
+  private reportParked(failure: ParkedFailure): void {
+    const { message, stack } = describeError(failure.error);
+    const { event, projection } = failure;
+    const position = formatGlobalPosition(event.position);
+    this.logger.error(
+      `projection "${projection}" parked event ${event.type} at ${position} (stream ${event.stream}, revision ${event.revision}) and goes on with the next events: ${message}`,
+      { projection, stream: event.stream, revision: event.revision.toString(), position, eventId: event.eventId, eventType: event.type, error: message, stack },
+    );
+    this.options.onParked?.(failure);
+  }
+
   private async keepLease(): Promise<void> {
     if (this.leader && Date.now() - this.leaseRenewedAt < this.renewMs) return;
     const { database, holderId } = this.options;
@@ -147,7 +163,7 @@ export class ProjectionRunner {
       this.leader = await tryAcquireLease(database, PROJECTIONS_LEASE, holderId, this.leaseMs);
     } catch (error) {
       // Keep leading on the lease we hold until it would have expired; isLeader checks that.
-      this.logger.warn('could not renew the projections lease', { error: String(error) });
+      this.logger.warn(`could not renew the projections lease: ${describeError(error).message}`, { error: describeError(error).message });
       return;
     }
     if (this.leader) this.leaseRenewedAt = askedAt;

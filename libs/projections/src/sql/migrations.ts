@@ -108,7 +108,31 @@ create table timer_firings (
 );
 `;
 
+// Events a projection could not apply, parked so that the events after them still apply
+// (decision 0005, "Poison events"). Rebuilt like the read models: a replay parks them again and
+// replays the operators' decisions (ProjectionEventSkipped, ProjectionEventRetried) after them.
+const parkedEventsTable = `
+create table read_parked_events (
+  projection   text not null,
+  position     text not null,           -- "commit:prepare" of the parked event
+  event_id     text not null,
+  stream       text not null,
+  revision     text not null,
+  event_type   text not null,
+  error        text not null,
+  stack        text,
+  status       text not null,           -- parked | skipped | retried
+  attempts     integer not null default 1,
+  parked_at    timestamptz not null,
+  decided_at   timestamptz,
+  decided_by   text,
+  primary key (projection, position)
+);
+create index read_parked_events_open on read_parked_events (status) where status = 'parked';
+`;
+
 export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'create the checkpoint and lease tables', sql: runnerTables },
   { version: 2, name: 'create the read models and timer firings', sql: readModelTables },
+  { version: 3, name: 'create the parked events of the projections', sql: parkedEventsTable },
 ];

@@ -14,6 +14,18 @@ export class ServiceMetrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [this.registry],
   });
+  readonly projectionEventsParked = new Counter({
+    name: 'planledger_projection_events_parked_total',
+    help: 'Events a projection could not apply and parked (a failed retry counts again), by projection',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+  readonly projectionParkedOpen = new Gauge({
+    name: 'planledger_projection_parked_events',
+    help: 'Parked events still waiting for an operator (planledger projections skip|retry), by projection',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
   readonly projectionLag = new Gauge({ name: 'planledger_projection_lag_events', help: 'Events stored but not yet projected', labelNames: ['checkpoint'], registers: [this.registry] });
 
   constructor() {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PlanReactor, type CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
-import { ProjectionRunner, migrateReadModels } from '@planledger/projections';
+import { countOpenParkedEvents, ProjectionRunner, migrateReadModels, PROJECTIONS_CHECKPOINT } from '@planledger/projections';
 import type { ServiceConfig, ServiceRoles } from '../config/service-config';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { AppendSignal } from './append-signal';
@@ -41,7 +41,16 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDes
       holderId: `${hostname()}:${process.pid}`,
       pollIntervalMs: this.config.PROJECTION_POLL_MS,
       reactions: [{ name: 'plan-reactions', handle: (event) => reactor.handle(event) }],
-      logger: { info: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m), error: (m) => this.logger.error(m) },
+      // The context (error message, stack, stream, position) goes into the JSON line as fields.
+      logger: {
+        info: (m, context) => this.logger.log({ ...context, msg: m }),
+        warn: (m, context) => this.logger.warn({ ...context, msg: m }),
+        error: (m, context) => this.logger.error({ ...context, msg: m }),
+      },
+      onParked: ({ projection }) => {
+        this.metrics.projectionEventsParked.inc({ projection });
+        this.metrics.projectionParkedOpen.inc({ projection });
+      },
     });
     this.stopListening = this.appended.listen(() => this.runner?.wake());
     await this.runner.start();
@@ -57,6 +66,8 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDes
   private async reportLag(): Promise<void> {
     try {
       for (const [name, lag] of Object.entries(await this.runner!.lagEvents())) this.metrics.projectionLag.set({ checkpoint: name }, lag);
+      const open = await countOpenParkedEvents(this.storage.database);
+      this.metrics.projectionParkedOpen.set({ projection: PROJECTIONS_CHECKPOINT }, open[PROJECTIONS_CHECKPOINT] ?? 0);
     } catch {
       // A lag reading is best effort; the next one will tell.
     }
