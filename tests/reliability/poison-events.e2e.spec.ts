@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import { listParkedEvents, PARKING_DECISIONS_STREAM, ProjectionRunner, waitUntilCaughtUp, type ParkedFailure } from '@planledger/projections';
 import { decideParkedEvent } from '../../apps/cli/src/commands/projections-parked.command';
@@ -13,7 +14,7 @@ import { call, startApiTestApp, type ApiTestApp } from '../../apps/api/src/testi
  * are appended to the store directly, as an older release or another writer could have.
  */
 const LIANYUN = readFileSync(join(__dirname, '../../workflows/lianyun-quality-2021-2024.yaml'), 'utf8');
-const operator = { userId: 'ops.li', role: 'admin' };
+const operator: Actor = { userId: 'ops.li', role: 'admin' };
 
 let api: ApiTestApp;
 let runner: ProjectionRunner;

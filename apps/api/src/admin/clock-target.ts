@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InvalidRequestError } from '../http/api-errors';
+import { INSTANT_RANGE_TEXT, isInstantInRange } from '../http/instant-range';
 import type { setClockBody } from '../routes/request-schemas';
 
 const UNIT_MS = { W: 7 * 86_400_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 } as const;
@@ -21,5 +22,9 @@ export function clockTarget(body: z.output<typeof setClockBody>, now: Date): Dat
   }
   const ms = typeof body.advance === 'number' ? body.advance * UNIT_MS.D : durationMs(body.advance);
   if (ms <= 0) throw new InvalidRequestError([{ path: 'body.advance', message: 'advance by more than nothing' }]);
-  return new Date(now.getTime() + ms);
+  const target = new Date(now.getTime() + ms);
+  if (!isInstantInRange(target)) {
+    throw new InvalidRequestError([{ path: 'body.advance', message: `${body.advance} from ${now.toISOString()} passes the last instant the record keeps: business time stays ${INSTANT_RANGE_TEXT}` }]);
+  }
+  return target;
 }

@@ -30,8 +30,9 @@ export class ClockController {
     // Checked before the body: without a virtual clock the route does not exist for the caller.
     if (!this.config.VIRTUAL_CLOCK) throw new NotFoundError('route', 'POST /admin/clock (start the service with --virtual-clock)');
     const { body } = validateRequest(routeTable.setClock, req);
-    if (!this.advancer) throw new ApiError(503, { error: 'unavailable', message: 'no timer worker runs in this process to advance the clock' });
+    // The target first: a request that can never succeed says so, whatever runs in this process.
     const target = clockTarget(body as z.output<typeof setClockBody>, await this.clock.now());
+    if (!this.advancer) throw new ApiError(503, { error: 'unavailable', message: 'no timer worker runs in this process to advance the clock' });
     const { steps, fired } = await this.advancer.advanceTo(target);
     return { now: (await this.clock.now()).toISOString(), steps, fired };
   }

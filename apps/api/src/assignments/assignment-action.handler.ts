@@ -7,6 +7,7 @@ import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
 import { AssignmentActionCommand, type AssignmentActionResult } from './assignment-action.command';
+import { assertDepartmentOfPlan } from './known-department';
 
 /** The route action and its validated body → the domain command of libs/domain's assignment.commands.ts. */
 function toDomainCommand(action: AssignmentAction, assignmentId: string, body: AssignmentActionBody<AssignmentAction>, metadata: CommandMetadata): AssignmentCommand {
@@ -33,6 +34,7 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
 
   async execute({ address, action, body, context }: AssignmentActionCommand): Promise<AssignmentActionResult> {
     const target = { aggregate: 'assignment', ...address } as const;
+    if (action === 'reassign') await assertDepartmentOfPlan(this.executor, address.planId, (body as AssignmentActionBody<'reassign'>).toDepartmentId);
     const metadata = { actor: context.actor, at: await businessNow(this.clock) };
     const result = await executeOrReject(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),

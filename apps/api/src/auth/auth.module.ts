@@ -11,6 +11,7 @@ import { setUpAuth, type AuthConfig, type AuthSetup } from './auth-setup';
 import { AUTH_SETUP, PEOPLE_DIRECTORY, SIGNING_KEYS, TOKEN_VERIFIER } from './auth-tokens';
 import { AuthorizationGuard } from './authorization.guard';
 import { DepartmentReach } from './department-reach';
+import { FailedAuthentications } from './failed-authentications';
 import { RateLimitGuard } from './rate-limit.guard';
 
 /**
@@ -32,6 +33,7 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new PeopleDirectory(storage.store) },
     AssignmentLocator,
     DepartmentReach,
+    FailedAuthentications,
     AdminTokenBootstrap,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },

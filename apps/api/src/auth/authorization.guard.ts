@@ -4,10 +4,12 @@ import { InvalidTokenError, type PeopleDirectory, type Principal, type Role, typ
 import type { Response } from 'express';
 import { ApiError } from '../http/api-errors';
 import { ROUTE_OPERATION } from '../routes/route.decorators';
-import type { OperationId } from '../routes/route-table';
+import { routeTable, type OperationId } from '../routes/route-table';
+import { validateAddress } from '../routes/validate-request';
 import { PEOPLE_DIRECTORY, TOKEN_VERIFIER } from './auth-tokens';
 import { bearerTokenOf, type AuthenticatedRequest, type RequestAuth } from './authenticated-request';
 import { DepartmentReach } from './department-reach';
+import { FailedAuthentications } from './failed-authentications';
 import { routePolicies, type RoutePolicy } from './route-policies';
 
 const REALM = 'planledger';
@@ -33,6 +35,7 @@ export class AuthorizationGuard implements CanActivate {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(PEOPLE_DIRECTORY) private readonly directory: PeopleDirectory,
     private readonly reach: DepartmentReach,
+    private readonly failures: FailedAuthentications,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,6 +55,12 @@ export class AuthorizationGuard implements CanActivate {
   private async authenticate(req: AuthenticatedRequest, res: Response): Promise<Principal> {
     const token = bearerTokenOf(req);
     if (token === undefined) throw unauthenticated(res);
+    const address = String(req.ip ?? 'unknown');
+    const retryAfter = this.failures.retryAfterSeconds(address);
+    if (retryAfter !== undefined) {
+      res.setHeader('Retry-After', String(retryAfter));
+      throw new ApiError(429, { error: 'rate_limited', message: `too many failed authentications from this address; try again in ${retryAfter} s` });
+    }
     try {
       const principal = await this.verifier.verify(token);
       if (await this.directory.isRevoked(principal.subject)) throw new InvalidTokenError('revoked', 'this person\'s access has been revoked');
@@ -59,6 +68,7 @@ export class AuthorizationGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         if (error.reason === 'unavailable') throw new ApiError(503, { error: 'unavailable', message: error.message });
+        this.failures.recordFailure(address);
         throw unauthenticated(res, { error: 'invalid_token', description: error.message });
       }
       throw error;
@@ -76,6 +86,7 @@ export class AuthorizationGuard implements CanActivate {
     const own = policy.ownDepartment;
     const scopedRole = own?.roles.find((role) => roles.includes(role));
     if (!own || !scopedRole) throw forbidden(`${operation} is not open to ${principal.roles.join(', ')}`);
+    validateAddress(routeTable[operation as OperationId], req);
     const target = await this.reach.targetOf(own.scope, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
     const covering = await this.reach.coveringDepartment(principal.departments, target);
     if (covering === undefined) {

@@ -16,7 +16,11 @@ export type Accepted = Extract<ExecuteResult, { ok: true }>;
 /** Business time for people's commands: the service clock (virtual under --virtual-clock), never the request's. */
 export const businessNow = async (clock: Clock): Promise<string> => (await clock.now()).toISOString();
 
-/** Runs a command through the engine; a decider's refusal becomes the matching 4xx. */
+/**
+ * Runs a command through the engine; a decider's refusal becomes the matching 4xx. A request
+ * sent again with its Idempotency-Key gets the first attempt's outcome (its events and the state
+ * after them), so the answer is the first answer.
+ */
 export async function executeOrReject(
   executor: CommandExecutor,
   target: AggregateRef,
@@ -24,7 +28,7 @@ export async function executeOrReject(
   options: ExecuteOptions,
   fieldPath?: (field: string) => string,
 ): Promise<Accepted> {
-  const result = await executor.execute(target, command, options);
+  const result = await executor.execute(target, command, { ...options, replayEarlierOutcome: options.idempotencyKey !== undefined });
   if (!result.ok) throw domainRejection(result.error, fieldPath);
   return result;
 }

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ConflictPersistsError } from '@planledger/engine';
+import { EventIdConflictError } from '@planledger/event-store';
 import { ApiError } from './api-errors';
 import { correlationIdOf, type ApiRequest } from './api-request';
 
@@ -20,9 +21,22 @@ function fromHttpException(error: HttpException): Answer {
   return { status, body: { error: code, message: error.message } };
 }
 
-function answerFor(error: unknown, correlationId: string): Answer {
+/** zlib's errors, which body-parser passes on with status 400 when a body does not decode as its Content-Encoding says. */
+function undecodableBody(error: unknown): error is Error & { code: string; status: number } {
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
+  return error instanceof Error && typeof code === 'string' && /^(Z_|ERR_ZSTD|ERR__ERROR_FORMAT)/.test(code) && status === 400;
+}
+
+function answerFor(error: unknown, correlationId: string, contentEncoding?: string): Answer {
   if (error instanceof ApiError) return { status: error.getStatus(), body: error.body };
   if (error instanceof ConflictPersistsError) return { status: 409, body: { error: 'conflict', message: 'the record kept changing under this command; try again' } };
+  if (error instanceof EventIdConflictError) {
+    // The same Idempotency-Key on another request than the one it first came with.
+    return { status: 409, body: { error: 'idempotency_key_reused', message: 'this Idempotency-Key was already used for another request; send a new key' } };
+  }
+  if (undecodableBody(error)) {
+    return { status: 400, body: { error: 'invalid_request', problems: [{ path: 'body', message: `the body is not valid ${contentEncoding ?? 'compressed data'} as its Content-Encoding header says: ${error.message}` }] } };
+  }
   if (bodyParserFailure(error) && error.status < 500) {
     if (error.type === 'entity.too.large') return { status: 413, body: { error: 'payload_too_large', message: 'the body is larger than 5 MB' } };
     return { status: 400, body: { error: 'invalid_request', problems: [{ path: 'body', message: error.message }] } };
@@ -44,7 +58,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<ApiRequest>();
     const res = http.getResponse<Response>();
     const correlationId = correlationIdOf(req);
-    const answer = answerFor(error, correlationId);
+    const answer = answerFor(error, correlationId, req.headers['content-encoding']);
     if (answer.status >= 500) {
       this.logger.error({ correlationId, method: req.method, url: req.originalUrl, err: error }, (error as Error)?.stack ?? String(error));
     } else if (error instanceof ConflictPersistsError) {

@@ -15,6 +15,8 @@ export const swaggerUiAssetsDir = (): string => dirname(require.resolve('swagger
  */
 export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  // Says nothing an attacker should learn from every answer.
+  express.disable('x-powered-by');
   express.use(correlationId);
   express.useBodyParser('text', { type: TEXT_BODY_TYPES, limit: BODY_LIMIT });
   express.use(parseJsonText);

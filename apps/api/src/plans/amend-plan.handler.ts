@@ -4,6 +4,7 @@ import type { PlanAmended } from '@planledger/domain';
 import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { idempotencyKeyOf } from '../actor/request-actor';
+import { assertScheduleInRange } from '../http/instant-range';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { InvalidPlanError } from '../http/api-errors';
 import { AmendPlanCommand, type AmendedPlan } from './plan.commands';
@@ -22,6 +23,7 @@ export class AmendPlanHandler implements ICommandHandler<AmendPlanCommand> {
     // The route names the plan: a rebased copy is amended with the original's file, so its id is imposed.
     const prepared = preparePlan({ ...upload, planId });
     if (!prepared.ok) throw new InvalidPlanError(prepared.errors);
+    assertScheduleInRange(prepared.schedule, upload.rebase);
     const result = await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
       { type: 'AmendPlan', data: { planId, schedule: prepared.schedule, reason, source: prepared.source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },

@@ -15,11 +15,12 @@ export class ClosePlanHandler implements ICommandHandler<ClosePlanCommand> {
 
   async execute({ planId, reason, context }: ClosePlanCommand): Promise<PlanStatusAnswer> {
     const at = await businessNow(this.clock);
-    await executeOrReject(
+    const result = await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
       { type: 'ClosePlan', data: { planId, reason }, metadata: { actor: context.actor, at } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `close-${planId}`) },
     );
-    return { planId, status: 'closed', at };
+    // The recorded time: a replayed request answers what its first attempt did.
+    return { planId, status: 'closed', at: result.events[0]?.at ?? at };
   }
 }

@@ -4,6 +4,7 @@ import type { PlanState } from '@planledger/domain';
 import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { idempotencyKeyOf } from '../actor/request-actor';
+import { assertScheduleInRange } from '../http/instant-range';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { ApiError, InvalidPlanError } from '../http/api-errors';
 import { ImportPlanCommand, type ImportedPlan } from './plan.commands';
@@ -20,6 +21,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
     const prepared = preparePlan(upload);
     if (!prepared.ok) throw new InvalidPlanError(prepared.errors);
     const { schedule, source } = prepared;
+    assertScheduleInRange(schedule, upload.rebase);
     const planId = schedule.planId;
     const target = { aggregate: 'plan', planId } as const;
     const { status } = (await this.executor.load(target)).state as PlanState;
@@ -29,13 +31,14 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
         message: `plan ${planId} is ${status}: send changes as an amendment (POST /plans/${planId}/amendments), or import under another ?planId=`,
       });
     }
-    const revised = status === 'draft';
-    await executeOrReject(
+    const result = await executeOrReject(
       this.executor, target,
-      { type: revised ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },
+      { type: status === 'draft' ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `import-${planId}`) },
       () => 'body',
     );
+    // From the events: a replayed request answers what its first attempt did.
+    const revised = result.events[0]?.type === 'PlanDraftRevised' || (result.events.length === 0 && status === 'draft');
     return {
       planId, status: 'draft', revised, title: schedule.title, startsAt: schedule.startsAt, endsAt: schedule.endsAt,
       phases: schedule.phases.length, obligations: schedule.obligations.length, departments: schedule.departments.length,

@@ -16,11 +16,12 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
 
   async execute({ planId, context }: PublishPlanCommand): Promise<PlanStatusAnswer> {
     const at = await businessNow(this.clock);
-    await executeOrReject(
+    const result = await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
       { type: 'PublishPlan', data: { planId }, metadata: { actor: context.actor, at } },
       { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `publish-${planId}`) },
     );
-    return { planId, status: 'published', at };
+    // The recorded time: a replayed request answers what its first attempt did.
+    return { planId, status: 'published', at: result.events[0]?.at ?? at };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANT_RANGE_TEXT, isDateInRange, isInstantInRange } from '../http/instant-range';
 
 /**
  * The zod schemas of every request part. The route table points at them; validation and the
@@ -11,6 +12,8 @@ export const planIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a pla
 export const assignmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'an assignment id: letters, digits, ".", "_" and "-"');
 export const departmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a department id: letters, digits, ".", "_" and "-"');
 const isoDate = z.iso.date('a date as YYYY-MM-DD');
+/** A date a command will record (shifted into instants): inside the range every instant must keep (http/instant-range.ts). */
+const recordedDate = isoDate.refine(isDateInRange, `a date ${INSTANT_RANGE_TEXT}`);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const planParams = z.strictObject({ id: planIdSchema });
@@ -18,7 +21,7 @@ export const assignmentParams = z.strictObject({ id: assignmentIdSchema });
 export const departmentParams = z.strictObject({ id: departmentIdSchema });
 
 export const importPlanQuery = z.strictObject({
-  rebase: isoDate.optional().describe('shift every date so that the plan starts on this day (in its time zone)'),
+  rebase: recordedDate.optional().describe('shift every date so that the plan starts on this day (in its time zone)'),
   planId: planIdSchema.optional().describe('import under another id, e.g. a rebased copy beside the original'),
   fileName: z.string().max(200).optional().describe('name used in error locations (default plan.yaml / plan.json)'),
 });
@@ -71,7 +74,9 @@ export const overdueQuery = z.strictObject({ planId: planIdSchema.optional() });
 export const inboxQuery = z.strictObject({ planId: planIdSchema.optional() });
 
 export const setClockBody = z.union([
-  z.strictObject({ set: z.iso.datetime({ offset: true }).describe('new business time (never earlier than now)') }),
+  z.strictObject({
+    set: z.iso.datetime({ offset: true }).refine((at) => isInstantInRange(new Date(at)), `an instant ${INSTANT_RANGE_TEXT}`).describe('new business time (never earlier than now)'),
+  }),
   z.strictObject({
     advance: z.union([
       z.string().regex(/^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/, 'an ISO-8601 duration in weeks, days, hours, minutes, seconds (e.g. P30D, PT12H)'),

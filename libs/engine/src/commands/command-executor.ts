@@ -1,18 +1,25 @@
 import type { AggregateRef, DomainError, PlanledgerEvent } from '@planledger/domain';
-import { ConcurrencyError, loadState, type EventStore, type GlobalPosition } from '@planledger/event-store';
+import { ConcurrencyError, EventIdConflictError, loadState, type EventStore, type GlobalPosition } from '@planledger/event-store';
 import { toDomainEvent, toEventInput } from '../events/event-mapping';
 import { STATE_SCHEMA_VERSION, deciderOf, snapshotEveryOf, streamOf, type EngineCommand } from './aggregates';
 import { eventIdsFor } from './deterministic-id';
+import { findEarlierOutcome } from './earlier-outcome';
 
 export interface ExecuteOptions {
   /** Same key → same event ids: a retried command (timer, reaction, HTTP retry) never duplicates. */
   idempotencyKey?: string;
   correlationId?: string;
   causationId?: string;
+  /**
+   * With an idempotency key: when a command with the same key already appended its events,
+   * answer with those events and the state right after them (`replayed: true`), whatever the
+   * command would decide now. For callers that must give a retried request its first answer.
+   */
+  replayEarlierOutcome?: boolean;
 }
 
 export type ExecuteResult =
-  | { ok: true; stream: string; events: PlanledgerEvent[]; state: unknown; position?: GlobalPosition }
+  | { ok: true; stream: string; events: PlanledgerEvent[]; state: unknown; position?: GlobalPosition; replayed?: true }
   | { ok: false; stream: string; error: DomainError; state: unknown };
 
 /** Counts what the engine does, for /metrics; all optional. */
@@ -54,6 +61,12 @@ export class CommandExecutor {
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.load(target);
       const decision = decider.decide(command, state);
+      // A retried request meets the state its first attempt made: a refusal or nothing to do now
+      // may only mean that the first attempt went through.
+      if ((!decision.ok || decision.events.length === 0) && options.replayEarlierOutcome && options.idempotencyKey) {
+        const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey);
+        if (earlier) return { ok: true, stream, ...earlier, replayed: true };
+      }
       if (!decision.ok) {
         this.observer.commandHandled?.(command.type, 'rejected');
         return { ok: false, stream, error: decision.error, state };
@@ -71,6 +84,10 @@ export class CommandExecutor {
         this.observer.commandHandled?.(command.type, 'accepted');
         return { ok: true, stream, events: decision.events, state: decision.events.reduce(decider.evolve, state), position: appended.position };
       } catch (error) {
+        if (error instanceof EventIdConflictError && error.storedStream === stream && options.replayEarlierOutcome && options.idempotencyKey) {
+          const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey);
+          if (earlier) return { ok: true, stream, ...earlier, replayed: true };
+        }
         if (!(error instanceof ConcurrencyError)) throw error;
         this.observer.conflictRetried?.(stream);
         if (attempt >= MAX_ATTEMPTS) {

@@ -1,0 +1,18 @@
+import { closest } from 'fastest-levenshtein';
+import type { PlanState } from '@planledger/domain';
+import type { CommandExecutor } from '@planledger/engine';
+import { InvalidRequestError } from '../http/api-errors';
+
+/**
+ * Work is reassigned only to a department of the assignment's plan: any other id would open an
+ * inbox nobody reads. 400 naming the id and the closest id the plan knows.
+ */
+export async function assertDepartmentOfPlan(executor: CommandExecutor, planId: string, departmentId: string): Promise<void> {
+  const { schedule } = (await executor.load({ aggregate: 'plan', planId })).state as PlanState;
+  const known = schedule?.departments.map((department) => department.id) ?? [];
+  if (known.includes(departmentId)) return;
+  const suggestion = known.length > 0 ? `; did you mean "${closest(departmentId, known)}"?` : '';
+  throw new InvalidRequestError([
+    { path: 'body.toDepartmentId', message: `department "${departmentId}" is not one of plan ${planId}'s ${known.length} departments${suggestion} (GET /plans/${planId} lists them)` },
+  ]);
+}
