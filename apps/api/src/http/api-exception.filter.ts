@@ -24,7 +24,7 @@ function fromHttpException(error: HttpException): Answer {
 /** zlib's errors, which body-parser passes on with status 400 when a body does not decode as its Content-Encoding says. */
 function undecodableBody(error: unknown): error is Error & { code: string; status: number } {
   const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
-  return error instanceof Error && typeof code === 'string' && /^(Z_|ERR_ZSTD|ERR__ERROR_FORMAT)/.test(code) && status === 400;
+  return error instanceof Error && typeof code === 'string' && /^(Z_|ERR_ZSTD|ERR_BROTLI|ERR__ERROR_FORMAT)/.test(code) && status === 400;
 }
 
 function answerFor(error: unknown, correlationId: string, contentEncoding?: string): Answer {
