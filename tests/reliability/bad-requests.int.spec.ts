@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { timersForSchedule, type PlanState } from '@planledger/domain';
 import { fireTimer } from '@planledger/engine';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { call, startApiTestApp, type ApiTestApp } from '../../apps/api/src/testing/api-test-app';
 
 /**

@@ -3,8 +3,11 @@ import type { Actor, PlanCommand } from '@planledger/domain';
 import { CommandExecutor } from '@planledger/engine';
 import type { StoredEvent } from '@planledger/event-store';
 import { listParkedEvents, ProjectionRunner, rebuildReadModels, waitUntilCaughtUp } from '@planledger/projections';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { smallSchedule } from '../../libs/projections/src/testing/small-plan';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { openPostgresTestStorage, type TestStorage } from '../../libs/projections/src/testing/test-storage';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { decideParkedEvent } from '../../apps/cli/src/commands/projections-parked.command';
 
 /**

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import { listParkedEvents, PARKING_DECISIONS_STREAM, ProjectionRunner, waitUntilCaughtUp, type ParkedFailure } from '@planledger/projections';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { decideParkedEvent } from '../../apps/cli/src/commands/projections-parked.command';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the apps' and libraries' test kits have no package entry; tests/ is their only outside user
 import { call, startApiTestApp, type ApiTestApp } from '../../apps/api/src/testing/api-test-app';
 
 /**
