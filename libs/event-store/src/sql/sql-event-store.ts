@@ -40,6 +40,7 @@ const MAX_APPEND_ATTEMPTS = 20;
  */
 export class SqlEventStore implements EventStore {
   private readonly heads = new StreamHeadCache();
+  private identity: string | undefined;
 
   constructor(private readonly executor: SqlExecutor) {}
 
@@ -137,6 +138,15 @@ export class SqlEventStore implements EventStore {
     validateStreamName(stream);
     const stateJson = JSON.stringify(snapshot.state);
     await this.query(sql.WRITE_SNAPSHOT, [stream, snapshot.stateSchemaVersion, snapshot.revision.toString(), stateJson], 'writing a snapshot');
+  }
+
+  async storeId(): Promise<string> {
+    if (this.identity) return this.identity;
+    const rows = await this.query(sql.STORE_ID, [], 'reading the store identity');
+    const storeId = rows[0]?.store_id;
+    if (typeof storeId !== 'string') throw new StoreUnavailableError('event_store_identity has no row: the store was not migrated');
+    this.identity = storeId;
+    return storeId;
   }
 
   async close(): Promise<void> {
