@@ -1,12 +1,14 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ConflictPersistsError } from '@planledger/engine';
+import { StoreUnavailableError } from '@planledger/event-store';
 import { ApiError } from './api-errors';
 import { correlationIdOf, type ApiRequest } from './api-request';
 
 interface Answer {
   status: number;
   body: Record<string, unknown>;
+  retryAfterSeconds?: number;
 }
 
 /** body-parser marks its errors with `type` and a 4xx `status`. */
@@ -22,6 +24,8 @@ function fromHttpException(error: HttpException): Answer {
 
 function answerFor(error: unknown, correlationId: string): Answer {
   if (error instanceof ApiError) return { status: error.getStatus(), body: error.body };
+  // A lost database connection (failover, DBA, idle timeout): this request failed, the next may not.
+  if (error instanceof StoreUnavailableError) return { status: 503, retryAfterSeconds: 1, body: { error: 'unavailable', message: 'the database is unavailable or lost the connection; try again' } };
   if (error instanceof ConflictPersistsError) return { status: 409, body: { error: 'conflict', message: 'the record kept changing under this command; try again' } };
   if (bodyParserFailure(error) && error.status < 500) {
     if (error.type === 'entity.too.large') return { status: 413, body: { error: 'payload_too_large', message: 'the body is larger than 5 MB' } };
@@ -45,12 +49,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const correlationId = correlationIdOf(req);
     const answer = answerFor(error, correlationId);
-    if (answer.status >= 500) {
+    if (error instanceof StoreUnavailableError) {
+      this.logger.warn({ correlationId, method: req.method, url: req.originalUrl, err: error }, error.message);
+    } else if (answer.status >= 500) {
       this.logger.error({ correlationId, method: req.method, url: req.originalUrl, err: error }, (error as Error)?.stack ?? String(error));
     } else if (error instanceof ConflictPersistsError) {
       this.logger.warn({ correlationId, stream: error.stream }, error.message);
     }
     if (res.headersSent) return;
+    if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     res.status(answer.status).json(answer.body);
   }
 }
