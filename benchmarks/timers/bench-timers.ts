@@ -95,7 +95,7 @@ async function scheduleFigures(storage: EventStorage, redis: Redis, timers: Time
 
   // Business time just before the plan starts, a horizon covering the whole plan: every timer
   // becomes a delayed job, as a real-clock sweep would make them.
-  const queue = new TimerQueue(`${RUN}-schedule`, REDIS_URL);
+  const queue = new TimerQueue(`${RUN}-schedule`, REDIS_URL, await storage.store.storeId());
   const sweep = new TimerSweep({ database: storage.database, queue, clock: new ManualClock(new Date('2021-08-01T00:00:00Z')), virtual: false, horizonMs: 10 * 365 * 86_400_000 });
   const before = await usedMemory(redis);
   started = process.hrtime.bigint();
@@ -118,10 +118,10 @@ async function scheduleFigures(storage: EventStorage, redis: Redis, timers: Time
 async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer[], rows: Row[]): Promise<void> {
   const target = new Date(timers[Math.min(FIRE, timers.length) - 1].dueAt);
   const clock = new ManualClock(new Date('2021-08-01T00:00:00Z'));
-  const queue = new TimerQueue(`${RUN}-virtual`, REDIS_URL);
+  const queue = new TimerQueue(`${RUN}-virtual`, REDIS_URL, await storage.store.storeId());
   const counters = new TimerCounters();
   const processor = new TimerProcessor({ database: storage.database, executor: new CommandExecutor(storage.store), clock, observer: counters });
-  const worker = createTimerWorker(queue.name, REDIS_URL, processor, CONCURRENCY);
+  const worker = createTimerWorker(queue, processor, CONCURRENCY);
   await worker.waitUntilReady();
   const advancer = new VirtualClockAdvancer({ database: storage.database, queue, clock, waitUntilCaughtUp: async () => undefined });
   const started = process.hrtime.bigint();
@@ -143,11 +143,12 @@ async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer
 
 /** The queue alone: addBulk of `count` jobs with the timers' options and a no-op worker. */
 async function rawBullmqCeiling(count: number): Promise<number> {
-  const name = `${RUN}-raw`;
-  const queue = new TimerQueue(name, REDIS_URL);
+  const queue = new TimerQueue(`${RUN}-raw`, REDIS_URL, 'raw-ceiling');
+  const name = queue.name;
   let done = 0;
   const worker = new Worker(name, async () => undefined, { connection: { url: REDIS_URL }, concurrency: CONCURRENCY });
   worker.on('completed', () => done++);
+  worker.on('error', (error) => log(`raw worker: ${error.message}`));
   await worker.waitUntilReady();
   const started = process.hrtime.bigint();
   const now = Date.now();
@@ -171,10 +172,10 @@ async function lagFigures(storage: EventStorage, redis: Redis, spare: Timer[], r
     return { ...timer, dueAt, timerId: timerId('assignment-issue', `${timer.planId}.${(timer.target as { assignmentId: string }).assignmentId}`, dueAt) };
   });
   await insertTimers(storage, timers);
-  const queue = new TimerQueue(`${RUN}-lag`, REDIS_URL);
+  const queue = new TimerQueue(`${RUN}-lag`, REDIS_URL, await storage.store.storeId());
   const counters = new TimerCounters();
   const processor = new TimerProcessor({ database: storage.database, executor: new CommandExecutor(storage.store), clock: systemClock, observer: counters });
-  const worker = createTimerWorker(queue.name, REDIS_URL, processor, CONCURRENCY);
+  const worker = createTimerWorker(queue, processor, CONCURRENCY);
   await worker.waitUntilReady();
   const sweep = new TimerSweep({ database: storage.database, queue, clock: systemClock, virtual: false, horizonMs: 3_600_000 });
   await sweep.sweepOnce();

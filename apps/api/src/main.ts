@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@planledger/runtime';
+import { migrateTimerTables } from '@planledger/timers';
 import { runDemo } from './bootstrap/demo';
 import { parseServiceArguments, type ServiceArguments } from './bootstrap/service-arguments';
 import { ServiceModule } from './bootstrap/service.module';
@@ -26,6 +27,8 @@ void (async () => {
     name: 'planledger',
     roles: args.roles,
     env,
+    // Every role reads timer_firings (inboxes, upcoming timers), not only the worker.
+    migrate: migrateTimerTables,
     module: (core) => ServiceModule.forRoot(core),
     configureHttp,
     afterStart: args.demo ? (address) => runDemo(address, (line) => process.stdout.write(`${line}\n`), env) : undefined,

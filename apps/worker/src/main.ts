@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@planledger/runtime';
+import { migrateTimerTables } from '@planledger/timers';
 import { WorkerAppModule } from './worker.module';
 
 /**
@@ -11,5 +12,6 @@ void runService({
   name: 'planledger worker',
   roles: { api: false, worker: true, projections: true },
   env: process.env,
+  migrate: migrateTimerTables,
   module: (core) => WorkerAppModule.forRoot(core),
 });

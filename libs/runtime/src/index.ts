@@ -1,4 +1,5 @@
 export * from './config/service-config';
+export { timerQueueName } from './config/queue-name';
 export * from './nest/tokens';
 export { AppendSignal } from './nest/append-signal';
 export { CoreModule, openConfiguredStorage, pgliteDirOf, type CoreOptions } from './nest/core.module';

@@ -1,8 +1,8 @@
-import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStorage } from '@planledger/event-store';
 import { waitUntilCaughtUp } from '@planledger/projections';
-import { EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, VIRTUAL_CLOCK, type ServiceConfig, type ServiceMetrics, type VirtualClock } from '@planledger/runtime';
-import { TimerQueue, VirtualClockAdvancer, migrateTimerTables } from '@planledger/timers';
+import { EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, STORE_ID, VIRTUAL_CLOCK, type ServiceConfig, type ServiceMetrics, type VirtualClock } from '@planledger/runtime';
+import { TimerQueue, VirtualClockAdvancer } from '@planledger/timers';
 import { VIRTUAL_CLOCK_ADVANCER } from '../api-tokens';
 
 /** The advancer's own queue handle (an api process may run without the worker role). */
@@ -24,11 +24,11 @@ class AdvancerQueue implements OnModuleDestroy {
     AdvancerQueue,
     {
       provide: VIRTUAL_CLOCK_ADVANCER,
-      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE, VIRTUAL_CLOCK, METRICS, AdvancerQueue],
-      useFactory: async (config: ServiceConfig, redis: { url: string }, storage: EventStorage, clock: VirtualClock | undefined, metrics: ServiceMetrics, holder: AdvancerQueue) => {
+      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, METRICS, AdvancerQueue],
+      useFactory: (config: ServiceConfig, redis: { url: string }, storage: EventStorage, storeId: string, clock: VirtualClock | undefined, metrics: ServiceMetrics, holder: AdvancerQueue) => {
         if (!clock) return undefined;
-        await migrateTimerTables(storage.database);
-        holder.queue = new TimerQueue(config.QUEUE_NAME, redis.url);
+        const logger = new Logger('ClockAdvancer');
+        holder.queue = new TimerQueue(config.QUEUE_NAME, redis.url, storeId, (error) => logger.error({ err: error }, `timer queue: ${error.message}`));
         return new VirtualClockAdvancer({
           database: storage.database,
           queue: holder.queue,

@@ -1,13 +1,14 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ConflictPersistsError } from '@planledger/engine';
-import { EventIdConflictError } from '@planledger/event-store';
+import { EventIdConflictError, StoreUnavailableError } from '@planledger/event-store';
 import { ApiError } from './api-errors';
 import { correlationIdOf, type ApiRequest } from './api-request';
 
 interface Answer {
   status: number;
   body: Record<string, unknown>;
+  retryAfterSeconds?: number;
 }
 
 /** body-parser marks its errors with `type` and a 4xx `status`. */
@@ -29,6 +30,8 @@ function undecodableBody(error: unknown): error is Error & { code: string; statu
 
 function answerFor(error: unknown, correlationId: string, contentEncoding?: string): Answer {
   if (error instanceof ApiError) return { status: error.getStatus(), body: error.body };
+  // A lost database connection (failover, DBA, idle timeout): this request failed, the next may not.
+  if (error instanceof StoreUnavailableError) return { status: 503, retryAfterSeconds: 1, body: { error: 'unavailable', message: 'the database is unavailable or lost the connection; try again' } };
   if (error instanceof ConflictPersistsError) return { status: 409, body: { error: 'conflict', message: 'the record kept changing under this command; try again' } };
   if (error instanceof EventIdConflictError) {
     // The same Idempotency-Key on another request than the one it first came with.
@@ -59,12 +62,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const correlationId = correlationIdOf(req);
     const answer = answerFor(error, correlationId, req.headers['content-encoding']);
-    if (answer.status >= 500) {
+    if (error instanceof StoreUnavailableError) {
+      this.logger.warn({ correlationId, method: req.method, url: req.originalUrl, err: error }, error.message);
+    } else if (answer.status >= 500) {
       this.logger.error({ correlationId, method: req.method, url: req.originalUrl, err: error }, (error as Error)?.stack ?? String(error));
     } else if (error instanceof ConflictPersistsError) {
       this.logger.warn({ correlationId, stream: error.stream }, error.message);
     }
     if (res.headersSent) return;
+    if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     res.status(answer.status).json(answer.body);
   }
 }

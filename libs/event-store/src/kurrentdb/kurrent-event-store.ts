@@ -3,8 +3,11 @@ import {
   END,
   FORWARDS,
   KurrentDBClient,
+  NO_STREAM,
   START,
   StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError } from '../errors';
@@ -19,6 +22,8 @@ import { normaliseExpectedRevision, prepareEvents, validateStreamName, type Norm
 import { fromResolvedEvent, mapKurrentError, toKurrentEventData, toKurrentPosition, type ChainLink } from './kurrent-mapping';
 
 const SNAPSHOT_STREAM_PREFIX = 'event-store-snapshot-';
+/** Metadata stream holding the store's identity: its first event, written once by whoever asks first. */
+const IDENTITY_STREAM = 'event-store-identity';
 const MAX_ANY_RETRIES = 5;
 
 interface Head {
@@ -32,6 +37,8 @@ interface Head {
  * 'stream_exists') or fail with ConcurrencyError (exact revision, 'no_stream').
  */
 export class KurrentEventStore implements EventStore {
+  private identity: string | undefined;
+
   constructor(private readonly client: KurrentDBClient) {}
 
   async append(stream: string, events: readonly EventInput[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -79,7 +86,7 @@ export class KurrentEventStore implements EventStore {
       const reading = this.client.readAll({ direction: FORWARDS, fromPosition: options.after ? toKurrentPosition(options.after) : START });
       for await (const resolved of reading) {
         const recorded = resolved.event;
-        if (!recorded || recorded.type.startsWith('$') || recorded.streamId.startsWith('$') || recorded.streamId.startsWith(SNAPSHOT_STREAM_PREFIX)) continue;
+        if (!recorded || recorded.type.startsWith('$') || recorded.streamId.startsWith('$') || recorded.streamId.startsWith(SNAPSHOT_STREAM_PREFIX) || recorded.streamId === IDENTITY_STREAM) continue;
         const event = fromResolvedEvent(resolved as ResolvedEvent);
         if (options.after && event.position.commit === options.after.commit && event.position.prepare === options.after.prepare) continue;
         if (remaining-- <= 0) return;
@@ -123,6 +130,40 @@ export class KurrentEventStore implements EventStore {
       }],
       'any',
     );
+  }
+
+  /**
+   * The first event of the identity stream. A new store has none: the first process to ask writes
+   * one expecting no stream, and a process that loses that race reads the winner's.
+   */
+  async storeId(): Promise<string> {
+    if (this.identity) return this.identity;
+    // Read with the client itself: the identity event carries none of our metadata (no hash chain).
+    const read = async (): Promise<string | undefined> => {
+      try {
+        for await (const resolved of this.client.readStream(IDENTITY_STREAM, { direction: FORWARDS, fromRevision: START, maxCount: 1 })) {
+          return (resolved.event?.data as { storeId?: string } | undefined)?.storeId;
+        }
+        return undefined;
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return undefined;
+        throw mapKurrentError(error, IDENTITY_STREAM, undefined, 'reading the store identity');
+      }
+    };
+    let storeId = await read();
+    if (storeId === undefined) {
+      const created = crypto.randomUUID();
+      try {
+        await this.client.appendToStream(IDENTITY_STREAM, [jsonEvent({ type: 'StoreIdentified', data: { storeId: created } })], { streamState: NO_STREAM });
+        storeId = created;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw mapKurrentError(error, IDENTITY_STREAM, 'no_stream', 'writing the store identity');
+        storeId = await read();
+      }
+    }
+    if (storeId === undefined) throw new Error(`${IDENTITY_STREAM} is empty although it exists`);
+    this.identity = storeId;
+    return storeId;
   }
 
   async close(): Promise<void> {

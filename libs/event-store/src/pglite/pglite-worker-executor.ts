@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { StoreUnavailableError } from '../errors';
 import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
 
 interface WorkerReply {
@@ -31,6 +32,8 @@ export class PgliteWorkerExecutor implements SqlExecutor {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private transactionRunning: Promise<void> = Promise.resolve();
+  /** Set once the thread has died or been closed: every later call fails at once instead of waiting forever. */
+  private stopped: StoreUnavailableError | undefined;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: WorkerReply) => {
@@ -40,8 +43,10 @@ export class PgliteWorkerExecutor implements SqlExecutor {
       if (reply.error) waiting.reject(new PgliteWorkerError(reply.error));
       else waiting.resolve(reply.result);
     });
-    worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', (code) => this.failAll(new Error(`PGlite worker exited with code ${code}`)));
+    // The thread's own failure (an uncaught error, an abort in PGlite's WebAssembly) ends only the
+    // thread: the process lives on, and every call waiting or to come fails as unavailable.
+    worker.on('error', (error) => this.stop(new StoreUnavailableError(`PGlite worker stopped: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => this.stop(new StoreUnavailableError(`PGlite worker exited with code ${code}`)));
   }
 
   static async open(options: { dataDir?: string; loadDataDir?: ArrayBuffer }): Promise<PgliteWorkerExecutor> {
@@ -85,9 +90,11 @@ export class PgliteWorkerExecutor implements SqlExecutor {
   }
 
   async close(): Promise<void> {
+    if (this.stopped) return;
     try {
       await this.call('close', {});
     } finally {
+      this.stop(new StoreUnavailableError('PGlite worker stopped: the store was closed'));
       await this.worker.terminate();
     }
   }
@@ -99,14 +106,22 @@ export class PgliteWorkerExecutor implements SqlExecutor {
   }
 
   private call(op: string, args: unknown): Promise<unknown> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, args });
+      try {
+        this.worker.postMessage({ id, op, args });
+      } catch (error) {
+        // Arguments the structured clone cannot carry: this call fails, the thread is fine.
+        this.pending.delete(id);
+        reject(error);
+      }
     });
   }
 
-  private failAll(error: unknown): void {
+  private stop(error: StoreUnavailableError): void {
+    this.stopped ??= error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }

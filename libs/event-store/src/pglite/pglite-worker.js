@@ -28,13 +28,15 @@ async function handle(op, args) {
   }
 }
 
+const replyError = (id, error) =>
+  parentPort.postMessage({
+    id,
+    error: { message: String(error && error.message), code: error && error.code, detail: error && error.detail, constraint: error && error.constraint },
+  });
+
 parentPort.on('message', ({ id, op, args }) => {
-  handle(op, args).then(
-    (result) => parentPort.postMessage({ id, result }),
-    (error) =>
-      parentPort.postMessage({
-        id,
-        error: { message: String(error && error.message), code: error && error.code, detail: error && error.detail, constraint: error && error.constraint },
-      }),
-  );
+  handle(op, args)
+    .then((result) => parentPort.postMessage({ id, result }))
+    // A failed query, or a result the structured clone cannot carry: that call fails, nothing else.
+    .catch((error) => replyError(id, error));
 });

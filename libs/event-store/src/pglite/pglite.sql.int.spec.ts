@@ -21,11 +21,18 @@ describe('PGlite in a data directory (the default store)', () => {
     const first = await createEventStore({ dataDir });
     const event = testEvent('Kept', { 名字: '王芳' });
     await first.append('kept', [event], 'no_stream');
+    const storeId = await first.storeId();
     await first.close();
 
     const reopened = await createEventStore({ dataDir });
     const [stored] = await collect(reopened.readStream('kept'));
+    const reopenedId = await reopened.storeId();
     await reopened.close();
     expect(stored).toMatchObject({ eventId: event.eventId, data: { 名字: '王芳' }, revision: 0n });
+    // The identity is drawn once, when the store is created: another store (in memory here) has its own.
+    expect(reopenedId).toBe(storeId);
+    const other = await createEventStore({});
+    expect(await other.storeId()).not.toBe(storeId);
+    await other.close();
   }, 60_000);
 });

@@ -52,6 +52,11 @@ export interface EventStore {
   /** Walks every stream's hash chain. */
   verify(): Promise<VerifyReport>;
   readSnapshot(stream: string): Promise<Snapshot | undefined>;
+  /**
+   * The id this store was given when it was created (a UUID), the same for every process and
+   * every reopening; another store never has it, a copy of this one (a restored backup) does.
+   */
+  storeId(): Promise<string>;
   writeSnapshot(stream: string, snapshot: Snapshot): Promise<void>;
   close(): Promise<void>;
 }

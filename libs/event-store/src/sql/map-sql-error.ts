@@ -11,10 +11,11 @@ export function sqlErrorCode(error: unknown): string | undefined {
 
 /** Turns driver failures that mean "cannot reach the store" into StoreUnavailableError; others pass through. */
 export function mapUnavailable(error: unknown, doing: string): unknown {
+  if (error instanceof StoreUnavailableError) return error;
   const code = sqlErrorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const unavailable =
     (code !== undefined && (NETWORK_CODES.has(code) || UNAVAILABLE_CLASSES.includes(code.slice(0, 2)))) ||
-    /Connection terminated|connect ECONNREFUSED|Client was closed|PGlite is closed|Cannot use a pool after calling end/i.test(message);
+    /Connection terminated|connect ECONNREFUSED|Client was closed|Client has encountered a connection error|PGlite is closed|PGlite worker (exited|stopped)|Cannot use a pool after calling end/i.test(message);
   return unavailable ? new StoreUnavailableError(`event store unavailable while ${doing}: ${message}`, { cause: error }) : error;
 }

@@ -58,7 +58,20 @@ create trigger event_store_events_no_truncate
   for each statement execute function event_store_reject_mutation();
 `;
 
+// Who this store is: an id drawn once, when the store is created, and never changed. Processes
+// derive their queue and Redis keys from it, so two installations sharing a Redis never see each
+// other's jobs (docs/decisions/0005-service.md). A copy of the database (restore, clone) keeps it.
+const storeIdentity = `
+create table event_store_identity (
+  singleton   boolean primary key default true check (singleton),
+  store_id    uuid not null default gen_random_uuid(),
+  created_at  timestamptz not null default now()
+);
+insert into event_store_identity default values;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create events and snapshots tables', sql: createTables },
   { version: 2, name: 'make the events table append-only', sql: appendOnlyTriggers },
+  { version: 3, name: 'give the store its identity', sql: storeIdentity },
 ];

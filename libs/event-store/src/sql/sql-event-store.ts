@@ -33,6 +33,11 @@ const statementNames = new Map(Object.entries(sql).map(([name, text]) => [text, 
 const UNIQUE_VIOLATION = '23505';
 /** 'any' appends retry when a concurrent writer took their revision; this bounds the loop. */
 const MAX_APPEND_ATTEMPTS = 20;
+/**
+ * An append whose connection died is sent again: safe, because appends are idempotent by event id
+ * (if the lost one had committed, the retry finds its events and answers as a replay).
+ */
+const MAX_UNAVAILABLE_RETRIES = 3;
 
 /**
  * The PostgreSQL and PGlite adapter: one schema, one set of statements, any SqlExecutor.
@@ -40,6 +45,7 @@ const MAX_APPEND_ATTEMPTS = 20;
  */
 export class SqlEventStore implements EventStore {
   private readonly heads = new StreamHeadCache();
+  private identity: string | undefined;
 
   constructor(private readonly executor: SqlExecutor) {}
 
@@ -52,13 +58,21 @@ export class SqlEventStore implements EventStore {
     validateStreamName(stream);
     const expected = normaliseExpectedRevision(expectedRevision);
     const prepared = prepareEvents(events);
+    let unavailableRetries = 0;
     for (let attempt = 1; ; attempt++) {
       const head = await this.headToAppendAfter(stream, expected);
       if (head !== 'unsatisfied') {
         try {
           return await this.insert(stream, head, prepared);
         } catch (error) {
-          if (sqlErrorCode(error) !== UNIQUE_VIOLATION) throw mapUnavailable(error, `appending to stream "${stream}"`);
+          const mapped = mapUnavailable(error, `appending to stream "${stream}"`);
+          if (mapped instanceof StoreUnavailableError && unavailableRetries < MAX_UNAVAILABLE_RETRIES) {
+            unavailableRetries++;
+            this.heads.forget(stream);
+            await new Promise((resolve) => setTimeout(resolve, 50 * unavailableRetries));
+            continue;
+          }
+          if (sqlErrorCode(error) !== UNIQUE_VIOLATION) throw mapped;
         }
       }
       this.heads.forget(stream);
@@ -137,6 +151,15 @@ export class SqlEventStore implements EventStore {
     validateStreamName(stream);
     const stateJson = JSON.stringify(snapshot.state);
     await this.query(sql.WRITE_SNAPSHOT, [stream, snapshot.stateSchemaVersion, snapshot.revision.toString(), stateJson], 'writing a snapshot');
+  }
+
+  async storeId(): Promise<string> {
+    if (this.identity) return this.identity;
+    const rows = await this.query(sql.STORE_ID, [], 'reading the store identity');
+    const storeId = rows[0]?.store_id;
+    if (typeof storeId !== 'string') throw new StoreUnavailableError('event_store_identity has no row: the store was not migrated');
+    this.identity = storeId;
+    return storeId;
   }
 
   async close(): Promise<void> {

@@ -45,3 +45,5 @@ export const WRITE_SNAPSHOT = `insert into event_store_snapshots (stream, state_
   values ($1, $2, $3, $4::json)
   on conflict (stream) do update set state_schema_version = excluded.state_schema_version,
     revision = excluded.revision, state = excluded.state, taken_at = now()`;
+
+export const STORE_ID = 'select store_id::text as store_id from event_store_identity';

@@ -32,6 +32,14 @@ export function describeEventStoreContract(
 
     const countAll = async () => (await collect(store.readAll())).length;
 
+    describe('identity', () => {
+      it('has an id of its own (a UUID), the same on every call', async () => {
+        const storeId = await store.storeId();
+        expect(storeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(await store.storeId()).toBe(storeId);
+      });
+    });
+
     describe('append and readStream', () => {
       it('reads a stream forwards and backwards from a revision', async () => {
         const stream = uniqueStream('order');

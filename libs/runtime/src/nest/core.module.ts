@@ -8,14 +8,16 @@ import type { ServiceConfig, ServiceRoles } from '../config/service-config';
 import { VirtualClock } from '../clock/virtual-clock';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { AppendSignal } from './append-signal';
-import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, VIRTUAL_CLOCK } from './tokens';
+import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, STORE_ID, VIRTUAL_CLOCK } from './tokens';
 
 export interface CoreOptions {
   config: ServiceConfig;
   roles: ServiceRoles;
   redisUrl: string;
-  /** Opened before Nest starts, so that an unreachable database is one clear line, not a stack. */
+  /** Opened (and migrated) before Nest starts, so that an unreachable database is one clear line, not a stack. */
   storage: EventStorage;
+  /** The store's identity (`storage.store.storeId()`): queue names and Redis keys derive from it. */
+  storeId: string;
 }
 
 /** Opens the event store and read-model database the configuration names. */
@@ -74,6 +76,7 @@ export class CoreModule {
         { provide: METRICS, useValue: new ServiceMetrics() },
         { provide: APPEND_SIGNAL, useValue: new AppendSignal() },
         { provide: EVENT_STORAGE, useValue: options.storage },
+        { provide: STORE_ID, useValue: options.storeId },
         {
           provide: VIRTUAL_CLOCK,
           inject: [EVENT_STORAGE],
@@ -97,7 +100,7 @@ export class CoreModule {
         },
         StorageCloser,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, VIRTUAL_CLOCK, CLOCK, COMMAND_EXECUTOR, LoggerModule],
+      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, CLOCK, COMMAND_EXECUTOR, LoggerModule],
     };
   }
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PlanReactor, type CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
-import { countOpenParkedEvents, ProjectionRunner, migrateReadModels, PROJECTIONS_CHECKPOINT } from '@planledger/projections';
+import { countOpenParkedEvents, ProjectionRunner, PROJECTIONS_CHECKPOINT } from '@planledger/projections';
 import type { ServiceConfig, ServiceRoles } from '../config/service-config';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { AppendSignal } from './append-signal';
@@ -31,8 +31,7 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Tables first, in every process: the api reads them even where the runner does not run.
-    await migrateReadModels(this.storage.database);
+    // The tables exist: runService migrates before Nest starts.
     if (!this.roles.projections) return;
     const reactor = new PlanReactor(this.executor);
     this.runner = new ProjectionRunner({

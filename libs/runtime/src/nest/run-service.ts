@@ -1,7 +1,9 @@
 import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { InvalidConfigError, StoreUnavailableError } from '@planledger/event-store';
+import { InvalidConfigError, StoreUnavailableError, type SqlExecutor } from '@planledger/event-store';
+import { migrateReadModels } from '@planledger/projections';
+import { timerQueueName } from '../config/queue-name';
 import { ConfigError, loadServiceConfig, type ServiceConfig, type ServiceRoles } from '../config/service-config';
 import { ensureRedis, RedisUnavailableError } from '../redis/ensure-redis';
 import { openConfiguredStorage, type CoreOptions } from './core.module';
@@ -13,6 +15,12 @@ export interface RunServiceOptions {
   env: NodeJS.ProcessEnv;
   /** The process's root module, given what CoreModule needs. */
   module: (core: CoreOptions) => DynamicModule;
+  /**
+   * The schema the process's modules need beyond the event store's (applied when it opens) and the
+   * read models' (always): e.g. the timers' tables. Runs before Nest starts, so no module ever
+   * waits for a table; safe from many processes at once.
+   */
+  migrate?: (database: SqlExecutor) => Promise<void>;
   /** With the api role: middleware and filters before listening. */
   configureHttp?: (app: INestApplication) => void;
   /** After start, e.g. the demo's import. */
@@ -42,7 +50,17 @@ async function start(options: RunServiceOptions): Promise<void> {
     await redis.stop();
     throw error;
   });
-  const module = options.module({ config, roles: options.roles, redisUrl: redis.url, storage });
+  let storeId: string;
+  try {
+    await migrateReadModels(storage.database);
+    await options.migrate?.(storage.database);
+    storeId = await storage.store.storeId();
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    await redis.stop();
+    throw error;
+  }
+  const module = options.module({ config, roles: options.roles, redisUrl: redis.url, storage, storeId });
   // abortOnError false: a failure while starting reaches runService's catch and is said in one line.
   const nestOptions = { bufferLogs: true, abortOnError: false };
   const app: INestApplicationContext = options.roles.api ? await NestFactory.create(module, nestOptions) : await NestFactory.createApplicationContext(module, nestOptions);
@@ -78,7 +96,8 @@ async function start(options: RunServiceOptions): Promise<void> {
     roles: Object.entries(options.roles).filter(([, on]) => on).map(([role]) => role),
     store: config.DATABASE_URL ? 'postgresql' : config.KURRENTDB_URL ? 'kurrentdb' : `pglite (${config.DATA_DIR})`,
     redis: `${redis.url} (${redis.origin})`,
-    queue: config.QUEUE_NAME,
+    storeId,
+    queue: timerQueueName(config.QUEUE_NAME, storeId),
     clock: config.VIRTUAL_CLOCK ? 'virtual' : 'system',
     ...(options.roles.api && { api: address, docs: `${address}/docs` }),
   });

@@ -7,4 +7,5 @@ export const COMMAND_EXECUTOR = Symbol('CommandExecutor'); // CommandExecutor fr
 export const REDIS_OPTIONS = Symbol('RedisOptions'); // { url: string } — the Redis every BullMQ connection uses
 export const METRICS = Symbol('Metrics'); // ServiceMetrics (prom-client registry and counters)
 export const APPEND_SIGNAL = Symbol('AppendSignal'); // AppendSignal: notify() after appends, the projection runner listens
+export const STORE_ID = Symbol('StoreId'); // string: the event store's identity (EventStore.storeId), read once at start
 export const VIRTUAL_CLOCK = Symbol('VirtualClock'); // VirtualClock when --virtual-clock, else undefined

@@ -1,20 +1,38 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { FactoryProvider, OnModuleDestroy } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type FactoryProvider, type OnModuleDestroy } from '@nestjs/common';
 import type { ServiceConfig } from '@planledger/runtime';
-import { SERVICE_CONFIG } from '@planledger/runtime';
+import { SERVICE_CONFIG, STORE_ID, timerQueueName } from '@planledger/runtime';
 import type { Job } from 'bullmq';
 import type { TimerProcessor } from '../processor/timer-processor';
+import { ForeignStoreJobError, refuseForeignJob } from '../queue/store-identity';
 import type { TimerJobData } from '../queue/timer-queue';
 import { TIMER_PROCESSOR } from './timer-tokens';
 
-/** The @nestjs/bullmq worker host: each `timer` job is one TimerProcessor call. */
+/** The @nestjs/bullmq worker host: each `timer` job is one TimerProcessor call; another store's job is refused. */
 export class TimerJobHost extends WorkerHost implements OnModuleDestroy {
-  constructor(private readonly processor: TimerProcessor) {
+  private readonly logger = new Logger('TimerWorker');
+
+  constructor(
+    private readonly processor: TimerProcessor,
+    private readonly storeId: string,
+  ) {
     super();
   }
 
   process(job: Job<TimerJobData>): Promise<string> {
+    try {
+      refuseForeignJob(job.data, this.storeId);
+    } catch (error) {
+      if (error instanceof ForeignStoreJobError) this.logger.warn({ timerId: error.timerId, jobStoreId: error.jobStoreId, storeId: this.storeId }, error.message);
+      throw error;
+    }
     return this.processor.process(job.data.timerId);
+  }
+
+  /** A worker's connection errors (Redis gone, a lock lost): logged; unheard, they would end the process. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error({ err: error }, `timer worker: ${error.message}`);
   }
 
   /**
@@ -34,8 +52,8 @@ export class TimerJobHost extends WorkerHost implements OnModuleDestroy {
 }
 
 /**
- * `@Processor(name)` reads its queue name when the class is declared, but QUEUE_NAME is known only
- * from the injected config. So the factory declares a subclass per application and decorates it
+ * `@Processor(name)` reads its queue name when the class is declared, but the name (QUEUE_NAME and
+ * the store's identity) is known only from the injected config and store. So the factory declares a subclass per application and decorates it
  * there, with the name, WORKER_CONCURRENCY and TIMER_LOCK_SECONDS from config; @nestjs/bullmq discovers factory-made
  * processors by their instance's constructor and builds the Worker (connection from
  * BullModule.forRootAsync) when the module initialises. One subclass per call: two apps in one
@@ -43,13 +61,14 @@ export class TimerJobHost extends WorkerHost implements OnModuleDestroy {
  */
 export const timerJobHostProvider: FactoryProvider<TimerJobHost> = {
   provide: TimerJobHost,
-  inject: [SERVICE_CONFIG, TIMER_PROCESSOR],
-  useFactory: (config: ServiceConfig, processor: TimerProcessor) => {
+  inject: [SERVICE_CONFIG, TIMER_PROCESSOR, STORE_ID],
+  useFactory: (config: ServiceConfig, processor: TimerProcessor, storeId: string) => {
     class ConfiguredTimerJobHost extends TimerJobHost {}
     // A worker killed mid-job loses its lock after TIMER_LOCK_SECONDS; the stalled-job check
     // (same period) then hands the job to another worker.
     const lockMs = config.TIMER_LOCK_SECONDS * 1000;
-    Processor({ name: config.QUEUE_NAME }, { concurrency: config.WORKER_CONCURRENCY, lockDuration: lockMs, stalledInterval: lockMs })(ConfiguredTimerJobHost);
-    return new ConfiguredTimerJobHost(processor);
+    const queueName = timerQueueName(config.QUEUE_NAME, storeId);
+    Processor({ name: queueName }, { concurrency: config.WORKER_CONCURRENCY, lockDuration: lockMs, stalledInterval: lockMs })(ConfiguredTimerJobHost);
+    return new ConfiguredTimerJobHost(processor, storeId);
   },
 };

@@ -1,19 +1,19 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, type ServiceConfig, type ServiceMetrics } from '@planledger/runtime';
+import { Logger } from '@nestjs/common';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, STORE_ID, type ServiceConfig, type ServiceMetrics } from '@planledger/runtime';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import type { TimerObserver } from '../processor/timer-observer';
 import { TimerProcessor } from '../processor/timer-processor';
 import { TimerQueue } from '../queue/timer-queue';
-import { migrateTimerTables } from '../sql/timer-tables';
 import { serviceMetricsObserver } from './service-metrics-observer';
 import { TimerJobHost, timerJobHostProvider } from './timer-job.host';
 import { TimerSweepScheduler } from './timer-sweep.scheduler';
 import { TIMER_OBSERVER, TIMER_PROCESSOR, TIMER_QUEUE } from './timer-tokens';
 
 /**
- * The timer worker: a BullMQ worker (via @nestjs/bullmq) on QUEUE_NAME with WORKER_CONCURRENCY,
+ * The timer worker: a BullMQ worker (via @nestjs/bullmq) on `<QUEUE_NAME>-<store id>` with WORKER_CONCURRENCY,
  * and the sweep that feeds it from read_timers. Needs the global CoreModule's tokens.
  */
 @Module({
@@ -24,17 +24,16 @@ import { TIMER_OBSERVER, TIMER_PROCESSOR, TIMER_QUEUE } from './timer-tokens';
     }),
     // Only registerQueue* bring in @nestjs/bullmq's explorer, which builds the workers of
     // @Processor classes. No queue is registered through it: its name would have to be known
-    // when this file loads, and QUEUE_NAME is config; TimerQueue is the producer instead.
+    // when this file loads, and it comes from config and the store; TimerQueue is the producer instead.
     BullModule.registerQueue(),
   ],
   providers: [
     {
       provide: TIMER_QUEUE,
-      inject: [SERVICE_CONFIG, REDIS_OPTIONS, EVENT_STORAGE],
-      // Whoever holds the queue may enqueue, which records in timer_enqueued: create it first.
-      useFactory: async (config: ServiceConfig, redis: { url: string }, storage: EventStorage) => {
-        await migrateTimerTables(storage.database);
-        return new TimerQueue(config.QUEUE_NAME, redis.url);
+      inject: [SERVICE_CONFIG, REDIS_OPTIONS, STORE_ID],
+      useFactory: (config: ServiceConfig, redis: { url: string }, storeId: string) => {
+        const logger = new Logger('TimerQueue');
+        return new TimerQueue(config.QUEUE_NAME, redis.url, storeId, (error) => logger.error({ err: error }, `timer queue: ${error.message}`));
       },
     },
     {

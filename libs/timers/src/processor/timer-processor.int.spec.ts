@@ -49,8 +49,8 @@ describe('TimerProcessor (PGlite)', () => {
 
   it('a job delivered twice through BullMQ fires once', async () => {
     const timer = issueTimers[3];
-    const queue = new TimerQueue(uniqueQueueName('processor'), TEST_REDIS_URL);
-    const worker = createTimerWorker(queue.name, TEST_REDIS_URL, processor, 4);
+    const queue = new TimerQueue(uniqueQueueName('processor'), TEST_REDIS_URL, db.storeId);
+    const worker = createTimerWorker(queue, processor, 4);
     try {
       let completed = 0;
       worker.on('completed', () => completed++);

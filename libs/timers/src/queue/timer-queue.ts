@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { timerQueueName } from '@planledger/runtime';
 
 export const TIMER_JOB_NAME = 'timer';
 
 export interface TimerJobData {
   timerId: string;
+  /** The store whose timer this is: a process of another store refuses the job (store-identity.ts). */
+  storeId: string;
 }
 
 /** A job to add: `delayMs` from `timestamp` (the moment the delay was computed against). */
@@ -31,20 +34,36 @@ export const TIMER_JOB_OPTIONS: JobsOptions = {
 /** addBulk is one round trip per call; past a few thousand jobs the Lua script blocks Redis too long. */
 const BULK_SIZE = 1000;
 
+/** Where a connection error of the queue goes; the service passes its logger. */
+export type RedisErrorListener = (error: Error) => void;
+
 /**
  * The BullMQ queue of due timers plus the Redis epoch: a random id stored with `SET NX` under the
  * queue's own prefix (`bull:<queue>:epoch`). A flushed or replaced Redis, or a wiped queue, has no
  * epoch; the next reader creates a new one, and every timer recorded under the old one counts as
  * not enqueued, so the sweep re-adds it.
+ *
+ * The queue's name is `<prefix>-<storeId>` (timerQueueName): one store's queue and keys, whatever
+ * the prefix, so two installations on one Redis never share jobs.
  */
 export class TimerQueue {
+  readonly name: string;
   readonly queue: Queue<TimerJobData>;
   private readonly redis: Redis;
   readonly epochKey: string;
 
-  constructor(readonly name: string, redisUrl: string) {
-    this.queue = new Queue<TimerJobData>(name, { connection: { url: redisUrl } });
+  constructor(
+    prefix: string,
+    readonly redisUrl: string,
+    readonly storeId: string,
+    onError: RedisErrorListener = (error) => console.error(`timer queue: ${error.message}`),
+  ) {
+    this.name = timerQueueName(prefix, storeId);
+    this.queue = new Queue<TimerJobData>(this.name, { connection: { url: redisUrl } });
+    // Without listeners an 'error' (Redis gone, connection reset) would be an uncaught exception.
+    this.queue.on('error', onError);
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+    this.redis.on('error', onError);
     this.epochKey = this.queue.toKey('epoch');
   }
 
@@ -62,7 +81,7 @@ export class TimerQueue {
       await this.queue.addBulk(
         jobs.slice(start, start + BULK_SIZE).map((job) => ({
           name: TIMER_JOB_NAME,
-          data: { timerId: job.timerId },
+          data: { timerId: job.timerId, storeId: this.storeId },
           opts: { ...TIMER_JOB_OPTIONS, jobId: job.timerId, delay: Math.max(0, job.delayMs), timestamp: job.timestamp },
         })),
       );

@@ -1,13 +1,15 @@
-import type { SqlQueryable } from '@planledger/event-store';
+import { runMigrations, type SqlExecutor } from '@planledger/event-store';
+import { migrateReadModels } from '@planledger/projections';
+import { TIMER_SCHEMA } from './timer-migrations';
 
 /**
- * timer_enqueued: which timers the current Redis epoch already holds as jobs, so that a sweep adds
- * only what is missing. Operational like timer_firings, owned by this library (not a read model:
- * a projection rebuild must not touch it), hence its own idempotent statement instead of a
- * migration list.
+ * The read models' migrations, then the timers' own (timer_firings, timer_enqueued): the timers'
+ * queries join read_timers, and timer_firings was born in the read models' set (see
+ * timer-migrations.ts). Safe from many processes at once; the service runs it before Nest starts.
  */
-export async function migrateTimerTables(database: SqlQueryable): Promise<void> {
-  await database.query('create table if not exists timer_enqueued (timer_id text primary key, epoch text not null)');
+export async function migrateTimerTables(database: SqlExecutor): Promise<void> {
+  await migrateReadModels(database);
+  await runMigrations(database, TIMER_SCHEMA);
 }
 
 /** Timer kinds in firing order for one instant (mirrors the domain's timerKindOrder). */

@@ -20,7 +20,7 @@ describe('TimerSweep (real Redis, PGlite)', () => {
     await insertPendingTimers(db.database, timers);
   });
   beforeEach(() => {
-    queue = new TimerQueue(uniqueQueueName('sweep'), TEST_REDIS_URL);
+    queue = new TimerQueue(uniqueQueueName('sweep'), TEST_REDIS_URL, db.storeId);
   });
   afterEach(async () => {
     await queue.close();
@@ -42,7 +42,7 @@ describe('TimerSweep (real Redis, PGlite)', () => {
     expect(await jobIds()).toEqual(expected.map((t) => t.timerId).sort());
     const job = await queue.queue.getJob(expected[0].timerId);
     expect(job?.name).toBe('timer');
-    expect(job?.data).toEqual({ timerId: expected[0].timerId });
+    expect(job?.data).toEqual({ timerId: expected[0].timerId, storeId: db.storeId });
     expect(job?.opts.delay).toBe(Date.parse(expected[0].dueAt) - NOW.getTime());
     expect(job?.opts.attempts).toBe(5);
   });

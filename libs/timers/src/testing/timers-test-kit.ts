@@ -5,7 +5,6 @@ import { Redis } from 'ioredis';
 import { streamOf, systemActor, timersForSchedule, type PlanSchedule, type Timer } from '@planledger/domain';
 import { CommandExecutor, preparePlan } from '@planledger/engine';
 import type { SqlExecutor, SqlQueryable, StoredEvent } from '@planledger/event-store';
-import { migrateReadModels } from '@planledger/projections';
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import { migrateTimerTables } from '../sql/timer-tables';
 
@@ -13,6 +12,8 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TimersTestDatabase {
   database: SqlExecutor;
+  /** The store's identity: queues are named after it. */
+  storeId: string;
   executor: CommandExecutor;
   eventsOf(stream: string): Promise<StoredEvent[]>;
   allEvents(): Promise<StoredEvent[]>;
@@ -22,7 +23,6 @@ export interface TimersTestDatabase {
 /** A fresh in-memory PGlite event store with the read models and timer tables. */
 export async function openTimersTestDatabase(): Promise<TimersTestDatabase> {
   const store = await openFreshPgliteStore();
-  await migrateReadModels(store.database);
   await migrateTimerTables(store.database);
   const collect = async (events: AsyncIterable<StoredEvent>) => {
     const out: StoredEvent[] = [];
@@ -31,6 +31,7 @@ export async function openTimersTestDatabase(): Promise<TimersTestDatabase> {
   };
   return {
     database: store.database,
+    storeId: await store.storeId(),
     executor: new CommandExecutor(store),
     eventsOf: (stream) => collect(store.readStream(stream)),
     allEvents: () => collect(store.readAll()),
@@ -38,7 +39,7 @@ export async function openTimersTestDatabase(): Promise<TimersTestDatabase> {
   };
 }
 
-/** A queue name no other test (or developer) uses on the shared Redis. */
+/** A queue prefix no other test (or developer) uses on the shared Redis (every test store has the template's identity). */
 export const uniqueQueueName = (label: string): string => `test-timers-${label}-${randomUUID().slice(0, 8)}`;
 
 /** Deletes every key of one queue (its jobs and its epoch): a flushed Redis, for that queue only. */

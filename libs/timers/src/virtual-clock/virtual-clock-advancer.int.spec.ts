@@ -31,8 +31,8 @@ describe('VirtualClockAdvancer (real Redis, PGlite, BullMQ worker)', () => {
       clockSets.push(to.toISOString());
       return set(to);
     };
-    queue = new TimerQueue(uniqueQueueName('advancer'), TEST_REDIS_URL);
-    worker = createTimerWorker(queue.name, TEST_REDIS_URL, new TimerProcessor({ database: db.database, executor: db.executor, clock }), 8);
+    queue = new TimerQueue(uniqueQueueName('advancer'), TEST_REDIS_URL, db.storeId);
+    worker = createTimerWorker(queue, new TimerProcessor({ database: db.database, executor: db.executor, clock }), 8);
   });
   afterAll(async () => {
     await worker.close();
