@@ -141,6 +141,18 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
   decide: decidePlanWorkflow,
 };
 
+/**
+ * The aggregates whose states the workflow's commands for this event depend on, so that a host
+ * that loads states one by one (the service's reactor) loads those and no others. The timers it
+ * sets may read more (an amendment skips issue timers of issued work): hosts that apply timers
+ * answer for every assignment of the plan.
+ */
+export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[] } {
+  if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };
+  const { changes } = event.data;
+  return { assignmentIds: [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)], phaseIds: changes.removedPhaseIds };
+}
+
 /** Does a pending timer belong to a scope? (For hosts that keep timers in memory.) */
 export function timerInScope(timer: Timer, scope: TimerScope): boolean {
   if (timer.planId !== scope.planId) return false;
