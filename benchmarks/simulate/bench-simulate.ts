@@ -22,6 +22,7 @@ let heapPeak = 0;
 let counted = 0;
 const t1 = performance.now();
 const result = simulatePlan(schedule, { fileName: 'synthetic', format: 'yaml', text: '' }, {
+  retainEvents: false,
   behaviour: { late, silent },
   onEvent: () => {
     if (++counted % 50_000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);

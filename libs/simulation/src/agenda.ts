@@ -8,6 +8,8 @@ const PEOPLE_RANK = timerKindOrder['phase-close'] + 1;
 /** A timer waiting on the agenda; `withdrawn` once the workflow replaced it (checked when it comes up). */
 export interface PendingTimer {
   timer: Timer;
+  /** The timer's due time in epoch ms (parsed once), and the instant it may not take effect before. */
+  dueMs: number;
   notBefore: Instant | undefined;
   withdrawn: boolean;
 }

@@ -9,6 +9,7 @@ export type SimulatedCommand = PlanCommand | PhaseCommand | AssignmentCommand;
 interface Stream<S> {
   name: string;
   events: PlanledgerEvent[];
+  retain: boolean;
   state: S;
 }
 
@@ -24,7 +25,8 @@ export class InMemoryEventStore {
   private readonly phases = new Map<string, Stream<PhaseState>>();
   private readonly assignments = new Map<string, Stream<AssignmentState>>();
 
-  constructor(private readonly planId: string) {}
+  /** `retainEvents: false` keeps each stream's state and length only (a preview of years need not hold them all). */
+  constructor(private readonly planId: string, private readonly retainEvents = true) {}
 
   plan(): PlanState {
     return this.plans.get(this.planId)?.state ?? planDecider.initialState();
@@ -49,19 +51,19 @@ export class InMemoryEventStore {
   execute(target: AggregateRef, command: SimulatedCommand, appended: (event: PlanledgerEvent, stream: string) => void): ExecuteOutcome {
     switch (target.aggregate) {
       case 'plan':
-        return run(planDecider, streamIn(this.plans, target.planId, target, planDecider), command as PlanCommand, appended);
+        return run(planDecider, streamIn(this.plans, target.planId, target, planDecider, this.retainEvents), command as PlanCommand, appended);
       case 'phase':
-        return run(phaseDecider, streamIn(this.phases, target.phaseId, target, phaseDecider), command as PhaseCommand, appended);
+        return run(phaseDecider, streamIn(this.phases, target.phaseId, target, phaseDecider, this.retainEvents), command as PhaseCommand, appended);
       case 'assignment':
-        return run(assignmentDecider, streamIn(this.assignments, target.assignmentId, target, assignmentDecider), command as AssignmentCommand, appended);
+        return run(assignmentDecider, streamIn(this.assignments, target.assignmentId, target, assignmentDecider, this.retainEvents), command as AssignmentCommand, appended);
     }
   }
 }
 
-function streamIn<S>(map: Map<string, Stream<S>>, key: string, target: AggregateRef, decider: { initialState: () => S }): Stream<S> {
+function streamIn<S>(map: Map<string, Stream<S>>, key: string, target: AggregateRef, decider: { initialState: () => S }, retain: boolean): Stream<S> {
   let stream = map.get(key);
   if (!stream) {
-    stream = { name: streamOf(target), events: [], state: decider.initialState() };
+    stream = { name: streamOf(target), events: [], retain, state: decider.initialState() };
     map.set(key, stream);
   }
   return stream;
@@ -72,7 +74,7 @@ function run<C, E extends PlanledgerEvent, S>(decider: Decider<C, E, S>, stream:
   if (!decision.ok) return decision;
   for (const event of decision.events) {
     stream.state = decider.evolve(stream.state, event);
-    stream.events.push(event);
+    if (stream.retain) stream.events.push(event);
     appended(event, stream.name);
   }
   return decision;

@@ -1,5 +1,5 @@
 import {
-  assignmentTransitions, planWorkflow, terminalStatuses, timerCommand, timerFiresAtMs, timerInScope, toMillis,
+  assignmentTransitions, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, timerInScope, toMillis,
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
   type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
 } from '@planledger/domain';
@@ -33,6 +33,8 @@ export interface SimulationOptions {
   amendments?: SimulatedAmendment[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
+  /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
+  retainEvents?: boolean;
   /** Hears every command a person gives (the plan's own and the departments'), before it is decided. */
   onAction?: (action: PersonAction) => void;
 }
@@ -61,7 +63,7 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   const behaviour = defaultBehaviour(options.behaviour);
   const { planId } = schedule;
   const untilMs = options.until ? toMillis(options.until) : Number.POSITIVE_INFINITY;
-  const store = new InMemoryEventStore(planId);
+  const store = new InMemoryEventStore(planId, options.retainEvents ?? true);
   const agenda = new Agenda();
   const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store };
   const aggregates: AggregateStates = { assignment: (id) => store.assignment(id), phase: (id) => store.phase(id) };
@@ -78,12 +80,16 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     entry.withdrawn = true;
     pending.delete(entry.timer.timerId);
   };
+  const kept = (timers: Timer[], timerId: string) => {
+    for (let i = 0; i < timers.length; i++) if (timers[i].timerId === timerId) return true;
+    return false;
+  };
   const setTimers = (scope: TimerScope, timers: Timer[], notBefore: Instant | undefined) => {
-    const keep = new Set<string>();
-    for (const timer of timers) keep.add(timer.timerId);
     if (scope.of === 'assignment') {
-      for (const entry of pendingByAssignment.get(scope.assignmentId) ?? []) if (!entry.withdrawn && !keep.has(entry.timer.timerId)) withdraw(entry);
+      const list = pendingByAssignment.get(scope.assignmentId);
+      if (list) for (const entry of list) if (!entry.withdrawn && !kept(timers, entry.timer.timerId)) withdraw(entry);
     } else {
+      const keep = new Set(timers.map((timer) => timer.timerId));
       for (const entry of [...pending.values()]) if (timerInScope(entry.timer, scope) && !keep.has(entry.timer.timerId)) withdraw(entry);
     }
     const notBeforeMs = notBefore === undefined ? undefined : toMillis(notBefore);
@@ -93,14 +99,20 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       const existing = pending.get(timer.timerId);
       if (existing && timer.kind !== 'assignment-issue') continue; // same id: same moment, same command
       if (existing) withdraw(existing);
-      const entry: PendingTimer = { timer, notBefore, withdrawn: false };
+      const dueMs = toMillis(timer.dueAt);
+      const entry: PendingTimer = { timer, dueMs, notBefore, withdrawn: false };
       pending.set(timer.timerId, entry);
       if (timer.target.aggregate === 'assignment') {
-        const list = (pendingByAssignment.get(timer.target.assignmentId) ?? []).filter((e) => !e.withdrawn);
-        list.push(entry);
-        pendingByAssignment.set(timer.target.assignmentId, list);
+        const list = pendingByAssignment.get(timer.target.assignmentId);
+        if (!list) pendingByAssignment.set(timer.target.assignmentId, [entry]);
+        else {
+          let live = 0;
+          for (const e of list) if (!e.withdrawn && pending.get(e.timer.timerId) === e) list[live++] = e;
+          list.length = live;
+          list.push(entry);
+        }
       }
-      agenda.addTimer(entry, timerFiresAtMs(toMillis(timer.dueAt), notBeforeMs));
+      agenda.addTimer(entry, timerFiresAtMs(dueMs, notBeforeMs));
     }
   };
 
@@ -176,7 +188,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       const { timer } = entry;
       pending.delete(timer.timerId);
       fired.add(timer.timerId);
-      execute(timer.target, timerCommand(timer, entry.notBefore));
+      // The domain's firing instant (timerFiresAtMs) decided atMs; the instant keeps the text it was given.
+      const at = item.atMs === entry.dueMs || entry.notBefore === undefined ? timer.dueAt : entry.notBefore;
+      execute(timer.target, { type: timer.command.type, data: timer.command.data, metadata: { actor: systemActor, at } } as SimulatedCommand);
       continue;
     }
     if (item.kind === 'planner') {

@@ -78,6 +78,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     until,
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
     amendments,
+    retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });
 
