@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InvalidConfigError, openEventStorage, StoreUnavailableError } from '@planledger/event-store';
+import { migrateReadModels, rebuildReadModels, REBUILT_TABLES } from '@planledger/projections';
 
 /** The few lines of cli-progress used here (the package ships no types). */
 interface ProgressBar {
@@ -34,9 +36,6 @@ export function registerProjectionsRebuildCommand(program: Command): void {
 
 /** Exit code 0 when rebuilt, 1 when the storage could not be opened or the replay failed. */
 export async function rebuildProjections({ env, stdout, stderr }: RebuildIo): Promise<number> {
-  // Loaded when run: the store drivers would slow every other command's start.
-  const { InvalidConfigError, openEventStorage, StoreUnavailableError } = await import('@planledger/event-store');
-  const { migrateReadModels, rebuildReadModels, REBUILT_TABLES } = await import('@planledger/projections');
   const dataDir = env.DATA_DIR || './data';
   let storage;
   try {
