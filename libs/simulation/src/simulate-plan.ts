@@ -76,6 +76,16 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   /** Per assignment: bumped when its department plans again, so actions of an older plan are dropped. */
   const actionGeneration = new Map<string, number>();
 
+  // Instants repeat across thousands of timers (every school's same deadline): parse each text once.
+  const parsed = new Map<string, number>();
+  const msOf = (at: Instant): number => {
+    let ms = parsed.get(at);
+    if (ms === undefined) {
+      ms = toMillis(at);
+      parsed.set(at, ms);
+    }
+    return ms;
+  };
   const withdraw = (entry: PendingTimer) => {
     entry.withdrawn = true;
     pending.delete(entry.timer.timerId);
@@ -92,14 +102,14 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       const keep = new Set(timers.map((timer) => timer.timerId));
       for (const entry of [...pending.values()]) if (timerInScope(entry.timer, scope) && !keep.has(entry.timer.timerId)) withdraw(entry);
     }
-    const notBeforeMs = notBefore === undefined ? undefined : toMillis(notBefore);
+    const notBeforeMs = notBefore === undefined ? undefined : msOf(notBefore);
     for (const timer of timers) {
       // Like timer_firings: a timer that has fired never fires again, whoever sets it.
       if (fired.has(timer.timerId)) continue;
       const existing = pending.get(timer.timerId);
       if (existing && timer.kind !== 'assignment-issue') continue; // same id: same moment, same command
       if (existing) withdraw(existing);
-      const dueMs = toMillis(timer.dueAt);
+      const dueMs = msOf(timer.dueAt);
       const entry: PendingTimer = { timer, dueMs, notBefore, withdrawn: false };
       pending.set(timer.timerId, entry);
       if (timer.target.aggregate === 'assignment') {
