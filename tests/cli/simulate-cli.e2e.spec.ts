@@ -54,4 +54,26 @@ describe('planledger simulate', () => {
     expect(run.stderr).toContain('workflows/missing.yaml');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('with --amend puts the new version in force at that date: open work cancelled or re-dated, the new obligations issued', () => {
+    const amended = 'tests/equivalence/plans/lianyun-quality-2021-2024.amended.yaml';
+    const run = planledger('simulate', lianyun, '--json', '--silent', 'haibin-primary', '--until', '2022-06-30', '--amend', `${amended}@2022-03-01`);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const amendedLine = lines.find((l) => l.type === 'PlanAmended');
+    expect(amendedLine).toEqual(expect.objectContaining({ at: '2022-03-01T00:00:00+08:00', detail: expect.stringContaining('lianyun-quality-2021-2024.amended.yaml') }));
+    expect([...new Set(lines.filter((l) => l.type === 'AssignmentCancelled').map((l) => l.measure))].sort()).toEqual(['after-school-service', 'norm-management']);
+    expect(lines.find((l) => l.type === 'AssignmentDeadlineMoved')).toEqual(expect.objectContaining({ department: 'haibin-primary', assignment: 'norm-year-school-plans.haibin-primary.once' }));
+    expect(lines.some((l) => l.type === 'AssignmentIssued' && l.assignment?.startsWith('norm-management.') && l.assignment.endsWith('.2022'))).toBe(true);
+  });
+
+  it('rejects a malformed --amend and another plan\'s file with a clear message', () => {
+    const malformed = planledger('simulate', lianyun, '--amend', 'new-version.yaml');
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--amend: "new-version.yaml" is not FILE@DATE');
+    const otherPlan = planledger('simulate', lianyun, '--amend', 'workflows/county-basic-education-2022-2025.yaml@2022-03-01');
+    expect(otherPlan.status).toBe(2);
+    expect(otherPlan.stderr).toContain('is plan "county-basic-education-2022-2025", not "lianyun-quality-2021-2024"');
+    expect(malformed.stderr + otherPlan.stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -28,3 +28,7 @@ export * from './timers/schedule-timers';
 export * from './timers/assignment-timers';
 export * from './events/planledger-event';
 export * from './events/upcast';
+export * from './workflow/workflow';
+export * from './workflow/plan-workflow';
+export * from './workflow/timer-firing';
+export * from './workflow/in-memory-aggregates';

@@ -1,15 +1,23 @@
-import { timerKindOrder, type AggregateRef, type Timer } from '@planledger/domain';
+import { timerKindOrder, type AggregateRef, type Instant, type Timer } from '@planledger/domain';
 import { PriorityQueue } from './priority-queue';
 import type { PlannedAction } from './behaviour';
 
-/** People act right after the engine's timers of the same instant that issue their work. */
-const ACTION_RANK = timerKindOrder['assignment-issue'] + 0.5;
-const PLAN_CLOSE_RANK = timerKindOrder['phase-close'] + 1;
+/** People act once the engine's timers of the same instant have fired (the clock stands there). */
+const PEOPLE_RANK = timerKindOrder['phase-close'] + 1;
+
+/** A timer waiting on the agenda; `withdrawn` once the workflow replaced it (checked when it comes up). */
+export interface PendingTimer {
+  timer: Timer;
+  /** The timer's due time in epoch ms (parsed once), and the instant it may not take effect before. */
+  dueMs: number;
+  notBefore: Instant | undefined;
+  withdrawn: boolean;
+}
 
 export type AgendaItem =
-  | { kind: 'timer'; atMs: number; rank: number; seq: number; timer: Timer }
-  | { kind: 'action'; atMs: number; rank: number; seq: number; target: AggregateRef; action: PlannedAction }
-  | { kind: 'close-plan'; atMs: number; rank: number; seq: number };
+  | { kind: 'timer'; atMs: number; rank: number; seq: number; pending: PendingTimer }
+  | { kind: 'action'; atMs: number; rank: number; seq: number; target: AggregateRef; action: PlannedAction; generation: number }
+  | { kind: 'planner'; atMs: number; rank: number; seq: number; index: number };
 
 /** The simulator's future: timers and people's planned actions, in business-time order. */
 export class Agenda {
@@ -22,16 +30,17 @@ export class Agenda {
     return this.queue.size;
   }
 
-  addTimer(timer: Timer): void {
-    this.queue.push({ kind: 'timer', atMs: Date.parse(timer.dueAt), rank: timerKindOrder[timer.kind], seq: this.seq++, timer });
+  addTimer(pending: PendingTimer, atMs: number): void {
+    this.queue.push({ kind: 'timer', atMs, rank: timerKindOrder[pending.timer.kind], seq: this.seq++, pending });
   }
 
-  addAction(target: AggregateRef, action: PlannedAction): void {
-    this.queue.push({ kind: 'action', atMs: Date.parse(action.at), rank: ACTION_RANK, seq: this.seq++, target, action });
+  addAction(target: AggregateRef, action: PlannedAction, generation: number): void {
+    this.queue.push({ kind: 'action', atMs: action.atMs, rank: PEOPLE_RANK, seq: this.seq++, target, action, generation });
   }
 
-  addPlanClose(atMs: number): void {
-    this.queue.push({ kind: 'close-plan', atMs, rank: PLAN_CLOSE_RANK, seq: this.seq++ });
+  /** The planner's own steps (amendments, closing the plan), by their index in the simulation's list. */
+  addPlannerStep(atMs: number, index: number): void {
+    this.queue.push({ kind: 'planner', atMs, rank: PEOPLE_RANK, seq: this.seq++, index });
   }
 
   next(untilMs: number): AgendaItem | undefined {

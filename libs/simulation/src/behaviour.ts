@@ -1,5 +1,5 @@
-import type { AssignmentCommand, AssignmentState, Instant } from '@planledger/domain';
-import { addDays, isBefore, reviewChainOf } from '@planledger/domain';
+import type { AssignmentCommand, AssignmentState } from '@planledger/domain';
+import { reviewChainOf, toMillis } from '@planledger/domain';
 
 /** How the simulated people behave. Defaults: everyone acts at once and on time; reviewers accept. */
 export interface BehaviourOptions {
@@ -21,40 +21,44 @@ export const defaultBehaviour = (overrides: Partial<BehaviourOptions> = {}): Beh
   ...overrides,
 });
 
-export type PlannedAction = { at: Instant; command: Omit<AssignmentCommand, 'metadata'>; actorDepartment: string; role: 'department_head' | 'planner' };
+export type PlannedAction = { atMs: number; command: Omit<AssignmentCommand, 'metadata'>; actorDepartment: string; role: 'department_head' | 'planner' };
+
+const DAY_MS = 86_400_000;
 
 /**
  * What the department does once its work is issued: acknowledge at once, report progress as
  * often as the obligation requires, and submit — on time departments before the first reminder
- * would go out, late ones `lateByDays` after the deadline.
+ * would go out, late ones `lateByDays` after the deadline. After a deadline moved, it plans again
+ * from `fromMs` on (nothing it has done is done twice).
  */
-export function departmentActions(state: AssignmentState, options: BehaviourOptions): PlannedAction[] {
+export function departmentActions(state: AssignmentState, options: BehaviourOptions, fromMs?: number): PlannedAction[] {
   const o = state.obligation!;
   const department = state.departmentId;
   if (options.silent.has(department)) return [];
   const id = state.assignmentId;
-  const issuedAt = o.issueAt;
-  const act = (at: Instant, command: PlannedAction['command']): PlannedAction => ({ at, command, actorDepartment: department, role: 'department_head' });
-
-  const firstReminderDays = Math.max(0, ...o.remindDaysBefore);
-  let submitAt = options.late.has(department) ? addDays(state.dueAt, options.lateByDays) : addDays(state.dueAt, -(firstReminderDays + 1));
-  if (isBefore(submitAt, issuedAt)) submitAt = issuedAt;
-
-  const actions = [act(issuedAt, { type: 'AcknowledgeAssignment', data: { assignmentId: id } })];
-  const span = Date.parse(submitAt) - Date.parse(issuedAt);
+  const issuedMs = toMillis(o.issueAt);
+  const dueMs = toMillis(state.dueAt);
+  const act = (atMs: number, command: PlannedAction['command']): PlannedAction => ({ atMs, command, actorDepartment: department, role: 'department_head' });
+  let firstReminderDays = 0;
+  for (const days of o.remindDaysBefore) if (days > firstReminderDays) firstReminderDays = days;
+  let submitMs = options.late.has(department) ? dueMs + options.lateByDays * DAY_MS : dueMs - (firstReminderDays + 1) * DAY_MS;
+  if (submitMs < issuedMs) submitMs = issuedMs;
+  const actions: PlannedAction[] = [];
+  if (fromMs === undefined) actions.push(act(issuedMs, { type: 'AcknowledgeAssignment', data: { assignmentId: id } }));
+  const span = submitMs - issuedMs;
   for (let n = 1; n <= o.requiredCount && o.requiredCount > 1; n++) {
-    const at = new Date(Date.parse(issuedAt) + Math.floor((span * n) / (o.requiredCount + 1))).toISOString();
-    actions.push(act(at, { type: 'ReportProgress', data: { assignmentId: id, note: `第${n}次`, count: 1 } }));
+    const atMs = issuedMs + Math.floor((span * n) / (o.requiredCount + 1));
+    if (fromMs === undefined || atMs > fromMs) actions.push(act(atMs, { type: 'ReportProgress', data: { assignmentId: id, note: `第${n}次`, count: 1 } }));
   }
-  actions.push(act(submitAt, { type: 'SubmitAssignment', data: { assignmentId: id, note: '按要求报送' } }));
+  actions.push(act(fromMs !== undefined && submitMs < fromMs ? fromMs : submitMs, { type: 'SubmitAssignment', data: { assignmentId: id, note: '按要求报送' } }));
   return actions;
 }
 
 /** The reviewer holding a submission accepts it after `reviewDays`. */
-export function reviewerAction(state: AssignmentState, now: Instant, options: BehaviourOptions): PlannedAction {
+export function reviewerAction(state: AssignmentState, nowMs: number, options: BehaviourOptions): PlannedAction {
   const reviewer = reviewChainOf(state.obligation)[state.reviewStep] ?? 'planner';
   return {
-    at: addDays(now, options.reviewDays),
+    atMs: nowMs + options.reviewDays * DAY_MS,
     command: { type: 'AcceptAssignment', data: { assignmentId: state.assignmentId } },
     actorDepartment: reviewer,
     role: 'planner',

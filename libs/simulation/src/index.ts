@@ -1,4 +1,5 @@
 export * from './simulate-plan';
 export * from './behaviour';
 export * from './timeline';
+export { InMemoryEventStore, type SimulatedCommand } from './in-memory-store';
 export { PriorityQueue } from './priority-queue';

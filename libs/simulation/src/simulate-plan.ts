@@ -1,10 +1,27 @@
 import {
-  assignmentDecider, phaseDecider, planDecider, streamOf, systemActor, timersForAssignment, timersForSchedule,
-  type Actor, type AggregateRef, type Decider, type AssignmentCommand, type AssignmentState, type DomainError, type Instant,
-  type PhaseCommand, type PhaseState, type PlanCommand, type PlanSchedule, type PlanSource, type PlanState, type PlanledgerEvent,
+  assignmentTransitions, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, timerInScope, toMillis,
+  type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
+  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
 } from '@planledger/domain';
-import { Agenda } from './agenda';
-import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions } from './behaviour';
+import { Agenda, type PendingTimer } from './agenda';
+import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
+import { InMemoryEventStore, type SimulatedCommand } from './in-memory-store';
+
+/** A new version of the plan the planner puts in force at `at` (`simulate --amend file@date`). */
+export interface SimulatedAmendment {
+  at: Instant;
+  schedule: PlanSchedule;
+  reason: string;
+  source?: PlanSource;
+}
+
+/** A command a person gave (planner, department, reviewer): what a replay against the service sends. */
+export interface PersonAction {
+  at: Instant;
+  target: AggregateRef;
+  actor: Actor;
+  command: SimulatedCommand;
+}
 
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the plan's start). */
@@ -12,8 +29,14 @@ export interface SimulationOptions {
   /** Stop after this instant (default: run until nothing is left to happen). */
   until?: Instant;
   behaviour?: Partial<BehaviourOptions>;
+  /** Amendments, each in force from its instant, in any order. */
+  amendments?: SimulatedAmendment[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
+  /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
+  retainEvents?: boolean;
+  /** Hears every command a person gives (the plan's own and the departments'), before it is decided. */
+  onAction?: (action: PersonAction) => void;
 }
 
 export interface SimulationResult {
@@ -22,109 +45,187 @@ export interface SimulationResult {
   /** Commands the domain refused: a correct plan and behaviour produce none. */
   rejections: { target: AggregateRef; command: string; error: DomainError }[];
   endedAt: Instant;
+  /** The streams the run wrote, each with its events in order. */
+  store: InMemoryEventStore;
 }
 
 const planner: Actor = { userId: 'planner', role: 'planner' };
-const CLOSE_REASON = '计划期满 (plan span ended)';
+export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
+
+type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant };
 
 /**
- * Runs a whole plan in virtual time through the real deciders: no database, no queue. Timers come
- * from the same functions the workers use, so what the preview shows is what the engine will do.
+ * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
+ * event store, the one plan workflow deciding what follows from every event (commands at once,
+ * timers set and withdrawn), and simulated people acting through the same commands as the API.
  */
 export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options: SimulationOptions): SimulationResult {
   const behaviour = defaultBehaviour(options.behaviour);
   const { planId } = schedule;
-  const untilMs = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
+  const untilMs = options.until ? toMillis(options.until) : Number.POSITIVE_INFINITY;
+  const store = new InMemoryEventStore(planId, options.retainEvents ?? true);
   const agenda = new Agenda();
-  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt };
+  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store };
+  const aggregates: AggregateStates = { assignment: (id) => store.assignment(id), phase: (id) => store.phase(id) };
+  let workflow: PlanWorkflowState = { ...planWorkflow.initialState(), aggregates };
 
-  let plan: PlanState = planDecider.initialState();
-  const phases = new Map<string, PhaseState>();
-  const assignments = new Map<string, AssignmentState>();
+  // The timer store: what is pending (by id, and by assignment for the workflow's scopes) and what has fired.
+  const pending = new Map<string, PendingTimer>();
+  const pendingByAssignment = new Map<string, PendingTimer[]>();
+  const fired = new Set<string>();
+  /** Per assignment: bumped when its department plans again, so actions of an older plan are dropped. */
+  const actionGeneration = new Map<string, number>();
 
-  const record = (event: PlanledgerEvent, target: AggregateRef) => {
-    result.events++;
-    result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
-    result.endedAt = event.at;
-    options.onEvent(event, streamOf(target));
-  };
-  const refuse = (target: AggregateRef, command: string, error: DomainError) => result.rejections.push({ target, command, error });
-
-  /** decide → evolve → record, for any of the three deciders; returns the state reached. */
-  const run = <C extends { type: string }, E extends PlanledgerEvent, S>(
-    decider: Decider<C, E, S>, target: AggregateRef, state: S, command: C, afterEach?: (state: S, event: E) => void,
-  ): S => {
-    const decision = decider.decide(command, state);
-    if (!decision.ok) {
-      refuse(target, command.type, decision.error);
-      return state;
+  // Instants repeat across thousands of timers (every school's same deadline): parse each text once.
+  const parsed = new Map<string, number>();
+  const msOf = (at: Instant): number => {
+    let ms = parsed.get(at);
+    if (ms === undefined) {
+      ms = toMillis(at);
+      parsed.set(at, ms);
     }
-    for (const event of decision.events) {
-      state = decider.evolve(state, event);
-      record(event, target);
-      afterEach?.(state, event);
+    return ms;
+  };
+  const withdraw = (entry: PendingTimer) => {
+    entry.withdrawn = true;
+    pending.delete(entry.timer.timerId);
+  };
+  const kept = (timers: Timer[], timerId: string) => {
+    for (let i = 0; i < timers.length; i++) if (timers[i].timerId === timerId) return true;
+    return false;
+  };
+  const setTimers = (scope: TimerScope, timers: Timer[], notBefore: Instant | undefined) => {
+    if (scope.of === 'assignment') {
+      const list = pendingByAssignment.get(scope.assignmentId);
+      if (list) for (const entry of list) if (!entry.withdrawn && !kept(timers, entry.timer.timerId)) withdraw(entry);
+    } else {
+      const keep = new Set(timers.map((timer) => timer.timerId));
+      for (const entry of [...pending.values()]) if (timerInScope(entry.timer, scope) && !keep.has(entry.timer.timerId)) withdraw(entry);
     }
-    return state;
+    const notBeforeMs = notBefore === undefined ? undefined : msOf(notBefore);
+    for (const timer of timers) {
+      // Like timer_firings: a timer that has fired never fires again, whoever sets it.
+      if (fired.has(timer.timerId)) continue;
+      const existing = pending.get(timer.timerId);
+      if (existing && timer.kind !== 'assignment-issue') continue; // same id: same moment, same command
+      if (existing) withdraw(existing);
+      const dueMs = msOf(timer.dueAt);
+      const entry: PendingTimer = { timer, dueMs, notBefore, withdrawn: false };
+      pending.set(timer.timerId, entry);
+      if (timer.target.aggregate === 'assignment') {
+        const list = pendingByAssignment.get(timer.target.assignmentId);
+        if (!list) pendingByAssignment.set(timer.target.assignmentId, [entry]);
+        else {
+          let live = 0;
+          for (const e of list) if (!e.withdrawn && pending.get(e.timer.timerId) === e) list[live++] = e;
+          list.length = live;
+          list.push(entry);
+        }
+      }
+      agenda.addTimer(entry, timerFiresAtMs(dueMs, notBeforeMs));
+    }
   };
 
-  const runPlan = (command: PlanCommand) => {
-    plan = run(planDecider, { aggregate: 'plan', planId }, plan, command);
-  };
-  const runPhase = (phaseId: string, command: PhaseCommand) => {
-    const state = phases.get(phaseId) ?? phaseDecider.initialState();
-    phases.set(phaseId, run(phaseDecider, { aggregate: 'phase', planId, phaseId }, state, command));
-  };
-  const runAssignment = (assignmentId: string, command: AssignmentCommand) => {
-    const target: AggregateRef = { aggregate: 'assignment', planId, assignmentId };
-    const state = assignments.get(assignmentId) ?? assignmentDecider.initialState();
-    assignments.set(assignmentId, run(assignmentDecider, target, state, command, (reached, event) => react(target, reached, event)));
+  const execute = (target: AggregateRef, command: SimulatedCommand): void => {
+    const outcome = store.execute(target, command, (event, stream) => {
+      result.events++;
+      result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
+      result.endedAt = event.at;
+      options.onEvent(event, stream);
+      react(target, event);
+    });
+    if (!outcome.ok) result.rejections.push({ target, command: command.type, error: outcome.error });
   };
 
-  // Reactions: what the engine's workers and the simulated people do after an event.
-  const react = (target: AggregateRef, state: AssignmentState, event: PlanledgerEvent) => {
+  /** The engine's part (the workflow), then the people's (who act on what reached them). */
+  const react = (target: AggregateRef, event: PlanledgerEvent) => {
+    const input = { target, event };
+    workflow = planWorkflow.evolve(workflow, input);
+    const outputs: PlanWorkflowOutput[] = planWorkflow.decide(input, workflow);
+    // As in the service: the timers projection applies an event before the reactor's commands run.
+    for (const output of outputs) if (output.type === 'SetTimers') setTimers(output.scope, output.timers, output.notBefore);
+    for (const output of outputs) if (output.type === 'GiveCommand') execute(output.target, output.command);
+    if (target.aggregate === 'assignment') peopleReact(target, event);
+  };
+
+  const peopleReact = (target: AggregateRef & { aggregate: 'assignment' }, event: PlanledgerEvent) => {
+    const state = store.assignment(target.assignmentId)!;
     switch (event.type) {
       case 'AssignmentIssued':
-        timersForAssignment(state).forEach((t) => agenda.addTimer(t));
-        departmentActions(state, behaviour).forEach((a) => agenda.addAction(target, a));
+        plan(target, departmentActions(state, behaviour));
+        break;
+      case 'AssignmentDeadlineMoved':
+        if (state.status !== 'submitted' && !terminalStatuses.includes(state.status)) plan(target, departmentActions(state, behaviour, toMillis(event.at)));
         break;
       case 'AssignmentSubmitted':
       case 'AssignmentReviewPassed':
-        agenda.addAction(target, reviewerAction(state, event.at, behaviour));
-        break;
-      case 'AssignmentDeadlineMoved':
-      case 'AssignmentReassigned':
-        timersForAssignment(state).forEach((t) => agenda.addTimer(t));
+        agenda.addAction(target, reviewerAction(state, toMillis(event.at), behaviour), actionGeneration.get(target.assignmentId) ?? 0);
         break;
     }
   };
+  const plan = (target: AggregateRef & { aggregate: 'assignment' }, actions: PlannedAction[]) => {
+    const generation = (actionGeneration.get(target.assignmentId) ?? -1) + 1;
+    actionGeneration.set(target.assignmentId, generation);
+    for (const action of actions) agenda.addAction(target, action, generation);
+  };
+
+  const act = (target: AggregateRef, actor: Actor, command: SimulatedCommand) => {
+    options.onAction?.({ at: command.metadata.at, target, actor, command });
+    execute(target, command);
+  };
+  const planRef: AggregateRef = { aggregate: 'plan', planId };
+  const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
   const publishAt = options.publishAt ?? schedule.startsAt;
-  const atPublish = { actor: planner, at: publishAt };
-  runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: atPublish });
-  runPlan({ type: 'PublishPlan', data: { planId }, metadata: atPublish });
-  for (const phase of schedule.phases) {
-    runPhase(phase.phaseId, { type: 'SchedulePhase', data: { planId, phaseId: phase.phaseId, phase }, metadata: { actor: systemActor, at: publishAt } });
-  }
-  timersForSchedule(schedule).forEach((t) => agenda.addTimer(t));
-  agenda.addPlanClose(Date.parse(schedule.endsAt));
+  runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
+  runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
+  const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
+  steps.forEach((step, index) => step.type === 'amend' && agenda.addPlannerStep(toMillis(step.amendment.at), index));
+  const scheduleClose = (endsAt: Instant) => {
+    steps.push({ type: 'close', at: endsAt });
+    agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
+  };
+  scheduleClose(schedule.endsAt);
 
+  /** The virtual clock: it only moves forward. A timer takes effect at its own time even when set late; people act now. */
+  let clockMs = toMillis(publishAt);
+  const notBeforeClock = (at: Instant): Instant => (toMillis(at) >= clockMs ? at : new Date(clockMs).toISOString());
   for (let item = agenda.next(untilMs); item; item = agenda.next(untilMs)) {
-    if (item.kind === 'close-plan') {
-      runPlan({ type: 'ClosePlan', data: { planId, reason: CLOSE_REASON }, metadata: { actor: planner, at: schedule.endsAt } });
+    if (item.atMs > clockMs) clockMs = item.atMs;
+    if (item.kind === 'timer') {
+      const { pending: entry } = item;
+      if (entry.withdrawn) continue;
+      const { timer } = entry;
+      pending.delete(timer.timerId);
+      fired.add(timer.timerId);
+      // The domain's firing instant (timerFiresAtMs) decided atMs; the instant keeps the text it was given.
+      const at = item.atMs === entry.dueMs || entry.notBefore === undefined ? timer.dueAt : entry.notBefore;
+      execute(timer.target, { type: timer.command.type, data: timer.command.data, metadata: { actor: systemActor, at } } as SimulatedCommand);
       continue;
     }
-    if (item.kind === 'timer') {
-      const { timer } = item;
-      // A timer fires at its own moment, even when that moment is before publication.
-      const metadata = { actor: systemActor, at: Date.parse(timer.dueAt) < Date.parse(publishAt) ? publishAt : timer.dueAt };
-      if (timer.target.aggregate === 'phase') runPhase(timer.target.phaseId, { ...timer.command, metadata } as PhaseCommand);
-      else if (timer.target.aggregate === 'assignment') runAssignment(timer.target.assignmentId, { ...timer.command, metadata } as AssignmentCommand);
+    if (item.kind === 'planner') {
+      const step = steps[item.index];
+      const current = store.plan();
+      if (step.type === 'close') {
+        // An amendment that moved the plan's end planned another closing; this one lapses.
+        if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
+        runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });
+      } else {
+        const { amendment } = step;
+        const endsBefore = current.schedule?.endsAt;
+        runPlan({ type: 'AmendPlan', data: { planId, schedule: amendment.schedule, reason: amendment.reason, source: amendment.source }, metadata: { actor: planner, at: notBeforeClock(amendment.at) } });
+        const endsAfter = store.plan().schedule?.endsAt;
+        if (endsAfter && endsBefore && toMillis(endsAfter) !== toMillis(endsBefore)) scheduleClose(endsAfter);
+      }
       continue;
     }
     const { action, target } = item;
-    if (target.aggregate !== 'assignment') continue;
+    if (target.aggregate !== 'assignment' || item.generation !== (actionGeneration.get(target.assignmentId) ?? 0)) continue;
+    const state = store.assignment(target.assignmentId);
+    // Work cancelled, waived or taken elsewhere meanwhile is no longer in this person's inbox.
+    if (!state || assignmentTransitions[state.status][action.command.type] === undefined) continue;
     const actor: Actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
-    runAssignment(target.assignmentId, { ...action.command, metadata: { actor, at: action.at } } as AssignmentCommand);
+    act(target, actor, { ...action.command, metadata: { actor, at: new Date(clockMs).toISOString() } } as SimulatedCommand);
   }
   return result;
 }

@@ -92,4 +92,48 @@ describe('simulatePlan', () => {
     expect(replayed.status).toBe('accepted');
     expect(replayed.escalationLevel).toBe(2);
   });
+
+  describe('with an amendment', () => {
+    const amendedAt = '2021-11-01T00:00:00.000+08:00';
+    // report for school-a moves a month later; review for school-b is dropped; a third year-phase is added.
+    const amended: PlanSchedule = {
+      ...schedule,
+      endsAt: '2024-08-31T23:59:59.999+08:00',
+      phases: [...schedule.phases, { phaseId: 'year-3', name: '效益年', kind: 'theme-year', order: 2, opensAt: '2023-09-01T00:00:00.000+08:00', closesAt: '2024-08-31T23:59:59.999+08:00', focus: [] }],
+      obligations: schedule.obligations
+        .filter((o) => o.assignmentId !== 'review.school-b.once')
+        .map((o) => (o.assignmentId === 'report.school-a.2022' ? { ...o, dueAt: '2021-12-31T23:59:59.999+08:00' } : o)),
+    };
+    const amend = (behaviour = {}) => run({ behaviour, amendments: [{ at: amendedAt, schedule: amended, reason: '调整' }] });
+
+    it('re-dates open work, cancels dropped work, schedules the added phase, and the people follow the new deadline', () => {
+      const { events, result } = amend();
+      expect(result.rejections).toEqual([]);
+      const of = (stream: string) => events.filter((e) => e.stream === stream).map((e) => e.event.type);
+      expect(of('assignment-demo.report.school-a.2022')).toEqual(['AssignmentIssued', 'AssignmentAcknowledged', 'AssignmentDeadlineMoved', 'AssignmentSubmitted', 'AssignmentAccepted']);
+      expect(of('assignment-demo.review.school-b.once')).toEqual(['AssignmentIssued', 'AssignmentAcknowledged', 'AssignmentProgressReported', 'AssignmentCancelled']);
+      expect(of('phase-demo.year-3')).toEqual(['PhaseScheduled', 'PhaseOpened', 'PhaseClosingStarted', 'PhaseClosed']);
+      const submitted = events.find((e) => e.stream === 'assignment-demo.report.school-a.2022' && e.event.type === 'AssignmentSubmitted')!;
+      expect(Date.parse(submitted.event.at)).toBeGreaterThan(Date.parse('2021-12-01T00:00:00.000+08:00'));
+      const closed = events.filter((e) => e.event.type === 'PlanClosed');
+      expect(closed.map((e) => e.event.at)).toEqual(['2024-08-31T23:59:59.999+08:00']);
+    });
+    it('a late school is reminded and escalated against the new deadline, never the old one', () => {
+      const { events } = amend({ late: new Set(['school-a']) });
+      const reminders = events.filter((e) => e.stream === 'assignment-demo.report.school-a.2022' && e.event.type === 'AssignmentReminderDue');
+      expect(reminders.map((e) => Date.parse(e.event.at))).toEqual([Date.parse('2021-12-24T23:59:59.999+08:00'), Date.parse('2021-12-30T23:59:59.999+08:00')]);
+      expect(events.some((e) => e.stream === 'assignment-demo.review.school-b.once' && e.event.type === 'AssignmentOverdue')).toBe(false);
+    });
+    it('reports every command a person gave, in order, for a replay against the service', () => {
+      const actions: string[] = [];
+      simulatePlan(schedule, { fileName: 'demo.yaml', format: 'yaml', text: '' }, {
+        amendments: [{ at: amendedAt, schedule: amended, reason: '调整' }],
+        until: '2021-12-31T23:59:59.999+08:00',
+        onEvent: () => undefined,
+        onAction: (a) => actions.push(`${a.command.type} ${a.actor.userId}`),
+      });
+      expect(actions.slice(0, 3)).toEqual(['DraftPlan planner', 'PublishPlan planner', 'AcknowledgeAssignment school-a-head']);
+      expect(actions).toContain('AmendPlan planner');
+    });
+  });
 });

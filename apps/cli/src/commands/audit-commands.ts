@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { auditExport, type AuditExportOptions } from './audit-export.command';
-import { auditVerify } from './audit-verify.command';
+import type { AuditExportOptions } from './audit-export.command';
 
 const io = () => ({ env: process.env, stdout: process.stdout, stderr: process.stderr });
 const STORAGE_NOTE = 'Reads DATABASE_URL, KURRENTDB_URL or PGlite under DATA_DIR (default ./data) like the service; PGlite cannot be opened while the service runs on it.';
@@ -11,6 +10,8 @@ export function registerAuditCommands(program: Command): void {
     .command('verify')
     .description(`walk every stream's hash chain: print the heads digest and "no broken links", or each broken link (exit 1). ${STORAGE_NOTE}`)
     .action(async () => {
+      // Loaded when run: the store drivers and exceljs would slow every other command's start.
+      const { auditVerify } = await import('./audit-verify.command');
       process.exitCode = await auditVerify(io());
     });
   audit
@@ -22,6 +23,7 @@ export function registerAuditCommands(program: Command): void {
     .addOption(new Option('--as-of-basis <basis>', 'recorded: events the store had recorded by then; business: events whose business time is by then').choices(['recorded', 'business']).default('recorded'))
     .option('--out <file>', 'output file (csv: the base of <base>-assignments.csv and <base>-events.csv); default <plan>-as-of-<date>.<format>')
     .action(async (options: AuditExportOptions) => {
+      const { auditExport } = await import('./audit-export.command');
       process.exitCode = await auditExport(options, io());
     });
 }

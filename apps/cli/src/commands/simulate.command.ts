@@ -1,8 +1,9 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
-import { instantFormatter, parseUntil, UsageError } from '../output/instant-format';
+import { instantFormatter, parseAmendment, parseUntil, UsageError } from '../output/instant-format';
 import { loadDefinition } from './load-definition';
 
 interface SimulateFlags {
@@ -10,6 +11,7 @@ interface SimulateFlags {
   late: string[];
   silent: string[];
   json?: boolean;
+  amend: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -22,6 +24,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--until <date>', 'stop after this date (YYYY-MM-DD, end of day in the plan zone) or instant')
     .option('--late <dept,...>', 'departments that submit after their deadlines', collectIds, [])
     .option('--silent <dept,...>', 'departments that never act', collectIds, [])
+    .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -44,8 +47,20 @@ function simulate(file: string, flags: SimulateFlags): number {
   }
 
   let until: string | undefined;
+  const amendments: SimulatedAmendment[] = [];
   try {
     until = flags.until ? parseUntil(flags.until, schedule.timeZone) : undefined;
+    for (const value of flags.amend) {
+      const { file: amendedFile, at } = parseAmendment(value, schedule.timeZone);
+      const amended = loadDefinition(amendedFile);
+      if (!amended.ok) return amended.exitCode;
+      const amendedSchedule = compileSchedule(amended.definition);
+      if (amendedSchedule.planId !== schedule.planId) {
+        process.stderr.write(`--amend: ${amendedFile} is plan "${amendedSchedule.planId}", not "${schedule.planId}"\n`);
+        return 2;
+      }
+      amendments.push({ at, schedule: amendedSchedule, reason: amendmentReason(basename(amendedFile)), source: { fileName: amendedFile, format: amended.format, text: amended.text } });
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
@@ -62,6 +77,8 @@ function simulate(file: string, flags: SimulateFlags): number {
   const result = simulatePlan(schedule, { fileName: file, format, text }, {
     until,
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
+    amendments,
+    retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });
 
@@ -74,6 +91,9 @@ function simulate(file: string, flags: SimulateFlags): number {
   for (const r of result.rejections) process.stderr.write(`refused ${r.command} on ${r.target.aggregate}: ${r.error.message}\n`);
   return result.rejections.length > 0 ? 1 : 0;
 }
+
+/** The reason recorded in PlanAmended (the service asks the planner; the preview names the file). */
+export const amendmentReason = (file: string): string => `修订 (amended by ${file})`;
 
 function textLine(e: TimelineEntry): string {
   const who = e.department ?? e.phase ?? '';

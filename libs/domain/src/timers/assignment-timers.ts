@@ -1,7 +1,11 @@
 import type { AssignmentState } from '../assignment/assignment.state';
 import { owingStatuses } from '../assignment/assignment.transitions';
-import { addDays, isBefore } from '../shared/time';
-import { timerId, type Timer } from './timer';
+import { toMillis } from '../shared/time';
+import type { Timer, TimerKind } from './timer';
+
+const DAY_MS = 86_400_000;
+/** As `timerId`, from epoch ms already at hand (this runs for every issued assignment). */
+const idAt = (kind: TimerKind, subject: string, atMs: number): string => `${kind}.${subject}.${atMs}`;
 
 /**
  * The timers an issued assignment still needs: reminders not yet sent (none dated before the
@@ -15,20 +19,22 @@ export function timersForAssignment(state: AssignmentState): Timer[] {
   const subject = `${planId}.${assignmentId}`;
   const target = { aggregate: 'assignment' as const, planId, assignmentId };
   const timers: Timer[] = [];
+  const dueMs = toMillis(dueAt);
+  const issueMs = toMillis(o.issueAt);
 
   for (const daysBefore of o.remindDaysBefore) {
-    const at = addDays(dueAt, -daysBefore);
-    if (state.remindersSent.includes(daysBefore) || isBefore(at, o.issueAt)) continue;
-    timers.push({ timerId: timerId('reminder', `${subject}.d${daysBefore}`, at), kind: 'reminder', dueAt: at, planId, target, command: { type: 'SendReminder', data: { assignmentId, daysBefore } } });
+    const atMs = dueMs - daysBefore * DAY_MS;
+    if (state.remindersSent.includes(daysBefore) || atMs < issueMs) continue;
+    const at = new Date(atMs).toISOString();
+    timers.push({ timerId: idAt('reminder', `${subject}.d${daysBefore}`, atMs), kind: 'reminder', dueAt: at, planId, target, command: { type: 'SendReminder', data: { assignmentId, daysBefore } } });
   }
   if (!state.overdueSince) {
-    timers.push({ timerId: timerId('overdue', subject, dueAt), kind: 'overdue', dueAt, planId, target, command: { type: 'MarkOverdue', data: { assignmentId } } });
+    timers.push({ timerId: idAt('overdue', subject, dueMs), kind: 'overdue', dueAt, planId, target, command: { type: 'MarkOverdue', data: { assignmentId } } });
   }
-  o.escalation.forEach((level, index) => {
+  for (let index = state.escalationLevel; index < o.escalation.length; index++) {
     const levelNo = index + 1;
-    if (levelNo <= state.escalationLevel) return;
-    const at = addDays(dueAt, level.afterDays);
-    timers.push({ timerId: timerId('escalation', `${subject}.l${levelNo}`, at), kind: 'escalation', dueAt: at, planId, target, command: { type: 'EscalateAssignment', data: { assignmentId, level: levelNo } } });
-  });
+    const atMs = dueMs + o.escalation[index].afterDays * DAY_MS;
+    timers.push({ timerId: idAt('escalation', `${subject}.l${levelNo}`, atMs), kind: 'escalation', dueAt: new Date(atMs).toISOString(), planId, target, command: { type: 'EscalateAssignment', data: { assignmentId, level: levelNo } } });
+  }
   return timers;
 }

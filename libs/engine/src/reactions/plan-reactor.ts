@@ -1,6 +1,6 @@
 import {
-  amendmentEffects, streamOf, systemActor,
-  type AssignmentState, type PhaseCommand, type PhaseState,
+  aggregatesCommandsRead, planWorkflow, streamOf,
+  type AssignmentState, type PhaseState, type PlanWorkflowInput, type PlanWorkflowState,
 } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { CommandExecutor, ExecuteResult } from '../commands/command-executor';
@@ -12,9 +12,10 @@ export interface ReactionReport {
 }
 
 /**
- * What the engine does in answer to a plan's own events: publishing schedules every phase; an
- * amendment cancels, re-dates and (re)schedules what it changed. Runs from a checkpointed store
- * subscription, so it may see an event twice: every command is keyed by the event that caused it.
+ * Gives the commands the plan workflow decides in answer to a plan's own events (publishing
+ * schedules every phase; an amendment cancels, re-dates and (re)schedules what it changed). It
+ * decides nothing itself. Runs from a checkpointed store subscription, so it may see an event
+ * twice: every command is keyed by the event that caused it. Timers are the timer projection's part.
  */
 export class PlanReactor {
   constructor(private readonly executor: CommandExecutor) {}
@@ -23,43 +24,37 @@ export class PlanReactor {
     const report: ReactionReport = { commands: 0, rejected: [] };
     if (!stored.type.startsWith('Plan')) return report;
     const event = toDomainEvent(stored);
-    const run = async (key: string, result: Promise<ExecuteResult>) => {
+    if (!event.type.startsWith('Plan')) return report;
+    const { planId } = event.data as { planId: string };
+    const input: PlanWorkflowInput = { target: { aggregate: 'plan', planId }, event };
+    const state = planWorkflow.evolve(await this.stateFor(planId, event), input);
+    const options = (key: string) => ({ idempotencyKey: `reaction/${stored.eventId}/${key}`, correlationId: stored.metadata.correlationId, causationId: stored.eventId });
+    for (const output of planWorkflow.decide(input, state)) {
+      if (output.type !== 'GiveCommand') continue;
+      // Keys as before the workflow: a phase scheduled on publication by its id, every other command by type and stream.
+      const key = event.type === 'PlanPublished' && output.target.aggregate === 'phase' ? output.target.phaseId : `${output.command.type}/${streamOf(output.target)}`;
       report.commands++;
-      const outcome = await result;
+      const outcome: ExecuteResult = await this.executor.execute(output.target, output.command, options(key));
       // already_exists: this reaction ran before a crash; the phase is scheduled.
       if (!outcome.ok && outcome.error.code !== 'already_exists') report.rejected.push({ stream: outcome.stream, message: `${key}: ${outcome.error.message}` });
-    };
-    const options = (key: string) => ({ idempotencyKey: `reaction/${stored.eventId}/${key}`, correlationId: stored.metadata.correlationId, causationId: stored.eventId });
-    const metadata = { actor: systemActor, at: event.at };
-    switch (event.type) {
-      case 'PlanPublished': {
-        const { planId, schedule } = event.data;
-        for (const phase of schedule.phases) {
-          const command: PhaseCommand = { type: 'SchedulePhase', data: { planId, phaseId: phase.phaseId, phase }, metadata };
-          await run(phase.phaseId, this.executor.execute({ aggregate: 'phase', planId, phaseId: phase.phaseId }, command, options(phase.phaseId)));
-        }
-        break;
-      }
-      case 'PlanAmended': {
-        const { planId, changes, reason } = event.data;
-        const assignmentStatus = new Map<string, AssignmentState['status']>();
-        for (const id of [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)]) {
-          const { state } = await this.executor.load({ aggregate: 'assignment', planId, assignmentId: id });
-          assignmentStatus.set(id, (state as AssignmentState).status);
-        }
-        const phaseStatus = new Map<string, PhaseState['status']>();
-        for (const phaseId of changes.removedPhaseIds) {
-          const { state } = await this.executor.load({ aggregate: 'phase', planId, phaseId });
-          phaseStatus.set(phaseId, (state as PhaseState).status);
-        }
-        const effects = amendmentEffects(planId, changes, (id) => assignmentStatus.get(id), metadata, reason, (id) => phaseStatus.get(id));
-        for (const effect of effects) {
-          const key = `${effect.command.type}/${streamOf(effect.target)}`;
-          await run(key, this.executor.execute(effect.target, effect.command, options(key)));
-        }
-        break;
-      }
     }
     return report;
+  }
+
+  /** The workflow's view: the states its commands read, loaded through the executor (fresh, not a read model). */
+  private async stateFor(planId: string, event: PlanWorkflowInput['event']): Promise<PlanWorkflowState> {
+    const consulted = aggregatesCommandsRead(event);
+    const assignments = new Map<string, AssignmentState>();
+    for (const assignmentId of consulted.assignmentIds) {
+      const { state } = await this.executor.load({ aggregate: 'assignment', planId, assignmentId });
+      assignments.set(assignmentId, state as AssignmentState);
+    }
+    const phases = new Map<string, PhaseState>();
+    for (const phaseId of consulted.phaseIds) {
+      const { state } = await this.executor.load({ aggregate: 'phase', planId, phaseId });
+      phases.set(phaseId, state as PhaseState);
+    }
+    // A plan's own events bring it to the status they record (evolve); its commands read nothing else of it.
+    return { plan: { planId, status: 'published' }, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
   }
 }

@@ -1,0 +1,167 @@
+import { amendmentEffects } from '../amendment/amendment-effects';
+import type { AssignmentCommand } from '../assignment/assignment.commands';
+import type { AssignmentState } from '../assignment/assignment.state';
+import type { PlanledgerEvent } from '../events/planledger-event';
+import type { PhaseCommand } from '../phase/phase.commands';
+import type { PhaseState } from '../phase/phase.state';
+import type { PlanStatus } from '../plan/plan.transitions';
+import { systemActor } from '../shared/actor';
+import type { Instant } from '../shared/time';
+import type { AggregateRef } from '../streams/stream-names';
+import { timersForAssignment } from '../timers/assignment-timers';
+import { timersForSchedule } from '../timers/schedule-timers';
+import type { Timer, TimerKind } from '../timers/timer';
+import type { Workflow } from './workflow';
+
+/** A recorded event and the aggregate whose stream holds it. */
+export interface PlanWorkflowInput {
+  target: AggregateRef;
+  event: PlanledgerEvent;
+}
+
+/** The plan's own facts the workflow keeps by evolving: its status and when it was published. */
+export interface PlanFacts {
+  planId: string;
+  status: PlanStatus;
+  /** Timers never take effect before this: one due earlier fires at publication. */
+  publishedAt?: Instant;
+}
+
+/**
+ * The current states of the plan's aggregates, as their deciders fold them. The workflow reads,
+ * never keeps them: each host answers from its own store (the simulator's memory, the read
+ * models, the command executor). After `evolve` they include the input event.
+ */
+export interface AggregateStates {
+  assignment(assignmentId: string): AssignmentState | undefined;
+  phase(phaseId: string): PhaseState | undefined;
+}
+
+export interface PlanWorkflowState {
+  plan: PlanFacts;
+  aggregates: AggregateStates;
+}
+
+/** Which pending timers an output replaces: the whole plan's, its schedule's, or one assignment's. */
+export type TimerScope =
+  | { of: 'plan'; planId: string }
+  | { of: 'schedule'; planId: string }
+  | { of: 'assignment'; planId: string; assignmentId: string };
+
+/** The kinds a schedule implies (replaced as a whole when a plan is published or amended). */
+export const SCHEDULE_TIMER_KINDS: readonly TimerKind[] = ['phase-open', 'phase-closing', 'phase-close', 'assignment-issue'];
+
+export type PlanWorkflowOutput =
+  /** Give this command now, at the business time of the event that caused it. */
+  | { type: 'GiveCommand'; target: AggregateRef; command: PhaseCommand | AssignmentCommand }
+  /** Every timer pending in the scope is replaced by these; none takes effect before `notBefore`. */
+  | { type: 'SetTimers'; scope: TimerScope; timers: Timer[]; notBefore: Instant | undefined };
+
+const noAggregates: AggregateStates = { assignment: () => undefined, phase: () => undefined };
+
+export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWorkflowInput): PlanWorkflowState {
+  switch (event.type) {
+    case 'PlanDrafted':
+      return { ...state, plan: { planId: event.data.planId, status: 'draft' } };
+    case 'PlanPublished':
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at } };
+    case 'PlanClosed':
+      return { ...state, plan: { ...state.plan, status: 'closed' } };
+    default:
+      return state;
+  }
+}
+
+/**
+ * What follows from what, once for the service and the simulator:
+ * - a plan published schedules its phases, and its schedule sets the timers that open, close
+ *   and issue (a phase opens at its time; its work is issued at each obligation's issue time);
+ * - an issued assignment (and every later event of it) sets the reminders, overdue mark and
+ *   escalations it still needs; work no longer owed needs none;
+ * - an amendment cancels and re-dates open work, schedules, moves or ends phases, and replaces
+ *   the schedule's timers (work already issued is not issued again);
+ * - a closed plan has no timers left.
+ */
+export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
+  const { event, target } = input;
+  const { plan, aggregates } = state;
+  const notBefore = plan.publishedAt;
+  const open = plan.status !== 'closed';
+  switch (event.type) {
+    case 'PlanPublished': {
+      const { planId, schedule } = event.data;
+      const metadata = { actor: systemActor, at: event.at };
+      const outputs: PlanWorkflowOutput[] = schedule.phases.map((phase) => ({
+        type: 'GiveCommand',
+        target: { aggregate: 'phase', planId, phaseId: phase.phaseId },
+        command: { type: 'SchedulePhase', data: { planId, phaseId: phase.phaseId, phase }, metadata },
+      }));
+      outputs.push({ type: 'SetTimers', scope: { of: 'schedule', planId }, timers: scheduleTimersToSet(event.data.schedule, aggregates), notBefore });
+      return outputs;
+    }
+    case 'PlanAmended': {
+      const { planId, changes, reason, schedule } = event.data;
+      const metadata = { actor: systemActor, at: event.at };
+      const effects = amendmentEffects(planId, changes, (id) => aggregates.assignment(id)?.status, metadata, reason, (id) => aggregates.phase(id)?.status);
+      const outputs: PlanWorkflowOutput[] = effects.map((effect) => ({ type: 'GiveCommand', target: effect.target, command: effect.command }));
+      if (open) outputs.push({ type: 'SetTimers', scope: { of: 'schedule', planId }, timers: scheduleTimersToSet(schedule, aggregates), notBefore });
+      return outputs;
+    }
+    case 'PlanClosed':
+      return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
+    default:
+      break;
+  }
+  if (target.aggregate !== 'assignment' || !assignmentTimersMayChange(event)) return [];
+  const assignment = aggregates.assignment(target.assignmentId);
+  const timers = open && assignment ? timersForAssignment(assignment) : [];
+  return [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+}
+
+/** Issue timers are left out for work already issued: issuing twice decides nothing, and nothing is shown as still to come that came long ago. */
+function scheduleTimersToSet(schedule: Parameters<typeof timersForSchedule>[0], aggregates: AggregateStates): Timer[] {
+  return timersForSchedule(schedule).filter((timer) => {
+    if (timer.kind !== 'assignment-issue' || timer.target.aggregate !== 'assignment') return true;
+    const status = aggregates.assignment(timer.target.assignmentId)?.status;
+    return status === undefined || status === 'not_issued';
+  });
+}
+
+/**
+ * Events after which an assignment's timers are derived again. Acknowledging, starting, reporting
+ * progress and passing a review step change nothing a timer depends on (the work stays owed, or
+ * stays submitted), so they set nothing: the pending set would be the same.
+ */
+const assignmentTimersMayChange = (event: PlanledgerEvent): boolean =>
+  event.type !== 'AssignmentAcknowledged' && event.type !== 'AssignmentStarted' && event.type !== 'AssignmentProgressReported' && event.type !== 'AssignmentReviewPassed';
+
+export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWorkflowOutput> = {
+  initialState: () => ({ plan: { planId: '', status: 'none' }, aggregates: noAggregates }),
+  evolve: evolvePlanWorkflow,
+  decide: decidePlanWorkflow,
+};
+
+/**
+ * The aggregates whose states the workflow's commands for this event depend on, so that a host
+ * that loads states one by one (the service's reactor) loads those and no others. The timers it
+ * sets may read more (an amendment skips issue timers of issued work): hosts that apply timers
+ * answer for every assignment of the plan.
+ */
+export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[] } {
+  if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };
+  const { changes } = event.data;
+  return { assignmentIds: [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)], phaseIds: changes.removedPhaseIds };
+}
+
+/** Does a pending timer belong to a scope? (For hosts that keep timers in memory.) */
+export function timerInScope(timer: Timer, scope: TimerScope): boolean {
+  if (timer.planId !== scope.planId) return false;
+  switch (scope.of) {
+    case 'plan':
+      return true;
+    case 'schedule':
+      return SCHEDULE_TIMER_KINDS.includes(timer.kind);
+    case 'assignment':
+      return timer.target.aggregate === 'assignment' && timer.target.assignmentId === scope.assignmentId;
+  }
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { PlanledgerEvent } from '@planledger/domain';
+import { parsePlanDefinition } from '@planledger/plan-definition';
+import { compileSchedule } from '@planledger/scheduling';
+import { simulatePlan, type PersonAction } from '@planledger/simulation';
+import { freePort, ServiceProcess } from '../service/support/service-process';
+import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
+
+/**
+ * The simulator is the service: for each real plan, with departments on time, one late and one
+ * silent, and one amendment, the simulator's streams equal what the service records under the
+ * virtual clock on PGlite when the same people give the same commands through its API at the
+ * same business times. Any reaction changed in one place only (workflow, deciders, reactor,
+ * timer projection, simulator) shows here as a differing stream.
+ */
+const repo = join(__dirname, '..', '..');
+
+interface Scenario {
+  plan: string;
+  departmentsFile?: string;
+  amendment: { file: string; at: string };
+  late: string;
+  silent: string;
+  /** Business time the plan is drafted and published (the virtual clock's start). */
+  publishAt: string;
+  /** One school year or less keeps the run short; the amendment and the late and silent work fall inside. */
+  until: string;
+}
+
+const scenarios: Scenario[] = [
+  {
+    plan: 'workflows/lianyun-quality-2021-2024.yaml',
+    amendment: { file: 'tests/equivalence/plans/lianyun-quality-2021-2024.amended.yaml', at: '2022-03-01T00:00:00.000+08:00' },
+    late: 'xugou-primary',
+    silent: 'haibin-primary',
+    publishAt: '2021-08-30T09:00:00.000+08:00',
+    until: '2022-08-31T23:59:59.999+08:00',
+  },
+  {
+    plan: 'workflows/county-basic-education-2022-2025.yaml',
+    departmentsFile: 'workflows/county-basic-education-departments.yaml',
+    amendment: { file: 'tests/equivalence/plans/county-basic-education-2022-2025.amended.yaml', at: '2022-11-01T00:00:00.000+08:00' },
+    late: 'county-no1-high',
+    silent: 'county-no2-high',
+    publishAt: '2022-08-29T09:00:00.000+08:00',
+    until: '2023-01-31T23:59:59.999+08:00',
+  },
+];
+
+function upload(file: string, departmentsFile: string | undefined): PlanUploadBody {
+  const body: PlanUploadBody = { definition: readFileSync(join(repo, file), 'utf8'), fileName: basename(file) };
+  if (departmentsFile) body.files = { [basename(departmentsFile)]: readFileSync(join(repo, departmentsFile), 'utf8') };
+  return body;
+}
+
+function compile(file: string) {
+  const path = join(repo, file);
+  const parsed = parsePlanDefinition(readFileSync(path, 'utf8'), path, { readFile: (p) => readFileSync(p, 'utf8') });
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  return compileSchedule(parsed.definition);
+}
+
+/** The simulator's run: its streams and the people's commands, in the order given. */
+export function simulateScenario(s: Scenario) {
+  const draft = upload(s.plan, s.departmentsFile);
+  const amended = upload(s.amendment.file, s.departmentsFile);
+  const reason = `修订 (amended by ${amended.fileName})`;
+  const actions: PersonAction[] = [];
+  const result = simulatePlan(compile(s.plan), { fileName: draft.fileName, format: 'yaml', text: draft.definition }, {
+    publishAt: s.publishAt,
+    until: s.until,
+    behaviour: { late: new Set([s.late]), silent: new Set([s.silent]) },
+    amendments: [{ at: s.amendment.at, schedule: compile(s.amendment.file), reason, source: { fileName: amended.fileName, format: 'yaml', text: amended.definition } }],
+    onEvent: () => undefined,
+    onAction: (action) => actions.push(action),
+  });
+  const streams = new Map<string, PlanledgerEvent[]>();
+  for (const { stream, events } of result.store.streams()) streams.set(stream, [...events]);
+  return { result, actions, streams, uploads: { draft, amendments: new Map([[reason, amended]]) } };
+}
+
+/** The first difference, said plainly (a whole-map diff of thousands of events helps no one). */
+export function firstDifference(simulated: Map<string, PlanledgerEvent[]>, recorded: Map<string, PlanledgerEvent[]>): string | undefined {
+  const names = [...new Set([...simulated.keys(), ...recorded.keys()])].sort();
+  for (const name of names) {
+    const a = (simulated.get(name) ?? []).map(comparable);
+    const b = (recorded.get(name) ?? []).map(comparable);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) {
+        return `stream ${name}, event ${i}:\n  simulator: ${JSON.stringify(a[i]) ?? '(none)'}\n  service:   ${JSON.stringify(b[i]) ?? '(none)'}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+describe.each(scenarios)('simulator and service agree: $plan', (scenario) => {
+  let dataDir: string;
+  let service: ServiceProcess | undefined;
+  afterAll(async () => {
+    if (service) await service.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('with on-time, late and silent departments and an amendment, every stream holds the same events in the same order', async () => {
+    const simulated = simulateScenario(scenario);
+    expect(simulated.result.rejections).toEqual([]);
+    const types = new Set([...simulated.streams.values()].flat().map((e) => e.type));
+    for (const type of ['PlanAmended', 'AssignmentDeadlineMoved', 'AssignmentCancelled', 'AssignmentEscalated', 'AssignmentAccepted']) expect(types).toContain(type);
+
+    dataDir = mkdtempSync(join(tmpdir(), 'planledger-equivalence-'));
+    const port = freePort();
+    service = await ServiceProcess.start({
+      args: ['--virtual-clock'],
+      port,
+      env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: scenario.publishAt, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_NAME: `equivalence-${port}` },
+    });
+    const replay = new ServiceReplay(service.baseUrl!, dataDir, simulated.uploads);
+    for (const action of simulated.actions) await replay.give(action);
+    await replay.advanceTo(scenario.until);
+    expect(await service.stop()).toBe(0);
+    service = undefined;
+
+    const recorded = await recordedStreams(dataDir);
+    expect(firstDifference(simulated.streams, recorded)).toBeUndefined();
+    expect([...recorded.keys()].sort()).toEqual([...simulated.streams.keys()].sort());
+  }, 900_000);
+});
