@@ -5,11 +5,14 @@ import { DepartmentsFile, PlanDefinition, type Department, type DepartmentClass 
 import { checkAgainstSchema, type AcceptedPart, type SchemaCheck } from './schema-issues/check-against-schema';
 import { isRecord } from './schema-issues/schema-navigation';
 import { resolveRelativeTo } from './shared/relative-path';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
 import { parseSourceDocument, type SourceDocument } from './source/source-document';
 
 export interface ParseOptions {
   /** Reads a file the plan refers to (departmentsFile); the CLI passes fs, tests pass a map. */
   readFile?: (path: string) => string;
+  /** Size, shape and error-count limits; the defaults suit plans of any real county. */
+  limits?: Partial<ParseLimits>;
 }
 
 export interface DefinitionSource {
@@ -19,17 +22,24 @@ export interface DefinitionSource {
 
 export type ParseResult =
   | { ok: true; definition: PlanDefinition; sources: DefinitionSource[] }
-  | { ok: false; errors: PlanError[] };
+  /** `unlisted`: problems found beyond the first `limits.maxErrors`, counted but not described. */
+  | { ok: false; errors: PlanError[]; unlisted: number };
 
 /**
  * Parses and checks a plan definition (YAML or JSON), reporting every problem at once:
  * syntax, schema, then cross-references over the entries the schema accepted.
  */
 export function parsePlanDefinition(text: string, fileName: string, opts: ParseOptions = {}): ParseResult {
-  const planSource = parseSourceDocument(text, fileName);
-  if (planSource.syntaxErrors.length > 0) return { ok: false, errors: planSource.syntaxErrors };
-  const plan = checkAgainstSchema(PlanDefinition, planSource);
-  const departments = loadDepartmentsFile(planSource, fileName, opts);
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...opts.limits };
+  const capped = (errors: PlanError[], unlisted = 0): ParseResult => {
+    const sorted = sortErrors(errors, fileName);
+    return { ok: false, errors: sorted.slice(0, limits.maxErrors), unlisted: unlisted + Math.max(0, sorted.length - limits.maxErrors) };
+  };
+  const planSource = parseSourceDocument(text, fileName, limits);
+  if (planSource.syntaxErrors.length > 0) return capped(planSource.syntaxErrors);
+  const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors);
+  if (plan.unlisted) return capped(plan.errors, plan.unlisted);
+  const departments = loadDepartmentsFile(planSource, fileName, opts, limits);
   const errors = [...plan.errors, ...departments.errors];
 
   if (plan.accepted) {
@@ -47,7 +57,7 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
     }
   }
 
-  if (errors.length > 0 || !plan.complete || !plan.accepted) return { ok: false, errors: sortErrors(errors, fileName) };
+  if (errors.length > 0 || !plan.complete || !plan.accepted) return capped(errors, departments.unlisted);
   const extra = departments.file?.part.value;
   const definition: PlanDefinition = {
     ...plan.accepted.value,
@@ -64,9 +74,10 @@ interface LoadedDepartments {
   /** False when the file was named but could not be used: unit references cannot be checked then. */
   usable: boolean;
   file?: { source: SourceDocument; part: AcceptedPart<DepartmentsFile> };
+  unlisted?: number;
 }
 
-function loadDepartmentsFile(planSource: SourceDocument, fileName: string, opts: ParseOptions): LoadedDepartments {
+function loadDepartmentsFile(planSource: SourceDocument, fileName: string, opts: ParseOptions, limits: ParseLimits): LoadedDepartments {
   const named = isRecord(planSource.data) ? planSource.data.departmentsFile : undefined;
   if (typeof named !== 'string') return { errors: [], usable: true };
   const path = resolveRelativeTo(fileName, named);
@@ -81,10 +92,10 @@ function loadDepartmentsFile(planSource: SourceDocument, fileName: string, opts:
   } catch {
     return fail(`the departments file "${path}" does not exist or cannot be read`);
   }
-  const source = parseSourceDocument(text, path);
+  const source = parseSourceDocument(text, path, limits);
   if (source.syntaxErrors.length > 0) return { errors: source.syntaxErrors, usable: false };
-  const checked: SchemaCheck<DepartmentsFile> = checkAgainstSchema(DepartmentsFile, source);
-  if (!checked.accepted) return { errors: checked.errors, usable: false };
+  const checked: SchemaCheck<DepartmentsFile> = checkAgainstSchema(DepartmentsFile, source, limits.maxErrors);
+  if (!checked.accepted) return { errors: checked.errors, usable: false, unlisted: checked.unlisted };
   return { errors: checked.errors, usable: true, file: { source, part: checked.accepted } };
 }
 
