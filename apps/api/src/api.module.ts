@@ -16,6 +16,7 @@ import { DocsController } from './openapi/docs.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
+import { PlanPreparationPool } from './plans/preparation/plan-preparation.pool';
 import { PlansController } from './plans/plans.controller';
 import { PublishPlanHandler } from './plans/publish-plan.handler';
 import { DepartmentsController } from './read-models/departments.controller';
@@ -30,7 +31,7 @@ import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHa
   imports: [CqrsModule.forRoot(), AuthModule],
   controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController],
   providers: [
-    AssignmentLocator,
+    AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, GetPlanHandler, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,

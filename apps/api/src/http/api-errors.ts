@@ -24,11 +24,15 @@ export class InvalidRequestError extends ApiError {
   }
 }
 
-/** The definition did not parse or compile: every problem, located, as `planledger validate` prints them. */
+/**
+ * The definition did not parse or compile: the problems, located, as `planledger validate` prints
+ * them; past the first 100, `unlisted` counts the rest.
+ */
 export class InvalidPlanError extends ApiError {
-  constructor(errors: PlanError[]) {
+  constructor(errors: PlanError[], unlisted = 0) {
     super(400, {
       error: 'invalid_plan',
+      unlisted,
       problems: errors.map((e) => ({
         file: e.file, line: e.line, column: e.column, path: e.path, code: e.code, message: e.message,
         text: `${e.file}:${e.line}:${e.column}  ${e.path || '(plan)'}  ${e.message}`,

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanState } from '@planledger/domain';
-import { preparePlan, type Clock, type CommandExecutor } from '@planledger/engine';
+import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { idempotencyKeyOf } from '../actor/request-actor';
 import { assertScheduleInRange } from '../http/instant-range';
 import { businessNow, executeOrReject } from '../commands/command-context';
 import { ApiError, InvalidPlanError } from '../http/api-errors';
 import { ImportPlanCommand, type ImportedPlan } from './plan.commands';
+import { PlanPreparationPool } from './preparation/plan-preparation.pool';
 
 /** Checks and compiles an uploaded definition; drafts the plan, or revises its draft while unpublished. */
 @CommandHandler(ImportPlanCommand)
@@ -15,11 +16,12 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
   constructor(
     @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly preparation: PlanPreparationPool,
   ) {}
 
   async execute({ upload, context }: ImportPlanCommand): Promise<ImportedPlan> {
-    const prepared = preparePlan(upload);
-    if (!prepared.ok) throw new InvalidPlanError(prepared.errors);
+    const prepared = await this.preparation.prepare(upload);
+    if (!prepared.ok) throw new InvalidPlanError(prepared.errors, prepared.unlisted);
     const { schedule, source } = prepared;
     assertScheduleInRange(schedule, upload.rebase);
     const planId = schedule.planId;

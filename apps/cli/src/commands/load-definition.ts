@@ -20,15 +20,17 @@ export function loadDefinition(file: string, text = readPlanFile(file)): LoadedD
   if (text === undefined) return { ok: false, exitCode: 1 };
   const parsed = parsePlanDefinition(text, file, { readFile: (path) => readFileSync(path, 'utf8') });
   if (!parsed.ok) {
-    process.stderr.write(formatErrors(parsed.errors));
+    process.stderr.write(formatErrors(parsed.errors, parsed.unlisted));
     return { ok: false, exitCode: 1 };
   }
   return { ok: true, definition: parsed.definition, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
 }
 
-export function formatErrors(errors: PlanError[]): string {
+export function formatErrors(errors: PlanError[], unlisted = 0): string {
   const lines = errors.map((e) => `${e.file}:${e.line}:${e.column}  ${e.path || '(document)'}  ${e.message}`);
-  return `${lines.join('\n')}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`;
+  const total = errors.length + unlisted;
+  const more = unlisted > 0 ? ` (the first ${errors.length} listed)` : '';
+  return `${lines.join('\n')}\n${total} problem${total === 1 ? '' : 's'} found${more}\n`;
 }
 
 function unreadable(err: NodeJS.ErrnoException): string {

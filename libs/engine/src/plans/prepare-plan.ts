@@ -17,7 +17,8 @@ export interface PlanUpload {
 
 export type PreparedPlan =
   | { ok: true; schedule: PlanSchedule; source: PlanSource }
-  | { ok: false; errors: PlanError[] };
+  /** `unlisted`: problems found beyond those listed (the parser lists the first 100). */
+  | { ok: false; errors: PlanError[]; unlisted: number };
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -31,22 +32,22 @@ export function preparePlan(upload: PlanUpload): PreparedPlan {
       return files[name];
     },
   });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, unlisted: parsed.unlisted };
   let schedule: PlanSchedule;
   try {
     schedule = compileSchedule(parsed.definition);
   } catch (error) {
     if (!(error instanceof ScheduleCompilationError)) throw error;
-    return { ok: false, errors: error.problems.map((message) => problem(upload.fileName, '', message)) };
+    return { ok: false, errors: error.problems.map((message) => problem(upload.fileName, '', message)), unlisted: 0 };
   }
   if (upload.planId !== undefined && !PLAN_ID.test(upload.planId)) {
-    return { ok: false, errors: [problem('(query)', 'planId', `"${upload.planId}" is not a plan id: lower-case letters, digits and "-", at most 63`)] };
+    return { ok: false, unlisted: 0, errors: [problem('(query)', 'planId', `"${upload.planId}" is not a plan id: lower-case letters, digits and "-", at most 63`)] };
   }
   if (upload.rebase !== undefined || upload.planId !== undefined) {
     try {
       schedule = rebaseSchedule(schedule, upload.rebase ?? schedule.startsAt.slice(0, 10), upload.planId);
     } catch (error) {
-      return { ok: false, errors: [problem('(query)', 'rebase', (error as Error).message)] };
+      return { ok: false, errors: [problem('(query)', 'rebase', (error as Error).message)], unlisted: 0 };
     }
   }
   const format = /^\s*[{[]/.test(upload.text) ? 'json' : 'yaml';

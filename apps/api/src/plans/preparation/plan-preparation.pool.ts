@@ -1,0 +1,64 @@
+import { extname, join } from 'node:path';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { PlanUpload, PreparedPlan } from '@planledger/engine';
+import { Piscina } from 'piscina';
+import { ApiError } from '../../http/api-errors';
+
+/** A plan that takes longer than this to check and compile is refused (a real county's takes well under a second). */
+export const PREPARE_TIMEOUT_MS = 60_000;
+/** Heap of the preparing thread: a plan within the parse limits needs a fraction of it. */
+const WORKER_HEAP_MB = 1024;
+
+/**
+ * Plans are parsed, checked and compiled in a worker thread, never on the event loop: while one
+ * is prepared, /health, other requests and timers go on. One thread, a short queue: uploads are
+ * rare, and a flood of them gets 503 rather than a growing backlog. A task over its time or heap
+ * is ended with its thread.
+ */
+@Injectable()
+export class PlanPreparationPool implements OnModuleDestroy {
+  private readonly pool = new Piscina<PlanUpload, PreparedPlan>({
+    ...taskFile(),
+    minThreads: 0,
+    maxThreads: 1,
+    maxQueue: 8,
+    idleTimeout: 300_000,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+
+  async prepare(upload: PlanUpload): Promise<PreparedPlan> {
+    try {
+      return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS) });
+    } catch (error) {
+      throw refusal(error as Error & { code?: string; name?: string }) ?? error;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+function refusal(error: Error & { code?: string }): ApiError | undefined {
+  if (error.message === 'Task queue is at limit') {
+    return new ApiError(503, { error: 'unavailable', message: 'too many plans are being checked at once; send it again in a minute' });
+  }
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') {
+    return new ApiError(413, { error: 'payload_too_large', message: `checking and compiling this plan took longer than ${PREPARE_TIMEOUT_MS / 1000} s: it is too large` });
+  }
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new ApiError(413, { error: 'payload_too_large', message: `checking and compiling this plan needs more than ${WORKER_HEAP_MB} MB: it is too large` });
+  }
+  return undefined;
+}
+
+/**
+ * From dist/ the task is plain JavaScript; run from the TypeScript sources (tests, `node -r
+ * scripts/register.cjs`), the thread compiles it on load the same way.
+ */
+function taskFile(): { filename: string; execArgv?: string[] } {
+  const extension = extname(__filename);
+  const filename = join(__dirname, `prepare-plan.task${extension}`);
+  if (extension !== '.ts') return { filename };
+  return { filename, execArgv: ['-r', join(__dirname, '../../../../../scripts/register.cjs')] };
+}
