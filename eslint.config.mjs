@@ -18,7 +18,8 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': ['error', {
         enforceBuildableLibDependency: false,
-        allow: [],
+        // The reliability suite (tests/) drives the api in-process through its test kit.
+        allow: ['@planledger/api/testing'],
         depConstraints: [
           { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioPackages },
           { sourceTag: 'type:definition', onlyDependOnLibsWithTags: ['type:domain', 'type:definition'], bannedExternalImports: ioPackages },

@@ -23,7 +23,4 @@ export const hostilePlans = {
     `plan: { id: x }\nmeasures:\n${Array.from({ length: measures }, (_, i) => `  - { id: m${i}, titel: 举措${i}, deadline: { kind: yearly, month: thirteen }, responsible: nobody }`).join('\n')}\n`,
 };
 
-/** The text repeated until it has about `characters` characters (for the size-scaled shapes). */
-export function sizedTo(characters: number, make: (n: number) => string, perUnit: number): string {
-  return make(Math.max(1, Math.round(characters / perUnit)));
-}
+

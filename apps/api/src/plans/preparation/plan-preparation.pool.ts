@@ -26,12 +26,22 @@ export class PlanPreparationPool implements OnModuleDestroy {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
 
+  private preparing = 0;
+
   async prepare(upload: PlanUpload): Promise<PreparedPlan> {
+    this.preparing++;
     try {
       return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS) });
     } catch (error) {
       throw refusal(error as Error & { code?: string; name?: string }) ?? error;
+    } finally {
+      this.preparing--;
     }
+  }
+
+  /** Plans being prepared or waiting for the thread. */
+  get inFlight(): number {
+    return this.preparing;
   }
 
   async onModuleDestroy(): Promise<void> {

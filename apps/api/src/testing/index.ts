@@ -1,0 +1,2 @@
+export { call, startApiTestApp, tokenFor, FixedClock, type ApiTestApp, type ApiTestOptions, type TestPerson } from './api-test-app';
+export { PlanPreparationPool } from '../plans/preparation/plan-preparation.pool';

@@ -1,0 +1,1 @@
+export { hostilePlans } from './hostile-plans';
