@@ -20,7 +20,8 @@ import { PlanPreparationPool } from './plans/preparation/plan-preparation.pool';
 import { PlansController } from './plans/plans.controller';
 import { PublishPlanHandler } from './plans/publish-plan.handler';
 import { DepartmentsController } from './read-models/departments.controller';
-import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHandler, PlanTimelineHandler } from './read-models/read-model.handlers';
+import { PlanSummaryCache } from './read-models/plan-summary.cache';
+import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlansHandler, OverdueListHandler, PlanTimelineHandler } from './read-models/read-model.handlers';
 
 /**
  * The HTTP layer. Expects, provided globally (CoreModule): SERVICE_CONFIG, EVENT_STORAGE, CLOCK,
@@ -34,7 +35,7 @@ import { DepartmentInboxHandler, GetPlanHandler, ListPlansHandler, OverdueListHa
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
-    ListPlansHandler, GetPlanHandler, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
+    ListPlansHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
   ],
 })

@@ -20,6 +20,8 @@ export { rebuildReadModels, REBUILT_TABLES, type RebuildOptions, type RebuildRes
 
 export { listPlans, getPlanOverview, type PlanSummary, type PlanOverview, type PhaseView, type DepartmentProgress } from './queries/plans.queries';
 export { departmentInbox, overdueList, type InboxItem } from './queries/inbox.queries';
+export { planAssignmentsPage, type AssignmentFilter, type AssignmentPage, type AssignmentPosition } from './queries/plan-assignments.queries';
+export { readModelsVersion } from './queries/read-models-version.queries';
 export { upcomingTimers, type UpcomingTimer } from './queries/timers.queries';
 export { getAssignment, AmbiguousAssignmentError, type AssignmentDetail } from './queries/assignment.queries';
 export type { AssignmentView } from './queries/assignment-view';

@@ -9,7 +9,7 @@ const asOfText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, 'a date (YYYY-MM-DD: the end of that day in the plan\'s time zone) or an ISO-8601 date-time with an offset');
 
-/** GET /plans/{id}: without asOf the read models answer; with it, a replay of the store. */
+/** GET /plans/{id}/summary: without asOf the read models answer; with it, a replay of the store. */
 export const planAsOfQuery = z.strictObject({
   asOf: asOfText.optional().describe('the plan as it stood at this instant, replayed from the events recorded up to then'),
   asOfBasis: z

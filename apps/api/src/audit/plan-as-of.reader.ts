@@ -17,7 +17,8 @@ export interface PlanAsOfRequest {
 export class PlanAsOfReader {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
 
-  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest): Promise<PlanAsOf> {
+  /** `route`: what the audit trail records as viewed. */
+  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf'): Promise<PlanAsOf> {
     const loaded = await loadPlanEvents(this.storage.store, planId);
     if (!loaded) throw new NotFoundError('plan', planId);
     let asOf;
@@ -28,7 +29,7 @@ export class PlanAsOfReader {
       throw error;
     }
     const plan = replayPlanAsOf(planId, loaded.events, asOf);
-    await this.trail.viewed(viewer.actor, { route: 'GET /plans/{id}?asOf', planId, asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
+    await this.trail.viewed(viewer.actor, { route, planId, asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
     if (!plan) throw new ApiError(404, { error: 'not_found', message: `plan ${planId} had no events ${basis === 'business' ? 'by business time' : 'recorded'} by ${asOf.instant}` });
     return plan;
   }

@@ -50,6 +50,7 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   // The list shows titles and progress counts only: the people who work on plans may see which run.
   listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
   getPlan: WHOLE_PLAN_READ,
+  planSummary: WHOLE_PLAN_READ,
   planTimeline: WHOLE_PLAN_READ,
   planHistory: WHOLE_PLAN_READ,
   overdueList: WHOLE_PLAN_READ,

@@ -4,7 +4,8 @@ import type { Actor } from '@planledger/domain';
 import { Acting } from '../actor/request-actor';
 import { InvalidRequestError } from '../http/api-errors';
 import { GetPlanHistoryQuery } from '../history/history.queries';
-import { GetPlanQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
+import { decodeCursor } from '../read-models/assignment-paging';
+import { GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand } from './plan.commands';
 
@@ -47,9 +48,17 @@ export class PlansController {
   @Route('getPlan')
   getPlan(@Valid('getPlan') request: RequestOf<'getPlan'>, @Acting() actor: Actor) {
     const { params, query } = request;
-    if (query.asOf === undefined) return this.queries.execute(new GetPlanQuery(params.id));
-    const viewer = { actor, correlationId: request.correlationId };
-    return this.queries.execute(new GetPlanQuery(params.id, { asOf: query.asOf, basis: query.asOfBasis, viewer }));
+    const filter = { statuses: query.status, departmentId: query.department, phaseId: query.phase, measureId: query.measure, overdue: query.overdue };
+    const page = { limit: query.limit, after: decodeCursor(query.cursor) };
+    const asOf = query.asOf === undefined ? undefined : { asOf: query.asOf, basis: query.asOfBasis, viewer: { actor, correlationId: request.correlationId } };
+    return this.queries.execute(new GetPlanQuery(params.id, filter, page, asOf));
+  }
+
+  @Route('planSummary')
+  planSummary(@Valid('planSummary') request: RequestOf<'planSummary'>, @Acting() actor: Actor) {
+    const { params, query } = request;
+    const asOf = query.asOf === undefined ? undefined : { asOf: query.asOf, basis: query.asOfBasis, viewer: { actor, correlationId: request.correlationId } };
+    return this.queries.execute(new GetPlanSummaryQuery(params.id, asOf));
   }
 
   @Route('planTimeline')

@@ -3,12 +3,14 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { streamNames } from '@planledger/domain';
 import type { Clock } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
-import { departmentInbox, getPlanOverview, listPlans, overdueList, upcomingTimers } from '@planledger/projections';
+import { departmentInbox, getPlanOverview, listPlans, overdueList, planAssignmentsPage, upcomingTimers } from '@planledger/projections';
 import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
 import { PlanAsOfReader } from '../audit/plan-as-of.reader';
 import { NotFoundError } from '../http/api-errors';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
-import { DepartmentInboxQuery, GetPlanQuery, ListPlansQuery, OverdueListQuery, PlanTimelineQuery, type PlanTimeline } from './read-model.queries';
+import { encodeCursor, pageOf } from './assignment-paging';
+import { PlanSummaryCache } from './plan-summary.cache';
+import { DepartmentInboxQuery, GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, OverdueListQuery, PlanTimelineQuery, type PlanPage, type PlanSummaryView, type PlanTimeline } from './read-model.queries';
 
 /* The read models are eventually consistent: they show what the projection runner has applied. */
 
@@ -22,15 +24,43 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
   }
 }
 
+/** The summary and one page of assignments; replayed as of a date, the same filter and page over the replay. */
 @QueryHandler(GetPlanQuery)
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
-  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly planAsOf: PlanAsOfReader) {}
+  constructor(
+    @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly planAsOf: PlanAsOfReader,
+    private readonly summaries: PlanSummaryCache,
+  ) {}
 
-  async execute({ planId, asOf }: GetPlanQuery) {
-    if (asOf) return this.planAsOf.read(planId, asOf);
-    const overview = await getPlanOverview(this.storage.database, planId);
-    if (!overview) throw new NotFoundError('plan', planId);
-    return overview;
+  async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<PlanPage> {
+    if (asOf) {
+      const { assignments, ...replayed } = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}?asOf');
+      const { items, next } = pageOf(assignments, filter, page, replayed.asOf.instant);
+      return { ...replayed, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } };
+    }
+    const summary = await this.summaries.summaryOf(planId);
+    if (!summary) throw new NotFoundError('plan', planId);
+    // "Overdue" is judged at business time, as in the inboxes.
+    const businessTime = (await this.clock.now()).toISOString();
+    const { items, next } = await planAssignmentsPage(this.storage.database, planId, filter, page, businessTime);
+    return { ...summary, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } };
+  }
+}
+
+@QueryHandler(GetPlanSummaryQuery)
+export class GetPlanSummaryHandler implements IQueryHandler<GetPlanSummaryQuery> {
+  constructor(private readonly planAsOf: PlanAsOfReader, private readonly summaries: PlanSummaryCache) {}
+
+  async execute({ planId, asOf }: GetPlanSummaryQuery): Promise<PlanSummaryView> {
+    if (asOf) {
+      const { assignments: _left, ...replayed } = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}/summary?asOf');
+      return replayed;
+    }
+    const summary = await this.summaries.summaryOf(planId);
+    if (!summary) throw new NotFoundError('plan', planId);
+    return summary;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { AssignmentView, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
+import type { AssignmentFilter, AssignmentView, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
 import type { PlanAsOfRequest } from '../audit/plan-as-of.reader';
+import type { PageInfo, PageRequest } from './assignment-paging';
 import type { HistoryEntry } from '../history/history-entry';
 
 export class ListPlansQuery extends Query<{ plans: PlanSummary[] }> {
@@ -9,8 +10,23 @@ export class ListPlansQuery extends Query<{ plans: PlanSummary[] }> {
   }
 }
 
+/** A plan for an overview: phases and progress counts, no assignment list. */
+export type PlanSummaryView = Omit<PlanOverview, 'assignments'>;
+
+/** The summary and one page of the plan's assignments. */
+export interface PlanPage extends PlanSummaryView {
+  assignments: AssignmentView[];
+  page: PageInfo;
+}
+
 /** With `asOf`, the plan replayed from the store as it stood then (an audit view, recorded as such). */
-export class GetPlanQuery extends Query<PlanOverview> {
+export class GetPlanQuery extends Query<PlanPage> {
+  constructor(readonly planId: string, readonly filter: AssignmentFilter, readonly page: PageRequest, readonly asOf?: PlanAsOfRequest) {
+    super();
+  }
+}
+
+export class GetPlanSummaryQuery extends Query<PlanSummaryView> {
   constructor(readonly planId: string, readonly asOf?: PlanAsOfRequest) {
     super();
   }

@@ -65,6 +65,26 @@ export const assignmentActionBodies = {
 export type AssignmentAction = keyof typeof assignmentActionBodies;
 export type AssignmentActionBody<A extends AssignmentAction> = z.output<(typeof assignmentActionBodies)[A]>;
 
+const assignmentStatuses = ['issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'waived', 'cancelled'] as const;
+/** Most assignments one page holds; the default is 100. */
+export const MAX_PAGE_LIMIT = 500;
+
+/** GET /plans/{id}: a page of the plan's assignments, narrowed by the filters (each optional). */
+export const planAssignmentsQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(assignmentStatuses)))
+    .optional()
+    .describe(`assignment statuses, comma-separated: ${assignmentStatuses.join(', ')}`),
+  department: departmentIdSchema.optional().describe('the department holding the assignment'),
+  phase: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a phase id').optional().describe('the phase it belongs to'),
+  measure: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a measure id').optional().describe('the measure it comes from'),
+  overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional().describe('true: still owed and past its deadline; false: the others'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(100).describe(`assignments per page (at most ${MAX_PAGE_LIMIT})`),
+  cursor: z.string().max(400).optional().describe('`page.nextCursor` of the previous page'),
+});
+
 export const listPlansQuery = z.strictObject({ status: z.enum(['draft', 'published', 'closed']).optional() });
 export const timelineQuery = z.strictObject({
   events: z.coerce.number().int().min(1).max(500).default(50).describe('how many recent events'),

@@ -135,4 +135,6 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'create the checkpoint and lease tables', sql: runnerTables },
   { version: 2, name: 'create the read models and timer firings', sql: readModelTables },
   { version: 3, name: 'create the parked events of the projections', sql: parkedEventsTable },
+  // A plan's assignments page by page in due order (GET /plans/{id}): an index range, not a sort of the whole plan.
+  { version: 4, name: 'index a plan\'s assignments by due date for paging', sql: 'create index read_assignments_plan_due on read_assignments (plan_id, due_at, assignment_id collate "C");' },
 ];
