@@ -3,7 +3,7 @@
  * directory open in well under a second (see libs/event-store/src/pglite/pglite-template.ts).
  * It never fails the install: without a template, a new data directory is initdb'd as before.
  */
-import { ensurePgliteTemplate } from '@planledger/event-store';
+import { ensurePgliteTemplate } from '../src/pglite/pglite-template';
 
 ensurePgliteTemplate().then(
   ({ file, made }) => {

@@ -11,4 +11,3 @@ export { openEventStorage, type EventStorage } from './open-event-storage';
 export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';
 export { runMigrations, type MigrationSet } from './sql/run-migrations';
 export type { Migration } from './sql/migrations';
-export { ensurePgliteTemplate, pgliteTemplateFile } from './pglite/pglite-template';
