@@ -24,7 +24,7 @@ export function instantsInZone(value: unknown, zoneOfPlan: ReadonlyMap<string, s
   const convert = (at: string, zone: string) => {
     const key = `${zone} ${at}`;
     let text = written.get(key);
-    if (text === undefined) written.set(key, (text = instantInZone(at, zone)));
+    if (text === undefined) written.set(key, (text = writtenInZone(at, zone)));
     return text;
   };
   const walk = (node: unknown, zone: string): unknown => {
@@ -37,6 +37,15 @@ export function instantsInZone(value: unknown, zoneOfPlan: ReadonlyMap<string, s
     return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, inner)]));
   };
   return walk(value, fallbackZone);
+}
+
+/** An instant-shaped text that is no real instant (a stored typo, a bad zone) is answered as it is, never as a 500. */
+function writtenInZone(at: string, zone: string): string {
+  try {
+    return instantInZone(at, zone) || at;
+  } catch {
+    return at;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
