@@ -41,7 +41,7 @@ describe('planledger simulate', () => {
   it('rejects an unknown department and a bad date with a clear message, no stack trace', () => {
     const unknown = planledger('simulate', lianyun, '--late', 'no-such-school');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('--late: unknown department "no-such-school"');
+    expect(unknown.stderr).toContain('--late: the plan has no department "no-such-school"');
     const badDate = planledger('simulate', lianyun, '--until', '2022-13-45');
     expect(badDate.status).toBe(2);
     expect(badDate.stderr).toContain('--until');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockController } from './admin/clock.controller';
 import { AuditController } from './audit/audit.controller';
@@ -11,6 +12,7 @@ import { AssignmentsController } from './assignments/assignments.controller';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { GetAssignmentHistoryHandler, GetPlanHistoryHandler } from './history/history.handlers';
+import { InstantsInZoneInterceptor } from './http/instants-in-zone.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { DocsController } from './openapi/docs.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
@@ -20,6 +22,7 @@ import { PlanPreparationPool } from './plans/preparation/plan-preparation.pool';
 import { PlansController } from './plans/plans.controller';
 import { PublishPlanHandler } from './plans/publish-plan.handler';
 import { DepartmentsController } from './read-models/departments.controller';
+import { ListDepartmentsHandler } from './read-models/list-departments.handler';
 import { PlanSummaryCache } from './read-models/plan-summary.cache';
 import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlansHandler, OverdueListHandler, PlanTimelineHandler } from './read-models/read-model.handlers';
 
@@ -35,8 +38,9 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
-    ListPlansHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
+    ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
+    { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })
 export class ApiModule {}

@@ -86,7 +86,7 @@ describe('plans', () => {
 
     const published = await post(`/plans/${PLAN}/publish`);
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ planId: PLAN, status: 'published', at: '2031-01-10T02:00:00.000Z' });
+    expect(published.body).toMatchObject({ planId: PLAN, status: 'published', at: '2031-01-10T10:00:00.000+08:00' });
 
     const again = await post(`/plans/${PLAN}/publish`);
     expect(again.status).toBe(409);
@@ -147,7 +147,7 @@ describe('assignments', () => {
     ]);
     const [issued, acknowledged] = history.body.events;
     expect(issued).toMatchObject({ revision: 0, actor: { role: 'system' }, businessTime: '2030-09-01T00:00:00.000+08:00' });
-    expect(acknowledged).toMatchObject({ actor: { userId: 'heads', role: 'department_head', departmentId: 'banqiao-junior' }, businessTime: '2031-01-10T02:00:00.000Z' });
+    expect(acknowledged).toMatchObject({ actor: { userId: 'heads', role: 'department_head', departmentId: 'banqiao-junior' }, businessTime: '2031-01-10T10:00:00.000+08:00' });
     expect(typeof acknowledged.recordedAt).toBe('string');
     // Accepting is the reviewer's act, not the department's.
     expect(history.body.events[7].actor.departmentId).toBe('liaison-deputy-2');
@@ -201,7 +201,7 @@ describe('history', () => {
     expect(response.status).toBe(200);
     const types = response.body.events.map((e: { type: string }) => e.type);
     expect(types).toEqual(['PlanDrafted', 'PlanDraftRevised', 'PlanPublished']);
-    expect(response.body.events[2]).toMatchObject({ actor: { userId: 'wang.office', role: 'planner' }, businessTime: '2031-01-10T02:00:00.000Z', data: { planId: PLAN } });
+    expect(response.body.events[2]).toMatchObject({ actor: { userId: 'wang.office', role: 'planner' }, businessTime: '2031-01-10T10:00:00.000+08:00', data: { planId: PLAN } });
   });
 });
 

@@ -26,3 +26,10 @@ export const localDateOf = (at: Instant, zone: string): LocalDate => {
 };
 
 export const isValidTimeZone = (zone: string): boolean => DateTime.fromMillis(0, { zone }).isValid;
+
+/** The same instant written in a zone with that zone's offset ("2022-01-17T15:59:59.999Z" → "2022-01-17T23:59:59.999+08:00"). */
+export const instantInZone = (at: Instant, zone: string): Instant => {
+  const instant = DateTime.fromISO(at, { setZone: true });
+  if (!instant.isValid) throw new Error(`not an ISO-8601 instant: ${at}`);
+  return toInstant(instant.setZone(zone));
+};

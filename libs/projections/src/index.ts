@@ -26,3 +26,4 @@ export { upcomingTimers, type UpcomingTimer } from './queries/timers.queries';
 export { getAssignment, AmbiguousAssignmentError, type AssignmentDetail } from './queries/assignment.queries';
 export type { AssignmentView } from './queries/assignment-view';
 export { addToProgress, emptyProgress, type Progress } from './queries/progress';
+export { listDepartments, type DepartmentListing } from './queries/departments.queries';

@@ -54,6 +54,8 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   planTimeline: WHOLE_PLAN_READ,
   planHistory: WHOLE_PLAN_READ,
   overdueList: WHOLE_PLAN_READ,
+  // Ids and names only, like the plan list: everyone who works on plans needs them.
+  listDepartments: read(['planner', 'auditor', 'department_head', 'department_member']),
   departmentInbox: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'department' }),
   assignmentHistory: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-holder' }),
   acknowledgeAssignment: HOLDER_ACTION,

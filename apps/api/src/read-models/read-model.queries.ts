@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AssignmentFilter, AssignmentView, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
+import type { AssignmentFilter, AssignmentView, DepartmentListing, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
 import type { PlanAsOfRequest } from '../audit/plan-as-of.reader';
 import type { PageInfo, PageRequest } from './assignment-paging';
 import type { HistoryEntry } from '../history/history-entry';
@@ -54,6 +54,12 @@ export class DepartmentInboxQuery extends Query<{ departmentId: string; business
 }
 
 export class OverdueListQuery extends Query<{ items: AssignmentView[] }> {
+  constructor(readonly planId: string | undefined) {
+    super();
+  }
+}
+
+export class ListDepartmentsQuery extends Query<{ departments: DepartmentListing[] }> {
   constructor(readonly planId: string | undefined) {
     super();
   }

@@ -92,6 +92,7 @@ export const timelineQuery = z.strictObject({
 });
 export const overdueQuery = z.strictObject({ planId: planIdSchema.optional() });
 export const inboxQuery = z.strictObject({ planId: planIdSchema.optional() });
+export const departmentsQuery = z.strictObject({ planId: planIdSchema.optional().describe("only this plan's departments") });
 
 export const setClockBody = z.union([
   z.strictObject({

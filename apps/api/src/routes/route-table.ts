@@ -90,6 +90,10 @@ export const routeTable = {
     method: 'get', path: '/plans/{id}/history', tag: 'history', summary: 'Every event of the plan and its phases, with actor and business time',
     params: s.planParams, status: 200, response: 'the events in the order they were recorded', errors: [400, 404],
   },
+  listDepartments: {
+    method: 'get', path: '/departments', tag: 'departments', summary: 'The departments the plans name: ids for inboxes, reassignments and the simulator',
+    query: s.departmentsQuery, status: 200, response: 'departments by id with name, kind, parent and the plans that name them', errors: [400],
+  },
   departmentInbox: {
     method: 'get', path: '/departments/{id}/inbox', tag: 'departments', summary: "A department's open assignments: overdue first, then by deadline",
     params: s.departmentParams, query: s.inboxQuery, status: 200, response: 'open assignments', errors: [400],

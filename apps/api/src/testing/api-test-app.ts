@@ -32,7 +32,7 @@ export interface ApiTestApp {
   clock: FixedClock;
   metrics: ServiceMetrics;
   /** Mutable: tests switch the virtual clock and the Redis address. */
-  config: { VIRTUAL_CLOCK: boolean; DATA_DIR: string; RATE_LIMIT_PER_MINUTE: number };
+  config: { VIRTUAL_CLOCK: boolean; DATA_DIR: string; RATE_LIMIT_PER_MINUTE: number; TIME_ZONE: string };
   /** The service's key pair (generated under config.DATA_DIR/keys on start). */
   keys: SigningKeys;
   /** `Authorization: Bearer …` of a token the service accepts, for the given person. */
@@ -82,7 +82,7 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
   const metrics = new ServiceMetrics();
   const executor = new CommandExecutor(storage.store, metrics.commandObserver());
   const clock = new FixedClock(options.now ?? new Date('2031-01-10T02:00:00Z'));
-  const config = { VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000 };
+  const config = { VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000, TIME_ZONE: 'Asia/Shanghai' };
   const redis = { url: options.redisUrl ?? 'redis://127.0.0.1:1' };
   const core: DynamicModule = {
     module: class TestCoreModule {},

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parsePlanDefinition, type PlanDefinition, type PlanError } from '@planledger/plan-definition';
+import { parsePlanDefinition, type DefinitionSource, type PlanDefinition, type PlanError } from '@planledger/plan-definition';
 
 export type LoadedDefinition =
-  | { ok: true; definition: PlanDefinition; text: string; format: 'yaml' | 'json' }
+  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[]; text: string; format: 'yaml' | 'json' }
   | { ok: false; exitCode: number };
 
 /** Reads a file, or says on stderr why it cannot (no stack trace). */
@@ -23,7 +23,7 @@ export function loadDefinition(file: string, text = readPlanFile(file)): LoadedD
     process.stderr.write(formatErrors(parsed.errors, parsed.unlisted));
     return { ok: false, exitCode: 1 };
   }
-  return { ok: true, definition: parsed.definition, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
+  return { ok: true, definition: parsed.definition, sources: parsed.sources, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
 }
 
 export function formatErrors(errors: PlanError[], unlisted = 0): string {

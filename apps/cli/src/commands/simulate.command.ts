@@ -5,6 +5,7 @@ import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type TimelineEn
 import { BufferedWriter } from '../output/buffered-writer';
 import { instantFormatter, parseAmendment, parseUntil, UsageError } from '../output/instant-format';
 import { loadDefinition } from './load-definition';
+import { unknownDepartmentsMessage } from './unknown-departments';
 
 interface SimulateFlags {
   until?: string;
@@ -34,14 +35,14 @@ export function registerSimulateCommand(program: Command): void {
 function simulate(file: string, flags: SimulateFlags): number {
   const loaded = loadDefinition(file);
   if (!loaded.ok) return loaded.exitCode;
-  const { definition, text, format } = loaded;
+  const { definition, sources, text, format } = loaded;
   const schedule = compileSchedule(definition);
 
-  const known = new Set(schedule.departments.map((d) => d.id));
+  const known = schedule.departments.map((d) => d.id);
   for (const [flag, ids] of [['--late', flags.late], ['--silent', flags.silent]] as const) {
-    const unknown = ids.filter((id) => !known.has(id));
+    const unknown = ids.filter((id) => !known.includes(id));
     if (unknown.length > 0) {
-      process.stderr.write(`${flag}: unknown department ${unknown.map((u) => `"${u}"`).join(', ')} in ${file}\n`);
+      process.stderr.write(unknownDepartmentsMessage(flag, unknown, known, sources));
       return 2;
     }
   }
@@ -71,7 +72,8 @@ function simulate(file: string, flags: SimulateFlags): number {
 
   const format$ = instantFormatter(schedule.timeZone);
   const timeline = new TimelineBuilder(schedule.planId, format$);
-  const out = new BufferedWriter((t) => process.stdout.write(t));
+  // Once the reader has gone (`| head`), the rest is dropped rather than queued for a closed pipe.
+  const out = new BufferedWriter((t) => void (process.stdout.destroyed || process.stdout.write(t)));
   const print = flags.json ? (e: TimelineEntry) => out.line(JSON.stringify(e)) : (e: TimelineEntry) => out.line(textLine(e));
 
   const result = simulatePlan(schedule, { fileName: file, format, text }, {

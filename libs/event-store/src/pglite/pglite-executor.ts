@@ -49,6 +49,11 @@ export class PgliteExecutor implements SqlExecutor {
     );
   }
 
+  /** A tarball of the whole database, for `loadDataDir`. */
+  async dumpDataDir(): Promise<ArrayBuffer> {
+    return (await this.db.dumpDataDir('none')).arrayBuffer();
+  }
+
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
   }

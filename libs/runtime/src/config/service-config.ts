@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '@planledger/calendar';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -52,6 +53,8 @@ export const serviceConfigSchema = z.object({
   AUTH_OIDC_DEPARTMENTS_CLAIM: z.string().min(1).default('departments'),
   /** The `aud` OIDC tokens must carry, if any. */
   AUTH_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Zone of the instants in answers that concern no plan (clock, people, audit streams); a plan's own answers use its zone. */
+  TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   /** Requests per minute for each token (each address, without one). */
   RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).default(600),
 }).refine((c) => !(c.DATABASE_URL && c.KURRENTDB_URL), { message: 'set DATABASE_URL or KURRENTDB_URL, not both', path: ['KURRENTDB_URL'] })

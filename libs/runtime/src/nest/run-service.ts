@@ -6,6 +6,7 @@ import { migrateReadModels } from '@planledger/projections';
 import { timerQueueName } from '../config/queue-name';
 import { ConfigError, loadServiceConfig, type ServiceConfig, type ServiceRoles } from '../config/service-config';
 import { ensureRedis, RedisUnavailableError } from '../redis/ensure-redis';
+import { ensurePortFree, isAddressInUse, PortInUseError } from '../http/ensure-port-free';
 import { openConfiguredStorage, type CoreOptions } from './core.module';
 
 export interface RunServiceOptions {
@@ -36,7 +37,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   try {
     await start(options);
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError;
+    const known = error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError || error instanceof PortInUseError;
     const what = known ? '' : error instanceof StoreUnavailableError ? 'the event store is unavailable: ' : 'could not start: ';
     process.stderr.write(`${options.name}: ${what}${(error as Error)?.message ?? String(error)}\n`);
     process.exit(known ? 2 : 1);
@@ -45,11 +46,19 @@ export async function runService(options: RunServiceOptions): Promise<void> {
 
 async function start(options: RunServiceOptions): Promise<void> {
   const config: ServiceConfig = loadServiceConfig(options.env);
-  const redis = await ensureRedis({ redisUrl: config.REDIS_URL, spawnAllowed: config.REDIS_SPAWN, dataDir: config.DATA_DIR });
-  const storage = await openConfiguredStorage(config).catch(async (error: unknown) => {
-    await redis.stop();
-    throw error;
-  });
+  if (options.roles.api) await ensurePortFree(config.PORT, config.HOST);
+  // Redis and the store start side by side: opening a new PGlite folder takes seconds.
+  const [redisStarted, storageOpened] = await Promise.allSettled([
+    ensureRedis({ redisUrl: config.REDIS_URL, spawnAllowed: config.REDIS_SPAWN, dataDir: config.DATA_DIR }),
+    openConfiguredStorage(config),
+  ]);
+  if (redisStarted.status === 'rejected' || storageOpened.status === 'rejected') {
+    if (redisStarted.status === 'fulfilled') await redisStarted.value.stop();
+    if (storageOpened.status === 'fulfilled') await storageOpened.value.close().catch(() => undefined);
+    throw redisStarted.status === 'rejected' ? redisStarted.reason : (storageOpened as PromiseRejectedResult).reason;
+  }
+  const redis = redisStarted.value;
+  const storage = storageOpened.value;
   let storeId: string;
   try {
     await migrateReadModels(storage.database);
@@ -87,7 +96,9 @@ async function start(options: RunServiceOptions): Promise<void> {
   if (options.roles.api) {
     const http = app as INestApplication;
     options.configureHttp?.(http);
-    await http.listen(config.PORT, config.HOST);
+    await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
+      throw isAddressInUse(error) ? new PortInUseError(config.PORT, config.HOST) : error;
+    });
   } else {
     await app.init();
   }

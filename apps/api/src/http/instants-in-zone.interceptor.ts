@@ -1,0 +1,39 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { from, mergeMap, type Observable } from 'rxjs';
+import type { EventStorage } from '@planledger/event-store';
+import { EVENT_STORAGE, SERVICE_CONFIG, type ServiceConfig } from '@planledger/runtime';
+import { routePolicies } from '../auth/route-policies';
+import { ROUTE_OPERATION } from '../routes/route.decorators';
+import type { OperationId } from '../routes/route-table';
+import { instantsInZone, planIdsIn } from './instants-in-zone';
+
+/**
+ * Every answer of a token route writes its instants in the plan's zone with its offset, however
+ * the read model, the event or the clock wrote them (issue #9: inboxes said UTC, actions +08:00).
+ * Answers that concern no plan use TIME_ZONE. Public routes (health, metrics, the OpenAPI
+ * document) are left as they are.
+ */
+@Injectable()
+export class InstantsInZoneInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const operation = this.reflector.get<OperationId | undefined>(ROUTE_OPERATION, context.getHandler());
+    if (!operation || routePolicies[operation].access !== 'token') return next.handle();
+    return next.handle().pipe(mergeMap((answer) => from(this.rewrite(answer))));
+  }
+
+  private async rewrite(answer: unknown): Promise<unknown> {
+    if (typeof answer !== 'object' || answer === null) return answer;
+    const planIds = [...planIdsIn(answer)];
+    const rows = planIds.length === 0 ? [] : await this.storage.database.query<{ plan_id: string; time_zone: string }>(
+      'select plan_id, time_zone from read_plans where plan_id = any($1::text[])', [planIds],
+    );
+    return instantsInZone(answer, new Map(rows.map((row) => [row.plan_id, row.time_zone])), this.config.TIME_ZONE);
+  }
+}
