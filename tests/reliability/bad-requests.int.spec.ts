@@ -32,7 +32,7 @@ beforeAll(async () => {
   heads = await api.authAs({ subject: 'heads', roles: ['department_head'], departments: ALL_DEPARTMENTS });
   const imported = await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { headers: planner, text: LIANYUN, contentType: 'application/yaml' });
   expect(imported.status).toBe(201);
-  expect((await call(api.url, 'POST', `/plans/${PLAN}/publish`, { headers: planner })).status).toBe(200);
+  expect((await call(api.url, 'POST', `/plans/${PLAN}/publish?confirmPastDue=true`, { headers: planner })).status).toBe(200);
   await fireIssue(WORK);
   await fireIssue(OTHER_WORK);
   await api.project();

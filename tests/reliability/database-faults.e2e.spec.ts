@@ -112,7 +112,7 @@ describe('the service on PostgreSQL while its connections are terminated again a
     // Import and publish: a 503 is retried; a 409 after it means the first attempt had committed.
     const imported = await untilDone('import', 'POST', '/plans', yaml);
     expect([201, 409]).toContain(imported.status);
-    const published = await untilDone('publish', 'POST', `/plans/${PLAN}/publish`);
+    const published = await untilDone('publish', 'POST', `/plans/${PLAN}/publish?confirmPastDue=true`);
     expect([200, 409]).toContain(published.status);
     await untilDone('advance to the first issue', 'POST', '/admin/clock', { set: ISSUED_AT });
 

@@ -29,7 +29,7 @@ describe('answers of the main routes', () => {
     });
     bureau = await bearerFor({ dataDir }, { subject: 'bureau-office', roles: ['planner', 'admin'] });
     expectOk(await api('POST', '/plans?rebase=2026-09-01', yaml), 'import');
-    expectOk(await api('POST', `/plans/${PLAN}/publish`), 'publish');
+    expectOk(await api('POST', `/plans/${PLAN}/publish?confirmPastDue=true`), 'publish');
     expectOk(await api('POST', '/admin/clock', { set: '2026-09-02T09:00:00+08:00' }), 'clock');
   }, 240_000);
 

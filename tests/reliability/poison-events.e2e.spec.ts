@@ -96,7 +96,7 @@ describe('a poisoned event', () => {
   });
 
   it('keeps the engine going: commands and their projections after it work', async () => {
-    expect((await call(api.url, 'POST', '/plans/after-poison/publish', { headers: planner })).status).toBe(200);
+    expect((await call(api.url, 'POST', '/plans/after-poison/publish?confirmPastDue=true', { headers: planner })).status).toBe(200);
     await settle();
     const [row] = await api.storage.database.query<{ status: string }>('select status from read_plans where plan_id = $1', ['after-poison']);
     expect(row.status).toBe('published');

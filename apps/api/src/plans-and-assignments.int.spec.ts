@@ -84,11 +84,17 @@ describe('plans', () => {
     expect(revised.status).toBe(201);
     expect(revised.body.revised).toBe(true);
 
-    const published = await post(`/plans/${PLAN}/publish`);
+    // The span started years before this clock: publishing asks for confirmation first and records nothing.
+    const unconfirmed = await post(`/plans/${PLAN}/publish`);
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body).toMatchObject({ error: 'past_due_confirmation_required', pastDue: expect.any(Number) });
+    expect(unconfirmed.body.pastDue).toBeGreaterThan(0);
+    expect(unconfirmed.body.message).toContain('?confirmPastDue=true');
+    const published = await post(`/plans/${PLAN}/publish?confirmPastDue=true`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ planId: PLAN, status: 'published', at: '2031-01-10T10:00:00.000+08:00' });
 
-    const again = await post(`/plans/${PLAN}/publish`);
+    const again = await post(`/plans/${PLAN}/publish?confirmPastDue=true`);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: 'invalid_transition', status: 'published', allowed: ['amend', 'close'] });
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   api = await startApiTestApp();
   const planner = await api.authAs(CALLERS.planner);
   expect((await call(api.url, 'POST', `/plans?rebase=2030-09-01&planId=${PLAN}`, { text: LIANYUN, headers: planner })).status).toBe(201);
-  expect((await call(api.url, 'POST', `/plans/${PLAN}/publish`, { headers: planner })).status).toBe(200);
+  expect((await call(api.url, 'POST', `/plans/${PLAN}/publish?confirmPastDue=true`, { headers: planner })).status).toBe(200);
   const { schedule } = (await api.executor.load({ aggregate: 'plan', planId: PLAN })).state as PlanState;
   const issue = timersForSchedule(schedule!).find((t) => t.kind === 'assignment-issue' && t.target.aggregate === 'assignment' && t.target.assignmentId === ASSIGNMENT);
   expect((await fireTimer(api.executor, issue!)).ok).toBe(true);

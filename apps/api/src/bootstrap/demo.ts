@@ -22,7 +22,7 @@ export async function runDemo(address: string, print: (line: string) => void, en
   if (existing.status === 404) {
     const imported = await fetch(`${address}/plans?rebase=${today}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/yaml' }, body: yaml });
     if (!imported.ok) throw new Error(`demo: importing ${DEMO_PLAN_FILE} failed (${imported.status}): ${await imported.text()}`);
-    const published = await fetch(`${address}/plans/${planId}/publish`, { method: 'POST', headers: auth });
+    const published = await fetch(`${address}/plans/${planId}/publish?confirmPastDue=true`, { method: 'POST', headers: auth });
     if (!published.ok) throw new Error(`demo: publishing failed (${published.status}): ${await published.text()}`);
     // Fire what is due already (the first theme year opened at 00:00 today) before anyone looks.
     const clock = (await (await fetch(`${address}/admin/clock`, { headers: auth })).json()) as { now: string };

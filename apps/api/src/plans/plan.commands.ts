@@ -36,7 +36,7 @@ export class ImportPlanCommand extends Command<ImportedPlan> {
 }
 
 export class PublishPlanCommand extends Command<PlanStatusAnswer> {
-  constructor(readonly planId: string, readonly context: CommandContext) {
+  constructor(readonly planId: string, readonly context: CommandContext, readonly confirmPastDue = false) {
     super();
   }
 }

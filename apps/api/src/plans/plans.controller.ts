@@ -24,7 +24,7 @@ export class PlansController {
 
   @Route('publishPlan')
   publishPlan(@Valid('publishPlan') request: RequestOf<'publishPlan'>, @Acting() actor: Actor) {
-    return this.commands.execute(new PublishPlanCommand(request.params.id, contextOf(request, actor)));
+    return this.commands.execute(new PublishPlanCommand(request.params.id, contextOf(request, actor), request.query.confirmPastDue === 'true'));
   }
 
   @Route('amendPlan')

@@ -1,9 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { idempotencyKeyOf } from '../actor/request-actor';
 import { businessNow, executeOrReject } from '../commands/command-context';
+import { ApiError } from '../http/api-errors';
+import { pastDueAt } from './past-due';
 import { PublishPlanCommand, type PlanStatusAnswer } from './plan.commands';
 
 /** Publishing is all the api does; phases and assignments follow from the reactor and the timers. */
@@ -14,8 +17,9 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ planId, context }: PublishPlanCommand): Promise<PlanStatusAnswer> {
+  async execute({ planId, context, confirmPastDue }: PublishPlanCommand): Promise<PlanStatusAnswer> {
     const at = await businessNow(this.clock);
+    if (!confirmPastDue) await this.refuseUnconfirmedPastDue(planId, at);
     const result = await executeOrReject(
       this.executor, { aggregate: 'plan', planId },
       { type: 'PublishPlan', data: { planId }, metadata: { actor: context.actor, at } },
@@ -23,5 +27,20 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     );
     // The recorded time: a replayed request answers what its first attempt did.
     return { planId, status: 'published', at: result.events[0]?.at ?? at };
+  }
+
+  /** A draft whose span has started: say how much is already past due, and publish only when confirmed. */
+  private async refuseUnconfirmedPastDue(planId: string, at: string): Promise<void> {
+    const { state } = await this.executor.load({ aggregate: 'plan', planId });
+    const plan = state as PlanState;
+    if (plan.status !== 'draft' || !plan.schedule) return;
+    const { count, firstDueAt } = pastDueAt(plan.schedule, at);
+    if (count === 0) return;
+    throw new ApiError(409, {
+      error: 'past_due_confirmation_required',
+      pastDue: count,
+      firstDueAt,
+      message: `${count} assignment(s) of ${planId} are already past due at ${at} (the first on ${firstDueAt}); publishing issues them at once as overdue. Publish again with ?confirmPastDue=true to go ahead.`,
+    });
   }
 }

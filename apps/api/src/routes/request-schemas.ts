@@ -25,6 +25,11 @@ export const importPlanQuery = z.strictObject({
   planId: planIdSchema.optional().describe('import under another id, e.g. a rebased copy beside the original'),
   fileName: z.string().max(200).optional().describe('name used in error locations (default plan.yaml / plan.json)'),
 });
+export const publishPlanQuery = z.strictObject({
+  confirmPastDue: z.enum(['true', 'false']).optional()
+    .describe('publish even though the span has started and some work is already past due (it is issued at once and marked overdue)'),
+});
+
 export const amendPlanQuery = importPlanQuery.omit({ planId: true }).extend({
   reason: text(2000).optional().describe('why the plan changes (or `reason` in the JSON envelope)'),
 });

@@ -53,7 +53,8 @@ export const routeTable = {
   },
   publishPlan: {
     method: 'post', path: '/plans/{id}/publish', tag: 'plans', summary: 'Publish a draft: from now on the engine runs it',
-    params: s.planParams, headers: s.commandHeadersSchema, status: 200, response: 'the published plan', errors: [404, 409],
+    params: s.planParams, query: s.publishPlanQuery, headers: s.commandHeadersSchema, status: 200,
+    response: 'the published plan; 409 `past_due_confirmation_required` with the count when work would already be past due', errors: [404, 409],
   },
   amendPlan: {
     method: 'post', path: '/plans/{id}/amendments', tag: 'plans',

@@ -20,7 +20,9 @@ export function registerPlansCommands(program: Command): void {
       }),
     );
   addServiceOptions(plans.command('publish').description('publish a draft: from then on the engine runs it').argument('<planId>'))
-    .action((planId: string, flags: ServiceFlags) => run(() => callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/publish`)));
+    .option('--confirm-past-due', 'publish even when the span has started and work is already past due (the service says how much)')
+    .action((planId: string, flags: ServiceFlags & { confirmPastDue?: boolean }) =>
+      run(() => callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/publish${flags.confirmPastDue ? '?confirmPastDue=true' : ''}`)));
   addServiceOptions(plans.command('amend').description('amend a published plan with a revised definition').argument('<planId>').argument('<file>', 'the revised definition'))
     .requiredOption('--reason <text>', 'why the plan changes (kept in the record)')
     .option('--rebase <date>', 'as for import, when the plan was imported rebased')
