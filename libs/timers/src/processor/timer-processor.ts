@@ -2,6 +2,7 @@ import { streamOf, timerKindOrder, type Timer } from '@planledger/domain';
 import { fireTimer, type Clock, type CommandExecutor } from '@planledger/engine';
 import type { SqlQueryable } from '@planledger/event-store';
 import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
+import { FiringRecorder } from './firing-recorder';
 import type { TimerObserver, TimerOutcome } from './timer-observer';
 
 export interface TimerProcessorOptions {
@@ -27,7 +28,6 @@ const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not
 const EARLIER_ON_STREAM = `select t.timer_id from read_timers t
   where t.stream = $1 and (t.due_at, ${RANK}) < ($2::timestamptz, $3::int) and ${NOT_FIRED}
   order by t.due_at, ${RANK}, t.timer_id`;
-const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) values ($1, $2, $3) on conflict (timer_id) do nothing';
 
 /**
  * What one timer job does, without Nest or BullMQ: look the timer up in read_timers, give its
@@ -37,7 +37,11 @@ const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) v
  * An error (store down, conflicts persisting) is thrown so that BullMQ retries with backoff.
  */
 export class TimerProcessor {
-  constructor(private readonly options: TimerProcessorOptions) {}
+  private readonly firings: FiringRecorder;
+
+  constructor(private readonly options: TimerProcessorOptions) {
+    this.firings = new FiringRecorder(options.database);
+  }
 
   async process(timerId: string): Promise<TimerOutcome> {
     const { database, executor, clock, observer } = this.options;
@@ -75,7 +79,7 @@ export class TimerProcessor {
   }
 
   /** fired_at is business time: with the virtual clock it reads as the moment the plan lived it. */
-  private async record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {
-    await this.options.database.query(RECORD_FIRING, [timerId, at.toISOString(), outcome], 'timers_record_firing');
+  private record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {
+    return this.firings.record(timerId, at, outcome);
   }
 }
