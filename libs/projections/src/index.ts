@@ -27,3 +27,4 @@ export { getAssignment, AmbiguousAssignmentError, type AssignmentDetail } from '
 export type { AssignmentView } from './queries/assignment-view';
 export { addToProgress, emptyProgress, type Progress } from './queries/progress';
 export { listDepartments, type DepartmentListing } from './queries/departments.queries';
+export { buildPlanOverview, countPlanProgress, type PlanOverviewParts, type PlanProgress } from './queries/plan-overview';

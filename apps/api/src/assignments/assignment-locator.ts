@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AssignmentState } from '@planledger/domain';
 import type { CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { AmbiguousAssignmentError, getAssignment } from '@planledger/projections';
@@ -39,7 +38,7 @@ export class AssignmentLocator {
     if (dot > 0) {
       const address = { planId: id.slice(0, dot), assignmentId: id.slice(dot + 1) };
       const { state } = await this.executor.load({ aggregate: 'assignment', ...address });
-      if ((state as AssignmentState).status !== 'not_issued') return address;
+      if (state.status !== 'not_issued') return address;
     }
     throw new NotFoundError('assignment', id);
   }

@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PeopleDirectory } from '@planledger/auth';
 import type { EventStorage } from '@planledger/event-store';
-import { EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
+import { CLOCK, EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
+import type { Clock } from '@planledger/engine';
 import { AssignmentLocator } from '../assignments/assignment-locator';
 import { AdminPeopleController } from './admin-people.controller';
 import { AdminTokenBootstrap } from './admin-token-bootstrap';
@@ -30,7 +31,7 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: AUTH_SETUP, inject: [SERVICE_CONFIG], useFactory: (config: AuthConfig) => setUpAuth(config) },
     { provide: TOKEN_VERIFIER, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.verifier },
     { provide: SIGNING_KEYS, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.keys },
-    { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new PeopleDirectory(storage.store) },
+    { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE, CLOCK], useFactory: (storage: EventStorage, clock: Clock) => new PeopleDirectory(storage.store, { clock }) },
     AssignmentLocator,
     DepartmentReach,
     FailedAuthentications,

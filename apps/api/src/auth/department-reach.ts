@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { reviewChainOf, type AssignmentState, type ScheduledDepartment } from '@planledger/domain';
+import { reviewChainOf, type ScheduledDepartment } from '@planledger/domain';
 import type { CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
@@ -32,7 +32,7 @@ export class DepartmentReach {
     if (scope === 'department') return { departmentId: params.id };
     const planId = typeof query.planId === 'string' ? query.planId : undefined;
     const address = await this.locator.locate(params.id ?? '', planId);
-    const state = (await this.executor.load({ aggregate: 'assignment', ...address })).state as AssignmentState;
+    const { state } = await this.executor.load({ aggregate: 'assignment', ...address });
     // As the command handler would answer: an assignment not issued (yet) is not there for anyone.
     if (state.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
     if (scope === 'assignment-reviewer') return { departmentId: reviewChainOf(state.obligation)[state.reviewStep], planId: address.planId };

@@ -1,4 +1,4 @@
-import { streamNames } from '@planledger/domain';
+import { parseStreamName, streamNames } from '@planledger/domain';
 import type { EventStorage, SqlQueryable } from '@planledger/event-store';
 import { readStreams } from '../loading/read-streams';
 import { byBusinessTimeThenRecord, eventsWhileHeld, type DepartmentHistoryEntry } from './department-events';
@@ -23,15 +23,14 @@ async function fromReadModels(database: SqlQueryable, departmentId: string): Pro
  * first and the current holder; this finds the ones in between.
  */
 async function fromReassignments(database: SqlQueryable, departmentId: string): Promise<AssignmentKey[]> {
-  const rows = await database.query<{ stream: string; data: string }>(
-    `select distinct on (stream) stream, data::text as data from event_store_events
+  const rows = await database.query<{ stream: string }>(
+    `select distinct stream from event_store_events
      where type = 'AssignmentReassigned' and (data->>'toDepartmentId' = $1 or data->>'fromDepartmentId' = $1)`,
     [departmentId],
   );
-  const prefix = streamNames.assignment('', '').slice(0, -1);
-  return rows.map((row) => {
-    const assignmentId = (JSON.parse(row.data) as { assignmentId: string }).assignmentId;
-    return { planId: row.stream.slice(prefix.length, row.stream.length - assignmentId.length - 1), assignmentId };
+  return rows.flatMap(({ stream }) => {
+    const ref = parseStreamName(stream);
+    return ref?.aggregate === 'assignment' ? [{ planId: ref.planId, assignmentId: ref.assignmentId }] : [];
   });
 }
 

@@ -1,6 +1,6 @@
-import { allowedAssignmentCommands, closingStartOf } from '@planledger/domain';
+import { allowedAssignmentCommands, closingStartOf, streamNames } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
-import { addToProgress, emptyProgress, type AssignmentView, type PhaseView, type PlanOverview, type Progress } from '@planledger/projections';
+import { buildPlanOverview, type AssignmentView, type PhaseView, type PlanOverview } from '@planledger/projections';
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
 import { foldAssignment, foldPhase, foldPlan, type FoldedAssignment, type FoldedPhase } from './fold-aggregates';
 import { classifyPlanStream } from './plan-streams';
@@ -18,8 +18,6 @@ export interface PlanAsOf extends PlanOverview {
 /** Instants as the read models print them: UTC with milliseconds. */
 const utc = (at: string): string => new Date(at).toISOString();
 const utcOrNull = (at: string | null | undefined): string | null => (at ? utc(at) : null);
-/** Ids sort in byte order, like `collate "C"` in the read-model queries. */
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The plan, its phases and every assignment as they stood at `asOf`: the plan's events (any
@@ -38,40 +36,24 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     list.push(event);
     byStream.set(event.stream, list);
   }
-  const plan = foldPlan(byStream.get(`plan-${planId}`) ?? []);
+  const plan = foldPlan(byStream.get(streamNames.plan(planId)) ?? []);
   const schedule = plan?.state.schedule;
   if (!plan || !schedule || plan.state.status === 'none') return undefined;
 
-  const phases: { phaseId: string; folded: FoldedPhase }[] = [];
+  const phases: Omit<PhaseView, 'progress'>[] = [];
   const assignments: AssignmentView[] = [];
   for (const [stream, streamEvents] of byStream) {
     const kind = classifyPlanStream(planId, stream);
     if (kind?.kind === 'phase') {
       const folded = foldPhase(streamEvents);
-      if (folded) phases.push({ phaseId: kind.phaseId, folded });
+      if (folded) phases.push(toPhaseView(kind.phaseId, folded));
     } else if (kind?.kind === 'assignment') {
       const folded = foldAssignment(streamEvents);
       if (folded) assignments.push(toAssignmentView(planId, kind.assignmentId, folded));
     }
   }
-  assignments.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || byteOrder(a.assignmentId, b.assignmentId));
-
-  // Progress counted as getPlanOverview counts it: issued work by status, the rest of the schedule as not issued.
-  const overall = emptyProgress();
-  const byPhase = new Map<string, Progress>();
-  const byDepartment = new Map<string, Progress>();
-  const count = (phaseId: string | null | undefined, departmentId: string, status: string) => {
-    addToProgress(overall, status);
-    if (phaseId) addToProgress(entryOf(byPhase, phaseId), status);
-    addToProgress(entryOf(byDepartment, departmentId), status);
-  };
-  for (const a of assignments) count(a.phaseId, a.departmentId, a.status);
-  const issued = new Set(assignments.map((a) => a.assignmentId));
-  for (const o of schedule.obligations) if (!issued.has(o.assignmentId)) count(o.phaseId, o.departmentId, 'not_issued');
-
-  const names = new Map(schedule.departments.map((d) => [d.id, d.name]));
   const { state } = plan;
-  return {
+  const overview = buildPlanOverview({
     plan: {
       planId,
       title: schedule.title,
@@ -85,20 +67,15 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
       publishedAt: utcOrNull(state.publishedAt),
       closedAt: utcOrNull(state.closedAt),
       updatedAt: utc(plan.updatedAt),
-      progress: overall,
     },
-    phases: phases
-      .map(({ phaseId, folded }) => toPhaseView(phaseId, folded, byPhase.get(phaseId) ?? emptyProgress()))
-      .sort((a, b) => a.order - b.order || byteOrder(a.phaseId, b.phaseId)),
+    schedule,
+    phases,
     assignments,
-    byDepartment: [...byDepartment.entries()]
-      .sort(([a], [b]) => byteOrder(a, b))
-      .map(([departmentId, progress]) => ({ departmentId, name: names.get(departmentId) ?? null, progress })),
-    asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed },
-  };
+  });
+  return { ...overview, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed } };
 }
 
-function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase, progress: Progress): PhaseView {
+function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {
   const phase = state.phase!;
   return {
     phaseId,
@@ -111,7 +88,6 @@ function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase
     closesAt: utc(phase.closesAt),
     openedAt: utcOrNull(openedAt),
     closedAt: utcOrNull(closedAt),
-    progress,
   };
 }
 
@@ -139,10 +115,4 @@ function toAssignmentView(planId: string, assignmentId: string, { state, issuedA
     lastEventAt: utc(lastEventAt),
     allowedActions: allowedAssignmentCommands(state.status),
   };
-}
-
-function entryOf(map: Map<string, Progress>, key: string): Progress {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = emptyProgress()));
-  return entry;
 }

@@ -1,14 +1,18 @@
-import { streamNames } from '@planledger/domain';
+import { parseStreamName } from '@planledger/domain';
 
-/** Which aggregate of a plan a stream holds. Plan ids have no '.', so the prefixes cannot collide. */
+/** Which aggregate of a plan a stream holds. */
 export type PlanStreamKind = { kind: 'plan' } | { kind: 'phase'; phaseId: string } | { kind: 'assignment'; assignmentId: string };
 
-export const phaseStreamPrefix = (planId: string): string => `${streamNames.phase(planId, '')}`;
-export const assignmentStreamPrefix = (planId: string): string => `${streamNames.assignment(planId, '')}`;
-
+/** The aggregate `stream` holds when it belongs to plan `planId`; undefined for any other stream. */
 export function classifyPlanStream(planId: string, stream: string): PlanStreamKind | undefined {
-  if (stream === streamNames.plan(planId)) return { kind: 'plan' };
-  if (stream.startsWith(phaseStreamPrefix(planId))) return { kind: 'phase', phaseId: stream.slice(phaseStreamPrefix(planId).length) };
-  if (stream.startsWith(assignmentStreamPrefix(planId))) return { kind: 'assignment', assignmentId: stream.slice(assignmentStreamPrefix(planId).length) };
-  return undefined;
+  const ref = parseStreamName(stream);
+  if (!ref || ref.planId !== planId) return undefined;
+  switch (ref.aggregate) {
+    case 'plan':
+      return { kind: 'plan' };
+    case 'phase':
+      return { kind: 'phase', phaseId: ref.phaseId };
+    case 'assignment':
+      return { kind: 'assignment', assignmentId: ref.assignmentId };
+  }
 }

@@ -35,7 +35,7 @@ export async function runLianyunThroughEngine(executor: CommandExecutor, planId:
   }
   for (const assignmentId of issued.slice(0, options.acknowledged)) {
     const { state } = await executor.load({ aggregate: 'assignment', planId, assignmentId });
-    const departmentId = (state as { departmentId: string }).departmentId;
+    const { departmentId } = state;
     const head: Actor = { userId: `head-of-${departmentId}`, role: 'department_head', departmentId };
     ok(await executor.execute({ aggregate: 'assignment', planId, assignmentId }, { type: 'AcknowledgeAssignment', data: { assignmentId }, metadata: { actor: head, at: issuedAtPlusDay(schedule.startsAt) } }), 'AcknowledgeAssignment');
   }

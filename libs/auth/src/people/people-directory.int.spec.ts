@@ -1,5 +1,6 @@
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import type { EventStore } from '@planledger/event-store';
+import { ManualClock } from '@planledger/engine';
 import { DIRECTORY_STREAM } from './directory-events';
 import { PeopleDirectory, PersonConflictError, PersonNotFoundError } from './people-directory';
 
@@ -15,7 +16,7 @@ describe('people directory (stream "directory")', () => {
   });
 
   it('registers and revokes people as events; a second instance rebuilds the same state from the stream', async () => {
-    const directory = new PeopleDirectory(store);
+    const directory = new PeopleDirectory(store, { clock: new ManualClock(new Date('2022-03-01T08:00:00.000Z')) });
     await directory.register({ personId: 'li', name: '李四', roles: ['department_head'], departments: ['xugou-primary'] }, admin);
     await expect(directory.register({ personId: 'li', name: '李四', roles: ['planner'], departments: [] }, admin)).rejects.toBeInstanceOf(PersonConflictError);
     expect(await directory.isRevoked('li')).toBe(false);
@@ -29,6 +30,10 @@ describe('people directory (stream "directory")', () => {
     expect(events.map((e) => [e.type, e.schemaVersion, e.metadata.actor?.userId])).toEqual([['PersonRegistered', 1, 'admin'], ['PersonRevoked', 1, 'admin']]);
 
     const rebuilt = new PeopleDirectory(store);
-    expect(await rebuilt.list()).toEqual([expect.objectContaining({ personId: 'li', name: '李四', revokedReason: 'left the school' })]);
+    // Business time is the service clock's (here a manual one), not the wall clock.
+    expect(await rebuilt.list()).toEqual([
+      expect.objectContaining({ personId: 'li', name: '李四', registeredAt: '2022-03-01T08:00:00.000Z', revokedAt: '2022-03-01T08:00:00.000Z', revokedReason: 'left the school' }),
+    ]);
+    expect(events.map((e) => e.metadata.businessTime)).toEqual(['2022-03-01T08:00:00.000Z', '2022-03-01T08:00:00.000Z']);
   });
 });

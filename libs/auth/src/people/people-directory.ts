@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type Actor, type EventStore, type StoredEvent } from '@planledger/event-store';
+import { systemClock, type Clock } from '@planledger/engine';
 import type { Role } from '../principal';
 import { DIRECTORY_STREAM, type DirectoryEvent, type PersonRegisteredData, type PersonRevokedData } from './directory-events';
 
@@ -26,7 +27,8 @@ export interface DirectoryOptions {
    * process applies at once; other processes of a cluster see it within this interval.
    */
   refreshIntervalMs?: number;
-  now?: () => Date;
+  /** Business time for registrations and revocations: the service clock (virtual under --virtual-clock). */
+  clock?: Clock;
 }
 
 /** The `directory` stream folded into memory; rebuilt from the stream on start, then kept up by its tail. */
@@ -68,7 +70,7 @@ export class PeopleDirectory {
   /** Ids are never reused: a revoked person stays in the record under theirs. */
   async register(person: { personId?: string; name: string; roles: Role[]; departments: string[] }, actor: Actor, correlationId?: string): Promise<Person> {
     const personId = person.personId ?? `person-${randomUUID().slice(0, 8)}`;
-    const data: PersonRegisteredData = { personId, name: person.name, roles: person.roles, departments: person.departments, at: this.now() };
+    const data: PersonRegisteredData = { personId, name: person.name, roles: person.roles, departments: person.departments, at: await this.now() };
     await this.append({ type: 'PersonRegistered', schemaVersion: 1, data }, actor, correlationId, () => {
       if (this.people.has(personId)) throw new PersonConflictError(`person ${personId} is already registered`);
     });
@@ -77,7 +79,7 @@ export class PeopleDirectory {
 
   /** Revoking twice records nothing new. */
   async revoke(personId: string, reason: string, actor: Actor, correlationId?: string): Promise<Person> {
-    const data: PersonRevokedData = { personId, reason, at: this.now() };
+    const data: PersonRevokedData = { personId, reason, at: await this.now() };
     let already = false;
     await this.append({ type: 'PersonRevoked', schemaVersion: 1, data }, actor, correlationId, () => {
       const person = this.people.get(personId);
@@ -87,8 +89,8 @@ export class PeopleDirectory {
     return this.people.get(personId)!;
   }
 
-  private now(): string {
-    return (this.options.now?.() ?? new Date()).toISOString();
+  private async now(): Promise<string> {
+    return (await (this.options.clock ?? systemClock).now()).toISOString();
   }
 
   /** Check against the latest state, append at the revision read; on a concurrent append, once more. */

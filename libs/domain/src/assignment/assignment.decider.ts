@@ -1,5 +1,6 @@
 import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
 import { addDays, isBefore, toMillis } from '../shared/time';
+import { currentSchemaVersions } from '../events/planledger-event';
 import type { AssignmentCommand } from './assignment.commands';
 import type { AssignmentEvent } from './assignment.events';
 import { initialAssignmentState, type AssignmentState } from './assignment.state';
@@ -12,7 +13,8 @@ const DAY_MS = 86_400_000;
 
 export function decideAssignment(command: AssignmentCommand, state: AssignmentState): Decision<AssignmentEvent> {
   const { at, actor } = command.metadata;
-  const emit: Emit = (type, data) => accept({ type, schemaVersion: 1, at, actor, data } as AssignmentEvent);
+  const emit: Emit = (type, data) => accept({ type, schemaVersion: currentSchemaVersions[type], at, actor, data } as AssignmentEvent);
+  // Every event names its plan (AssignmentIssued from the command, the others from the state).
   const id = command.type === 'IssueAssignment' ? command.data.obligation.assignmentId : command.data.assignmentId;
   const owing = owingStatuses.includes(state.status);
 
@@ -30,10 +32,10 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       // A reminder timer left from an earlier deadline arrives too early for the new one: nothing.
       if (!owing || state.remindersSent.includes(command.data.daysBefore) || !isBefore(at, state.dueAt)) return nothingToDo();
       if (isBefore(at, addDays(state.dueAt, -command.data.daysBefore))) return nothingToDo();
-      return emit('AssignmentReminderDue', { assignmentId: id, departmentId: state.departmentId, daysBefore: command.data.daysBefore, dueAt: state.dueAt });
+      return emit('AssignmentReminderDue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, daysBefore: command.data.daysBefore, dueAt: state.dueAt });
     case 'MarkOverdue':
       if (!owing || state.overdueSince || isBefore(at, state.dueAt)) return nothingToDo();
-      return emit('AssignmentOverdue', { assignmentId: id, departmentId: state.departmentId, dueAt: state.dueAt });
+      return emit('AssignmentOverdue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, dueAt: state.dueAt });
     case 'EscalateAssignment': {
       const policy = state.obligation?.escalation[command.data.level - 1];
       // Levels go in order: level N only once level N-1 is reached (a late or reordered timer
@@ -41,7 +43,7 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       if (!owing || !state.overdueSince || !policy || command.data.level !== state.escalationLevel + 1) return nothingToDo();
       if (isBefore(at, addDays(state.dueAt, policy.afterDays))) return nothingToDo();
       const daysOverdue = Math.floor((toMillis(at) - toMillis(state.dueAt)) / DAY_MS);
-      return emit('AssignmentEscalated', { assignmentId: id, departmentId: state.departmentId, level: command.data.level, to: policy.to, dueAt: state.dueAt, daysOverdue });
+      return emit('AssignmentEscalated', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, level: command.data.level, to: policy.to, dueAt: state.dueAt, daysOverdue });
     }
   }
 
@@ -63,45 +65,45 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
 
   switch (command.type) {
     case 'AcknowledgeAssignment':
-      return emit('AssignmentAcknowledged', { assignmentId: id, departmentId: state.departmentId });
+      return emit('AssignmentAcknowledged', { planId: state.planId, assignmentId: id, departmentId: state.departmentId });
     case 'StartAssignment':
-      return emit('AssignmentStarted', { assignmentId: id, departmentId: state.departmentId });
+      return emit('AssignmentStarted', { planId: state.planId, assignmentId: id, departmentId: state.departmentId });
     case 'ReportProgress': {
       const count = command.data.count ?? 1;
       if (!Number.isInteger(count) || count < 1) return invalid('count', 'count must be a whole number of at least 1');
       return emit('AssignmentProgressReported', {
-        assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', count,
+        planId: state.planId, assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', count,
         totalReported: state.progressCount + count, attachments: command.data.attachments ?? [],
       });
     }
     case 'SubmitAssignment':
       return emit('AssignmentSubmitted', {
-        assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', attachments: command.data.attachments ?? [],
+        planId: state.planId, assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', attachments: command.data.attachments ?? [],
         late: isBefore(state.dueAt, at), reviewer: chain[0] ?? null,
       });
     case 'AcceptAssignment': {
       const reviewer = chain[state.reviewStep] ?? null;
       const nextReviewer = chain[state.reviewStep + 1];
-      if (nextReviewer) return emit('AssignmentReviewPassed', { assignmentId: id, reviewer: reviewer ?? '', nextReviewer, note: command.data.note ?? '' });
-      return emit('AssignmentAccepted', { assignmentId: id, reviewer, note: command.data.note ?? '' });
+      if (nextReviewer) return emit('AssignmentReviewPassed', { planId: state.planId, assignmentId: id, reviewer: reviewer ?? '', nextReviewer, note: command.data.note ?? '' });
+      return emit('AssignmentAccepted', { planId: state.planId, assignmentId: id, reviewer, note: command.data.note ?? '' });
     }
     case 'ReturnAssignment':
       if (!command.data.reason?.trim()) return invalid('reason', 'a return needs a reason the department can act on');
-      return emit('AssignmentReturned', { assignmentId: id, reviewer: chain[state.reviewStep] ?? null, reason: command.data.reason });
+      return emit('AssignmentReturned', { planId: state.planId, assignmentId: id, reviewer: chain[state.reviewStep] ?? null, reason: command.data.reason });
     case 'ReassignAssignment':
       if (!command.data.toDepartmentId?.trim()) return invalid('toDepartmentId', 'name the department that takes the work over');
       if (command.data.toDepartmentId === state.departmentId) return invalid('toDepartmentId', `assignment ${id} already belongs to ${state.departmentId}`);
-      return emit('AssignmentReassigned', { assignmentId: id, fromDepartmentId: state.departmentId, toDepartmentId: command.data.toDepartmentId, reason: command.data.reason ?? '' });
+      return emit('AssignmentReassigned', { planId: state.planId, assignmentId: id, fromDepartmentId: state.departmentId, toDepartmentId: command.data.toDepartmentId, reason: command.data.reason ?? '' });
     case 'WaiveAssignment':
       if (!command.data.reason?.trim()) return invalid('reason', 'a waiver needs a reason');
-      return emit('AssignmentWaived', { assignmentId: id, reason: command.data.reason });
+      return emit('AssignmentWaived', { planId: state.planId, assignmentId: id, reason: command.data.reason });
     case 'CancelAssignment':
-      return emit('AssignmentCancelled', { assignmentId: id, reason: command.data.reason ?? '' });
+      return emit('AssignmentCancelled', { planId: state.planId, assignmentId: id, reason: command.data.reason ?? '' });
     case 'MoveDeadline': {
       if (Number.isNaN(Date.parse(command.data.dueAt))) return invalid('dueAt', `not an ISO-8601 instant: ${command.data.dueAt}`);
       if (toMillis(command.data.dueAt) === toMillis(state.dueAt)) return nothingToDo();
       const overdueCleared = Boolean(state.overdueSince) && isBefore(at, command.data.dueAt);
-      return emit('AssignmentDeadlineMoved', { assignmentId: id, fromDueAt: state.dueAt, toDueAt: command.data.dueAt, reason: command.data.reason ?? '', overdueCleared });
+      return emit('AssignmentDeadlineMoved', { planId: state.planId, assignmentId: id, fromDueAt: state.dueAt, toDueAt: command.data.dueAt, reason: command.data.reason ?? '', overdueCleared });
     }
   }
   return nothingToDo();

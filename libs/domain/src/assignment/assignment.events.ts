@@ -7,42 +7,54 @@ export interface AttachmentRef {
   name?: string;
 }
 
+/*
+ * Version 2 of every assignment event but AssignmentIssued adds `planId` (v1 named only the
+ * assignment; its plan had to be read off the stream name). Stored v1 events are upcast with the
+ * plan id of their stream (events/upcast.ts).
+ */
 export type AssignmentIssued = DomainEventOf<'AssignmentIssued', { planId: string; obligation: Obligation }>;
-export type AssignmentAcknowledged = DomainEventOf<'AssignmentAcknowledged', { assignmentId: string; departmentId: string }>;
-export type AssignmentStarted = DomainEventOf<'AssignmentStarted', { assignmentId: string; departmentId: string }>;
+export type AssignmentAcknowledged = DomainEventOf<'AssignmentAcknowledged', { planId: string; assignmentId: string; departmentId: string }, 2>;
+export type AssignmentStarted = DomainEventOf<'AssignmentStarted', { planId: string; assignmentId: string; departmentId: string }, 2>;
 export type AssignmentProgressReported = DomainEventOf<
   'AssignmentProgressReported',
-  { assignmentId: string; departmentId: string; note: string; count: number; totalReported: number; attachments: AttachmentRef[] }
+  { planId: string; assignmentId: string; departmentId: string; note: string; count: number; totalReported: number; attachments: AttachmentRef[] },
+  2
 >;
 export type AssignmentSubmitted = DomainEventOf<
   'AssignmentSubmitted',
-  { assignmentId: string; departmentId: string; note: string; attachments: AttachmentRef[]; late: boolean; reviewer: string | null }
+  { planId: string; assignmentId: string; departmentId: string; note: string; attachments: AttachmentRef[]; late: boolean; reviewer: string | null },
+  2
 >;
 /** An intermediate reviewer of the chain approved; the work goes on to the next one. */
 export type AssignmentReviewPassed = DomainEventOf<
   'AssignmentReviewPassed',
-  { assignmentId: string; reviewer: string; nextReviewer: string; note: string }
+  { planId: string; assignmentId: string; reviewer: string; nextReviewer: string; note: string },
+  2
 >;
-export type AssignmentReturned = DomainEventOf<'AssignmentReturned', { assignmentId: string; reviewer: string | null; reason: string }>;
-export type AssignmentAccepted = DomainEventOf<'AssignmentAccepted', { assignmentId: string; reviewer: string | null; note: string }>;
+export type AssignmentReturned = DomainEventOf<'AssignmentReturned', { planId: string; assignmentId: string; reviewer: string | null; reason: string }, 2>;
+export type AssignmentAccepted = DomainEventOf<'AssignmentAccepted', { planId: string; assignmentId: string; reviewer: string | null; note: string }, 2>;
 export type AssignmentReminderDue = DomainEventOf<
   'AssignmentReminderDue',
-  { assignmentId: string; departmentId: string; daysBefore: number; dueAt: Instant }
+  { planId: string; assignmentId: string; departmentId: string; daysBefore: number; dueAt: Instant },
+  2
 >;
-export type AssignmentOverdue = DomainEventOf<'AssignmentOverdue', { assignmentId: string; departmentId: string; dueAt: Instant }>;
+export type AssignmentOverdue = DomainEventOf<'AssignmentOverdue', { planId: string; assignmentId: string; departmentId: string; dueAt: Instant }, 2>;
 export type AssignmentEscalated = DomainEventOf<
   'AssignmentEscalated',
-  { assignmentId: string; departmentId: string; level: number; to: string; dueAt: Instant; daysOverdue: number }
+  { planId: string; assignmentId: string; departmentId: string; level: number; to: string; dueAt: Instant; daysOverdue: number },
+  2
 >;
-export type AssignmentWaived = DomainEventOf<'AssignmentWaived', { assignmentId: string; reason: string }>;
+export type AssignmentWaived = DomainEventOf<'AssignmentWaived', { planId: string; assignmentId: string; reason: string }, 2>;
 export type AssignmentReassigned = DomainEventOf<
   'AssignmentReassigned',
-  { assignmentId: string; fromDepartmentId: string; toDepartmentId: string; reason: string }
+  { planId: string; assignmentId: string; fromDepartmentId: string; toDepartmentId: string; reason: string },
+  2
 >;
-export type AssignmentCancelled = DomainEventOf<'AssignmentCancelled', { assignmentId: string; reason: string }>;
+export type AssignmentCancelled = DomainEventOf<'AssignmentCancelled', { planId: string; assignmentId: string; reason: string }, 2>;
 export type AssignmentDeadlineMoved = DomainEventOf<
   'AssignmentDeadlineMoved',
-  { assignmentId: string; fromDueAt: Instant; toDueAt: Instant; reason: string; overdueCleared: boolean }
+  { planId: string; assignmentId: string; fromDueAt: Instant; toDueAt: Instant; reason: string; overdueCleared: boolean },
+  2
 >;
 
 export type AssignmentEvent =

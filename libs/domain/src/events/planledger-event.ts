@@ -6,8 +6,11 @@ import type { PlanEvent } from '../plan/plan.events';
 export type PlanledgerEvent = PlanEvent | PhaseEvent | AssignmentEvent;
 export type PlanledgerEventType = PlanledgerEvent['type'];
 
-/** The current schema version of each event type: what `decide` writes today. */
-export const currentSchemaVersions: Record<PlanledgerEventType, number> = {
+/** The schema version each event type is written at today, as its type declares it. */
+export type SchemaVersionOf<T extends PlanledgerEventType> = Extract<PlanledgerEvent, { type: T }>['schemaVersion'];
+
+/** The current schema version of each event type: what `decide` writes today (checked against the types). */
+export const currentSchemaVersions: { readonly [T in PlanledgerEventType]: SchemaVersionOf<T> } = {
   PlanDrafted: 1,
   PlanDraftRevised: 1,
   PlanPublished: 1,
@@ -20,20 +23,20 @@ export const currentSchemaVersions: Record<PlanledgerEventType, number> = {
   PhaseRescheduled: 1,
   PhaseCancelled: 1,
   AssignmentIssued: 1,
-  AssignmentAcknowledged: 1,
-  AssignmentStarted: 1,
-  AssignmentProgressReported: 1,
-  AssignmentSubmitted: 1,
-  AssignmentReviewPassed: 1,
-  AssignmentReturned: 1,
-  AssignmentAccepted: 1,
-  AssignmentReminderDue: 1,
-  AssignmentOverdue: 1,
-  AssignmentEscalated: 1,
-  AssignmentWaived: 1,
-  AssignmentReassigned: 1,
-  AssignmentCancelled: 1,
-  AssignmentDeadlineMoved: 1,
+  AssignmentAcknowledged: 2,
+  AssignmentStarted: 2,
+  AssignmentProgressReported: 2,
+  AssignmentSubmitted: 2,
+  AssignmentReviewPassed: 2,
+  AssignmentReturned: 2,
+  AssignmentAccepted: 2,
+  AssignmentReminderDue: 2,
+  AssignmentOverdue: 2,
+  AssignmentEscalated: 2,
+  AssignmentWaived: 2,
+  AssignmentReassigned: 2,
+  AssignmentCancelled: 2,
+  AssignmentDeadlineMoved: 2,
 };
 
 export const isPlanledgerEventType = (type: string): type is PlanledgerEventType => Object.hasOwn(currentSchemaVersions, type);

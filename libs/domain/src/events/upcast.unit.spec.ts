@@ -4,21 +4,47 @@ import { head } from '../testing/fixtures';
 
 const stored = (over: Partial<StoredEventShape> = {}): StoredEventShape => ({
   type: 'AssignmentSubmitted',
-  schemaVersion: 1,
+  schemaVersion: 2,
+  stream: 'assignment-lianyun-2021.m1.school-a.once',
   at: '2022-03-01T00:00:00.000Z',
   actor: head,
-  data: { assignmentId: 'm1.school-a.once', departmentId: 'school-a', note: '方案', attachments: [], late: false, reviewer: 'liaison' },
+  data: { planId: 'lianyun-2021', assignmentId: 'm1.school-a.once', departmentId: 'school-a', note: '方案', attachments: [], late: false, reviewer: 'liaison' },
   ...over,
 });
 
 describe('upcast', () => {
-  it('the real registry is empty and every type is at version 1 (no stored event has changed shape yet)', () => {
-    expect(upcasters).toEqual({});
-    expect(new Set(Object.values(currentSchemaVersions))).toEqual(new Set([1]));
+  describe('planId in assignment events (v1 → v2)', () => {
+    const v1 = (type: string, data: object, stream = 'assignment-lianyun-2021.m1.school-a.2022-s1') => ({ type, schemaVersion: 1, stream, at: '2022-03-01T00:00:00.000Z', actor: head, data });
+
+    it('every assignment event but AssignmentIssued is at v2 and has a v1 → v2 upcaster; AssignmentIssued (which always named its plan) and the others stay at v1', () => {
+      const assignmentTypes = Object.keys(currentSchemaVersions).filter((t) => t.startsWith('Assignment') && t !== 'AssignmentIssued');
+      expect(assignmentTypes).toHaveLength(14);
+      for (const type of assignmentTypes) {
+        expect([type, currentSchemaVersions[type as keyof typeof currentSchemaVersions]]).toEqual([type, 2]);
+        expect(upcasters[type as keyof typeof upcasters]?.[1]).toBeInstanceOf(Function);
+      }
+      const others = Object.entries(currentSchemaVersions).filter(([t]) => !assignmentTypes.includes(t));
+      expect(new Set(others.map(([, v]) => v))).toEqual(new Set([1]));
+    });
+    it('given a stored v1 event, when upcast, then its plan is the plan id of its stream (dots in the assignment id stay with it)', () => {
+      const e = upcast(v1('AssignmentOverdue', { assignmentId: 'm1.school-a.2022-s1', departmentId: 'school-a', dueAt: '2022-03-01T00:00:00.000Z' }));
+      expect(e).toMatchObject({ type: 'AssignmentOverdue', schemaVersion: 2, data: { planId: 'lianyun-2021', assignmentId: 'm1.school-a.2022-s1', departmentId: 'school-a' } });
+    });
+    it('given a v1 assignment event in a stream that is not an assignment stream, when upcast, then UnknownEventError names the stream', () => {
+      expect(() => upcast(v1('AssignmentStarted', { assignmentId: 'x', departmentId: 'a' }, 'directory'))).toThrow(UnknownEventError);
+      expect(() => upcast(v1('AssignmentStarted', { assignmentId: 'x', departmentId: 'a' }, 'directory'))).toThrow(/v1 to v2 in stream "directory": stream "directory" is not an assignment stream/);
+    });
+    it('given v1 data that is not an object, when upcast, then UnknownEventError', () => {
+      expect(() => upcast({ ...v1('AssignmentStarted', {}), data: 'text' })).toThrow(/data is not an object/);
+    });
+    it('AssignmentIssued v1 passes unchanged', () => {
+      const e = v1('AssignmentIssued', { planId: 'lianyun-2021', obligation: { assignmentId: 'x' } });
+      expect(upcast(e)).toEqual({ type: 'AssignmentIssued', schemaVersion: 1, at: e.at, actor: head, data: e.data });
+    });
   });
-  it('passes a current event through unchanged', () => {
-    const e = stored();
-    expect(upcast(e)).toEqual(e);
+  it('passes a current event through unchanged (the stream name is context, not part of the event)', () => {
+    const { stream: _stream, ...event } = stored();
+    expect(upcast(stored())).toEqual(event);
   });
   it('fails on an unknown type with UnknownEventError', () => {
     expect(() => upcast(stored({ type: 'AssignmentTeleported' }))).toThrow(UnknownEventError);
@@ -28,35 +54,35 @@ describe('upcast', () => {
   it('fails on a version newer than this code with UnknownEventError', () => {
     let error: unknown;
     try {
-      upcast(stored({ schemaVersion: 2 }));
+      upcast(stored({ schemaVersion: 3 }));
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(UnknownEventError);
-    expect(error).toMatchObject({ eventType: 'AssignmentSubmitted', schemaVersion: 2, message: expect.stringMatching(/newer than this code \(v1\)/) });
+    expect(error).toMatchObject({ eventType: 'AssignmentSubmitted', schemaVersion: 3, message: expect.stringMatching(/newer than this code \(v2\)/) });
   });
 
-  describe('with a test-local v1 → v2 → v3 upcaster (the real registry is untouched)', () => {
-    // v2 turns `reviewer` into `reviewers: string[]`; v3 adds `channel`.
-    const versions: SchemaVersions = { ...currentSchemaVersions, AssignmentSubmitted: 3 };
+  describe('with a test-local v2 → v3 → v4 upcaster (the real registry is untouched)', () => {
+    // v3 turns `reviewer` into `reviewers: string[]`; v4 adds `channel`.
+    const versions: SchemaVersions = { ...currentSchemaVersions, AssignmentSubmitted: 4 };
     const registry: UpcasterRegistry = {
       AssignmentSubmitted: {
-        1: (data) => {
+        2: (data) => {
           const { reviewer, ...rest } = data as { reviewer: string | null };
           return { ...rest, reviewers: reviewer ? [reviewer] : [] };
         },
-        2: (data) => ({ ...(data as object), channel: 'web' }),
+        3: (data) => ({ ...(data as object), channel: 'web' }),
       },
     };
 
-    it('transforms v1 data to the current version and stamps the current version', () => {
+    it('transforms v2 data to the current version and stamps the current version', () => {
       const e = upcast(stored(), registry, versions);
-      expect(e.schemaVersion).toBe(3);
-      expect(e.data).toEqual({ assignmentId: 'm1.school-a.once', departmentId: 'school-a', note: '方案', attachments: [], late: false, reviewers: ['liaison'], channel: 'web' });
+      expect(e.schemaVersion).toBe(4);
+      expect(e.data).toEqual({ planId: 'lianyun-2021', assignmentId: 'm1.school-a.once', departmentId: 'school-a', note: '方案', attachments: [], late: false, reviewers: ['liaison'], channel: 'web' });
       expect(e).toMatchObject({ type: 'AssignmentSubmitted', at: '2022-03-01T00:00:00.000Z', actor: head });
     });
-    it('starts from the stored version: v2 data gets only the v2 → v3 step', () => {
-      const e = upcast(stored({ schemaVersion: 2, data: { reviewers: ['a', 'b'] } }), registry, versions);
+    it('starts from the stored version: v3 data gets only the v3 → v4 step', () => {
+      const e = upcast(stored({ schemaVersion: 3, data: { reviewers: ['a', 'b'] } }), registry, versions);
       expect(e.data).toEqual({ reviewers: ['a', 'b'], channel: 'web' });
     });
     it('does not mutate the stored event', () => {
@@ -66,15 +92,15 @@ describe('upcast', () => {
       expect(e).toEqual(copy);
     });
     it('fails with UnknownEventError when a step is missing', () => {
-      expect(() => upcast(stored(), { AssignmentSubmitted: { 1: registry.AssignmentSubmitted![1] } }, versions)).toThrow(/no upcaster from v2 to v3/);
+      expect(() => upcast(stored(), { AssignmentSubmitted: { 2: registry.AssignmentSubmitted![2] } }, versions)).toThrow(/no upcaster from v3 to v4/);
       expect(() => upcast(stored(), {}, versions)).toThrow(UnknownEventError);
     });
     it('other types are unaffected', () => {
-      const e = stored({ type: 'AssignmentStarted', data: { assignmentId: 'x', departmentId: 'school-a' } });
-      expect(upcast(e, registry, versions)).toEqual(e);
+      const { stream: _stream, ...e } = stored({ type: 'AssignmentStarted', data: { planId: 'p', assignmentId: 'x', departmentId: 'school-a' } });
+      expect(upcast(stored({ type: 'AssignmentStarted', data: e.data }), registry, versions)).toEqual(e);
     });
     it('a version newer than the local one still fails', () => {
-      expect(() => upcast(stored({ schemaVersion: 4 }), registry, versions)).toThrow(UnknownEventError);
+      expect(() => upcast(stored({ schemaVersion: 5 }), registry, versions)).toThrow(UnknownEventError);
     });
   });
 });

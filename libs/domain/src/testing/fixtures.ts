@@ -7,6 +7,7 @@ import type { Obligation, PlanSchedule, ScheduledPhase } from '../schedule/plan-
 import type { AssignmentEvent } from '../assignment/assignment.events';
 import type { PhaseEvent } from '../phase/phase.events';
 import type { PlanEvent } from '../plan/plan.events';
+import { currentSchemaVersions, type PlanledgerEventType } from '../events/planledger-event';
 
 export const PLAN_ID = 'lianyun-2021';
 export const ISSUE_AT: Instant = '2022-02-01T00:00:00.000Z';
@@ -74,10 +75,16 @@ export const schedule = (over: Partial<PlanSchedule> = {}): PlanSchedule => ({
 type DataOf<E extends { type: string; data: unknown }, T extends E['type']> = Extract<E, { type: T }>['data'];
 
 const eventOf =
-  <E extends { type: string; data: unknown }>() =>
+  <E extends { type: PlanledgerEventType; data: unknown }>() =>
   <T extends E['type']>(type: T, data: DataOf<E, T>, at: Instant, actor: Actor = head): E =>
-    ({ type, schemaVersion: 1, at, actor, data }) as unknown as E;
+    ({ type, schemaVersion: currentSchemaVersions[type], at, actor, data }) as unknown as E;
 
-export const assignmentEvent = eventOf<AssignmentEvent>();
+/** An assignment event of PLAN_ID unless the data names another plan. */
+export const assignmentEvent = <T extends AssignmentEvent['type']>(
+  type: T,
+  data: Omit<DataOf<AssignmentEvent, T>, 'planId'> & { planId?: string },
+  at: Instant,
+  actor: Actor = head,
+): AssignmentEvent => eventOf<AssignmentEvent>()(type, { planId: PLAN_ID, ...data } as unknown as DataOf<AssignmentEvent, T>, at, actor);
 export const phaseEvent = eventOf<PhaseEvent>();
 export const planEvent = eventOf<PlanEvent>();

@@ -1,7 +1,11 @@
-import type { AggregateRef, DomainError, PlanledgerEvent } from '@planledger/domain';
-import { ConcurrencyError, EventIdConflictError, loadState, type EventStore, type GlobalPosition } from '@planledger/event-store';
+import type { AggregateKind, DomainError } from '@planledger/domain';
+import { ConcurrencyError, EventIdConflictError, loadState, type EventStore, type GlobalPosition, type StoredEvent } from '@planledger/event-store';
 import { toDomainEvent, toEventInput } from '../events/event-mapping';
-import { STATE_SCHEMA_VERSION, deciderOf, snapshotEveryOf, streamOf, type EngineCommand } from './aggregates';
+import {
+  STATE_SCHEMA_VERSION, deciderOf, isCommandOf, isEventOf, snapshotEveryOf, streamOf,
+  type CommandOf, type EventOf, type RefOf, type StateOf,
+} from './aggregates';
+import { conflictBackoffMs, defaultConflictRetryPolicy, type ConflictRetryPolicy } from './conflict-backoff';
 import { eventIdsFor } from './deterministic-id';
 import { findEarlierOutcome } from './earlier-outcome';
 
@@ -18,9 +22,15 @@ export interface ExecuteOptions {
   replayEarlierOutcome?: boolean;
 }
 
-export type ExecuteResult =
-  | { ok: true; stream: string; events: PlanledgerEvent[]; state: unknown; position?: GlobalPosition; replayed?: true }
-  | { ok: false; stream: string; error: DomainError; state: unknown };
+/** What a command did to one aggregate, with that aggregate's own event and state types. */
+export type ExecuteResult<K extends AggregateKind = AggregateKind> =
+  | { ok: true; stream: string; events: EventOf<K>[]; state: StateOf<K>; position?: GlobalPosition; replayed?: true }
+  | { ok: false; stream: string; error: DomainError; state: StateOf<K> };
+
+export interface LoadedAggregate<K extends AggregateKind = AggregateKind> {
+  state: StateOf<K>;
+  revision: bigint | 'no_stream';
+}
 
 /** Counts what the engine does, for /metrics; all optional. */
 export interface CommandObserver {
@@ -35,36 +45,49 @@ export class ConflictPersistsError extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 5;
+/** A command given to an aggregate that has no such command, or a stream holding another aggregate's event: a bug, not bad input. */
+export class AggregateMismatchError extends Error {
+  override readonly name = 'AggregateMismatchError';
+}
 
 /**
  * Load (snapshot + events) → decide → append at the expected revision; on a concurrent write,
- * reload and decide again. The only place where commands meet the store.
+ * wait (exponential backoff, full jitter), reload and decide again. The only place where commands
+ * meet the store. `execute` ties the command to its target's aggregate: a plan target takes plan
+ * commands and answers with the plan's state.
  */
 export class CommandExecutor {
-  constructor(private readonly store: EventStore, private readonly observer: CommandObserver = {}) {}
+  private readonly retry: ConflictRetryPolicy;
 
-  async load(target: AggregateRef): Promise<{ state: unknown; revision: bigint | 'no_stream' }> {
-    const decider = deciderOf(target);
-    const loaded = await loadState(this.store, streamOf(target), {
+  constructor(private readonly store: EventStore, private readonly observer: CommandObserver = {}, retry: Partial<ConflictRetryPolicy> = {}) {
+    this.retry = { ...defaultConflictRetryPolicy, ...retry };
+  }
+
+  async load<K extends AggregateKind>(target: RefOf<K> & { aggregate: K }): Promise<LoadedAggregate<K>> {
+    const kind = target.aggregate;
+    const stream = streamOf(target);
+    const decider = deciderOf(kind);
+    const loaded = await loadState(this.store, stream, {
       initialState: decider.initialState(),
-      evolve: (state, stored) => decider.evolve(state, toDomainEvent(stored)),
+      evolve: (state, stored) => decider.evolve(state, this.eventOf(kind, stored)),
       stateSchemaVersion: STATE_SCHEMA_VERSION,
-      snapshotEvery: snapshotEveryOf(target),
+      snapshotEvery: snapshotEveryOf(kind),
     });
     return { state: loaded.state, revision: loaded.revision };
   }
 
-  async execute(target: AggregateRef, command: EngineCommand, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  async execute<K extends AggregateKind>(target: RefOf<K> & { aggregate: K }, command: CommandOf<K>, options: ExecuteOptions = {}): Promise<ExecuteResult<K>> {
+    const kind = target.aggregate;
     const stream = streamOf(target);
-    const decider = deciderOf(target);
+    if (!isCommandOf(kind, command)) throw new AggregateMismatchError(`${command.type} is not a command of the ${kind} aggregate (stream "${stream}")`);
+    const decider = deciderOf(kind);
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(target);
+      const { state, revision } = await this.load<K>(target);
       const decision = decider.decide(command, state);
       // A retried request meets the state its first attempt made: a refusal or nothing to do now
       // may only mean that the first attempt went through.
       if ((!decision.ok || decision.events.length === 0) && options.replayEarlierOutcome && options.idempotencyKey) {
-        const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey);
+        const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey, (stored) => this.eventOf(kind, stored));
         if (earlier) return { ok: true, stream, ...earlier, replayed: true };
       }
       if (!decision.ok) {
@@ -85,16 +108,23 @@ export class CommandExecutor {
         return { ok: true, stream, events: decision.events, state: decision.events.reduce(decider.evolve, state), position: appended.position };
       } catch (error) {
         if (error instanceof EventIdConflictError && error.storedStream === stream && options.replayEarlierOutcome && options.idempotencyKey) {
-          const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey);
+          const earlier = await findEarlierOutcome(this.store, stream, decider, options.idempotencyKey, (stored) => this.eventOf(kind, stored));
           if (earlier) return { ok: true, stream, ...earlier, replayed: true };
         }
         if (!(error instanceof ConcurrencyError)) throw error;
         this.observer.conflictRetried?.(stream);
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= this.retry.maxAttempts) {
           this.observer.commandHandled?.(command.type, 'conflict');
           throw new ConflictPersistsError(stream, attempt);
         }
+        await this.retry.sleep(conflictBackoffMs(attempt, this.retry));
       }
     }
+  }
+
+  private eventOf<K extends AggregateKind>(kind: K, stored: StoredEvent): EventOf<K> {
+    const event = toDomainEvent(stored);
+    if (!isEventOf(kind, event)) throw new AggregateMismatchError(`stream "${stored.stream}" holds ${stored.type} at revision ${stored.revision}, which is not a ${kind} event`);
+    return event;
   }
 }

@@ -1,18 +1,16 @@
-import type { PlanledgerEvent } from '@planledger/domain';
-import type { EventStore, GlobalPosition } from '@planledger/event-store';
-import { toDomainEvent } from '../events/event-mapping';
+import type { EventStore, GlobalPosition, StoredEvent } from '@planledger/event-store';
 import { deterministicEventId } from './deterministic-id';
 
-export interface EarlierOutcome {
-  events: PlanledgerEvent[];
+export interface EarlierOutcome<Event, State> {
+  events: Event[];
   /** The aggregate's state right after those events: what the first answer was built from. */
-  state: unknown;
+  state: State;
   position: GlobalPosition;
 }
 
-interface Folding {
-  initialState(): unknown;
-  evolve(state: unknown, event: PlanledgerEvent): unknown;
+interface Folding<Event, State> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
 }
 
 /**
@@ -21,14 +19,16 @@ interface Folding {
  * such command ran. Reads the stream from its start: one plan's or one assignment's stream is
  * short, and this runs only when a keyed command is sent again.
  */
-export async function findEarlierOutcome(store: EventStore, stream: string, decider: Folding, idempotencyKey: string): Promise<EarlierOutcome | undefined> {
+export async function findEarlierOutcome<Event, State>(
+  store: EventStore, stream: string, decider: Folding<Event, State>, idempotencyKey: string, eventOf: (stored: StoredEvent) => Event,
+): Promise<EarlierOutcome<Event, State> | undefined> {
   let state = decider.initialState();
-  const events: PlanledgerEvent[] = [];
+  const events: Event[] = [];
   let position: GlobalPosition | undefined;
   for await (const stored of store.readStream(stream)) {
     const isNext = stored.eventId === deterministicEventId(`${idempotencyKey}#${events.length}`);
     if (events.length > 0 && !isNext) break;
-    const event = toDomainEvent(stored);
+    const event = eventOf(stored);
     state = decider.evolve(state, event);
     if (isNext) {
       events.push(event);

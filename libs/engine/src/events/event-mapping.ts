@@ -26,6 +26,7 @@ export const toDomainEvent = (stored: StoredEvent): PlanledgerEvent =>
   upcast({
     type: stored.type,
     schemaVersion: stored.schemaVersion,
+    stream: stored.stream,
     at: stored.metadata.businessTime ?? stored.recordedAt.toISOString(),
     actor: (stored.metadata.actor ?? { userId: 'unknown', role: 'system' }) as Actor,
     data: stored.data,

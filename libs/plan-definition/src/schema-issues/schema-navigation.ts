@@ -13,7 +13,7 @@ interface SchemaDef {
   values?: unknown[];
 }
 
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+const defOf = (schema: z.ZodType): SchemaDef => schema._zod.def as SchemaDef;
 
 /** Strips optional, default and preprocess wrappers to reach the schema that checks the value. */
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -1,6 +1,5 @@
 import { assignmentDecider, type AssignmentEvent, type AssignmentState, type PlanledgerEvent } from '@planledger/domain';
 import type { SqlQueryable } from '@planledger/event-store';
-import { planIdOfAssignmentStream } from './assignment-stream';
 import type { ProjectedEvent } from './projected-event';
 
 const UPSERT_ASSIGNMENT = `insert into read_assignments (plan_id, assignment_id, measure_id, title, phase_id, department_id,
@@ -17,11 +16,9 @@ const UPSERT_ASSIGNMENT = `insert into read_assignments (plan_id, assignment_id,
 export const isAssignmentEvent = (event: PlanledgerEvent): event is AssignmentEvent => event.type.startsWith('Assignment');
 
 /** Which assignment row an event is about, or undefined for other aggregates. */
-export function assignmentKeyOf({ event, stored }: ProjectedEvent): { planId: string; assignmentId: string } | undefined {
+export function assignmentKeyOf({ event }: ProjectedEvent): { planId: string; assignmentId: string } | undefined {
   if (!isAssignmentEvent(event)) return undefined;
-  if (event.type === 'AssignmentIssued') return { planId: event.data.planId, assignmentId: event.data.obligation.assignmentId };
-  const planId = planIdOfAssignmentStream(stored.stream, event.data.assignmentId);
-  return planId === undefined ? undefined : { planId, assignmentId: event.data.assignmentId };
+  return { planId: event.data.planId, assignmentId: event.type === 'AssignmentIssued' ? event.data.obligation.assignmentId : event.data.assignmentId };
 }
 
 export async function loadAssignmentState(tx: SqlQueryable, planId: string, assignmentId: string): Promise<AssignmentState | undefined> {

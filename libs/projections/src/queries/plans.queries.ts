@@ -2,6 +2,7 @@ import type { PlanSchedule } from '@planledger/domain';
 import type { SqlQueryable } from '@planledger/event-store';
 import { iso } from '../sql/iso';
 import { ASSIGNMENT_COLUMNS, toAssignmentView, type AssignmentRow, type AssignmentView } from './assignment-view';
+import { buildPlanOverview } from './plan-overview';
 import { addToProgress, emptyProgress, type Progress } from './progress';
 
 export interface PlanSummary {
@@ -66,7 +67,7 @@ interface PlanRow {
 const PLAN_COLUMNS = `p.plan_id, p.title, p.document_number, p.issuing_authority, p.time_zone, p.status, ${iso('p.starts_at')},
   ${iso('p.ends_at')}, p.amendments, ${iso('p.published_at')}, ${iso('p.closed_at')}, ${iso('p.updated_at')}`;
 
-const toSummary = (row: PlanRow, progress: Progress): PlanSummary => ({
+const toSummary = (row: PlanRow): Omit<PlanSummary, 'progress'> => ({
   planId: row.plan_id,
   title: row.title,
   documentNumber: row.document_number,
@@ -79,7 +80,6 @@ const toSummary = (row: PlanRow, progress: Progress): PlanSummary => ({
   publishedAt: row.published_at,
   closedAt: row.closed_at,
   updatedAt: row.updated_at,
-  progress,
 });
 
 /*
@@ -100,7 +100,7 @@ export async function listPlans(db: SqlQueryable): Promise<PlanSummary[]> {
   return plans.map((row) => {
     const progress = addToProgress(emptyProgress(), 'not_issued', Number(row.not_issued));
     for (const count of counts) if (count.plan_id === row.plan_id) addToProgress(progress, count.status, Number(count.n));
-    return toSummary(row, progress);
+    return { ...toSummary(row), progress };
   });
 }
 
@@ -114,29 +114,7 @@ export async function getPlanOverview(db: SqlQueryable, planId: string): Promise
     `select ${ASSIGNMENT_COLUMNS} from read_assignments a where a.plan_id = $1 order by a.due_at, a.assignment_id collate "C"`,
     [planId],
   );
-  const assignments = assignmentRows.map(toAssignmentView);
-
-  const overall = emptyProgress();
-  const byPhase = new Map<string, Progress>();
-  const byDepartment = new Map<string, Progress>();
-  const count = (phaseId: string | null | undefined, departmentId: string, status: string) => {
-    addToProgress(overall, status);
-    if (phaseId) addToProgress(mapEntry(byPhase, phaseId), status);
-    addToProgress(mapEntry(byDepartment, departmentId), status);
-  };
-  for (const a of assignments) count(a.phaseId, a.departmentId, a.status);
-  const issued = new Set(assignments.map((a) => a.assignmentId));
-  for (const o of schedule.obligations) if (!issued.has(o.assignmentId)) count(o.phaseId, o.departmentId, 'not_issued');
-
-  const names = new Map(schedule.departments.map((d) => [d.id, d.name]));
-  return {
-    plan: toSummary(plan, overall),
-    phases: phaseRows.map((row) => toPhaseView(row, byPhase.get(row.phase_id) ?? emptyProgress())),
-    assignments,
-    byDepartment: [...byDepartment.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([departmentId, progress]) => ({ departmentId, name: names.get(departmentId) ?? null, progress })),
-  };
+  return buildPlanOverview({ plan: toSummary(plan), schedule, phases: phaseRows.map(toPhaseView), assignments: assignmentRows.map(toAssignmentView) });
 }
 
 interface PhaseRow {
@@ -155,7 +133,7 @@ interface PhaseRow {
 const PHASE_COLUMNS = `f.phase_id, f.name, f.kind, f.ord, f.status, ${iso('f.opens_at')}, ${iso('f.closing_starts_at')}, ${iso('f.closes_at')},
   ${iso('f.opened_at')}, ${iso('f.closed_at')}`;
 
-const toPhaseView = (row: PhaseRow, progress: Progress): PhaseView => ({
+const toPhaseView = (row: PhaseRow): Omit<PhaseView, 'progress'> => ({
   phaseId: row.phase_id,
   name: row.name,
   kind: row.kind,
@@ -166,11 +144,4 @@ const toPhaseView = (row: PhaseRow, progress: Progress): PhaseView => ({
   closesAt: row.closes_at,
   openedAt: row.opened_at,
   closedAt: row.closed_at,
-  progress,
 });
-
-function mapEntry(map: Map<string, Progress>, key: string): Progress {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = emptyProgress()));
-  return entry;
-}

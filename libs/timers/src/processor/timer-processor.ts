@@ -2,6 +2,8 @@ import { streamOf, timerKindOrder, type Timer } from '@planledger/domain';
 import { fireTimer, type Clock, type CommandExecutor } from '@planledger/engine';
 import type { SqlQueryable } from '@planledger/event-store';
 import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
+import { FiringRecorder } from './firing-recorder';
+import { GroupedQueries } from './grouped-queries';
 import type { TimerObserver, TimerOutcome } from './timer-observer';
 
 export interface TimerProcessorOptions {
@@ -14,20 +16,28 @@ export interface TimerProcessorOptions {
 const RANK = kindRankSql(timerKindOrder, 't.kind');
 const EARLIER_RANK = kindRankSql(timerKindOrder, 'e.kind');
 /**
- * One round trip: the recorded firing if any, else the timer row (none when withdrawn), and
- * whether an earlier timer of the same aggregate is still pending (rare: then a second query).
+ * One round trip for a group of jobs: per timer id, the recorded firing if any, else the timer row
+ * (none when withdrawn), and whether an earlier timer of the same aggregate is still pending
+ * (rare: then a second query).
  */
-const READ_TIMER = `select f.outcome, t.timer, ${epochMs('t.not_before')} as not_before_ms,
+const READ_TIMERS = `select k.timer_id, f.outcome, t.timer, ${epochMs('t.not_before')} as not_before_ms,
     exists (select 1 from read_timers e where e.stream = t.stream and (e.due_at, ${EARLIER_RANK}) < (t.due_at, ${RANK})
       and not exists (select 1 from timer_firings g where g.timer_id = e.timer_id)) as has_earlier
-  from (select $1::text as timer_id) k
+  from unnest($1::text[]) k(timer_id)
   left join timer_firings f on f.timer_id = k.timer_id
   left join read_timers t on t.timer_id = k.timer_id`;
+
+interface TimerLookup {
+  timer_id: string;
+  outcome: TimerOutcome | null;
+  timer: Timer | string | null;
+  not_before_ms: number | null;
+  has_earlier: boolean | null;
+}
 /** Timers of the same aggregate due before this one and not fired yet, in firing order. */
 const EARLIER_ON_STREAM = `select t.timer_id from read_timers t
   where t.stream = $1 and (t.due_at, ${RANK}) < ($2::timestamptz, $3::int) and ${NOT_FIRED}
   order by t.due_at, ${RANK}, t.timer_id`;
-const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) values ($1, $2, $3) on conflict (timer_id) do nothing';
 
 /**
  * What one timer job does, without Nest or BullMQ: look the timer up in read_timers, give its
@@ -37,12 +47,21 @@ const RECORD_FIRING = 'insert into timer_firings (timer_id, fired_at, outcome) v
  * An error (store down, conflicts persisting) is thrown so that BullMQ retries with backoff.
  */
 export class TimerProcessor {
-  constructor(private readonly options: TimerProcessorOptions) {}
+  private readonly firings: FiringRecorder;
+  private readonly lookups: GroupedQueries<string, TimerLookup>;
+
+  constructor(private readonly options: TimerProcessorOptions) {
+    this.firings = new FiringRecorder(options.database);
+    this.lookups = new GroupedQueries(async (timerIds) => {
+      const rows = await options.database.query<TimerLookup>(READ_TIMERS, [timerIds], 'timers_read_timers');
+      const byId = new Map(rows.map((row) => [row.timer_id, row]));
+      return timerIds.map((id) => byId.get(id)!);
+    });
+  }
 
   async process(timerId: string): Promise<TimerOutcome> {
-    const { database, executor, clock, observer } = this.options;
-    const [row] = await database.query<{ outcome: TimerOutcome | null; timer: Timer | string | null; not_before_ms: number | null; has_earlier: boolean | null }>(
-      READ_TIMER, [timerId], 'timers_read_timer');
+    const { executor, clock, observer } = this.options;
+    const row = await this.lookups.submit(timerId);
     if (row.outcome) return row.outcome;
     if (row.timer === null) {
       // The work no longer needs it (submitted, re-dated, plan amended or closed).
@@ -75,7 +94,7 @@ export class TimerProcessor {
   }
 
   /** fired_at is business time: with the virtual clock it reads as the moment the plan lived it. */
-  private async record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {
-    await this.options.database.query(RECORD_FIRING, [timerId, at.toISOString(), outcome], 'timers_record_firing');
+  private record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {
+    return this.firings.record(timerId, at, outcome);
   }
 }
