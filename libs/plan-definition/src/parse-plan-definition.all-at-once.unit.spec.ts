@@ -26,4 +26,22 @@ describe('parsePlanDefinition: every problem at once', () => {
       { ...positionOf(text, '2026-01-01'), path: 'measures[2].deadline.date', code: 'deadline-outside-span' },
     ]);
   });
+
+  it('a wrong type in the plan metadata does not hide reference problems', () => {
+    let text = minimalPlan;
+    text = edit(text, '  issueDate: 2021-11-25\n', '  issueDate: 2021-11-25\n  timeZone: 42\n');
+    text = edit(text, 'submitTo: office', 'submitTo: jiaoyan-shi');
+
+    const reported = errorsOf(text).map((e) => ({ path: e.path, code: e.code }));
+
+    expect(reported).toEqual([
+      { path: 'plan.timeZone', code: 'wrong-type' },
+      { path: 'measures[1].review.submitTo', code: 'dangling-reference' },
+    ]);
+  });
+
+  it('a wrong span still stops the checks that read it, rather than reporting false problems', () => {
+    const text = edit(edit(minimalPlan, 'submitTo: office', 'submitTo: jiaoyan-shi'), 'fromSchoolYear: 2021,', 'fromSchoolYear: soon,');
+    expect(errorsOf(text).map((e) => e.path)).toEqual(['plan.span.fromSchoolYear']);
+  });
 });

@@ -8,6 +8,15 @@ import { resolveRelativeTo } from './shared/relative-path';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
 import { parseSourceDocument, type SourceDocument } from './source/source-document';
 
+/**
+ * The plan's metadata fields no cross-reference check reads: when one is wrong, it is reported and
+ * a stand-in lets the reference checks run in the same pass. (span and issuingAuthority are read
+ * by checks, so a wrong one still stops them: a stand-in there would report false problems.)
+ */
+const PLAN_METADATA_STAND_INS = {
+  plan: { id: 'plan', title: '-', documentNumber: '-', issueDate: '2000-01-01', timeZone: 'Asia/Shanghai', validity: 'in-force', summary: '-' },
+};
+
 export interface ParseOptions {
   /** Reads a file the plan refers to (departmentsFile); the CLI passes fs, tests pass a map. */
   readFile?: (path: string) => string;
@@ -37,7 +46,7 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   };
   const planSource = parseSourceDocument(text, fileName, limits);
   if (planSource.syntaxErrors.length > 0) return capped(planSource.syntaxErrors);
-  const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors);
+  const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors, PLAN_METADATA_STAND_INS);
   if (plan.unlisted) return capped(plan.errors, plan.unlisted);
   const departments = loadDepartmentsFile(planSource, fileName, opts, limits);
   const errors = [...plan.errors, ...departments.errors];

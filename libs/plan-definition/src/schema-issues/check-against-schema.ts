@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { KeyPath, PlanError } from '../plan-error';
 import type { SourceDocument } from '../source/source-document';
 import { describeIssues } from './describe-issues';
-import { pruneInvalid } from './prune-invalid';
+import { pruneInvalid, type StandIns } from './prune-invalid';
 import { optionalTopLevelKeys } from './schema-navigation';
 
 /** The part of a file the schema accepted, with a way back to the file's own key paths. */
@@ -28,7 +28,7 @@ export interface SchemaCheck<T> {
  * and locating tens of thousands of problems cost seconds and megabytes that no reader uses. The
  * cross-reference checks are then skipped too (the file has more than enough to fix first).
  */
-export function checkAgainstSchema<S extends z.ZodType>(schema: S, source: SourceDocument, maxErrors = Infinity): SchemaCheck<z.output<S>> {
+export function checkAgainstSchema<S extends z.ZodType>(schema: S, source: SourceDocument, maxErrors = Infinity, standIns: StandIns = {}): SchemaCheck<z.output<S>> {
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) {
     return { errors: [], complete: true, accepted: { value: result.data, removedIds: new Set(), droppedSections: new Set(), toOriginalPath: (p) => p } };
@@ -42,7 +42,7 @@ export function checkAgainstSchema<S extends z.ZodType>(schema: S, source: Sourc
   const problems = describeIssues(issues, schema, source.data, source.file);
   const errors = problems.map((p) => source.locate(p));
   const spots = problems.map((p) => ({ path: p.path, unknownKey: p.code === 'unknown-key' }));
-  const pruned = pruneInvalid(source.data, spots, optionalTopLevelKeys(schema));
+  const pruned = pruneInvalid(source.data, spots, optionalTopLevelKeys(schema), standIns);
   const retry = pruned && schema.safeParse(pruned.data);
   if (!pruned || !retry?.success) return { errors, complete: false };
   return { errors, complete: false, accepted: { value: retry.data, removedIds: pruned.removedIds, droppedSections: pruned.droppedSections, toOriginalPath: pruned.toOriginalPath } };

@@ -13,6 +13,12 @@ export interface PrunedData {
   toOriginalPath(path: KeyPath): KeyPath;
 }
 
+/**
+ * Per section, values that may stand in for a wrong field that no later check reads (a plan's
+ * title or time zone): the reference checks then still run, as `validate` promises one pass.
+ */
+export type StandIns = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
 export interface InvalidSpot {
   path: KeyPath;
   unknownKey?: boolean;
@@ -24,7 +30,9 @@ export interface InvalidSpot {
  * section if the schema can do without it. Undefined when a problem sits in a required section
  * outside any list (plan metadata): then the data is too broken to check further.
  */
-export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[], optionalSections: ReadonlySet<string>): PrunedData | undefined {
+export function pruneInvalid(
+  data: unknown, spots: readonly InvalidSpot[], optionalSections: ReadonlySet<string>, standIns: StandIns = {},
+): PrunedData | undefined {
   const copy = structuredClone(data);
   const droppedSections = new Set<string>();
   const removals = new Map<string, { arrayPath: KeyPath; indices: Set<number> }>();
@@ -37,6 +45,13 @@ export function pruneInvalid(data: unknown, spots: readonly InvalidSpot[], optio
     const lastIndex = findLastIndex(spot.path, (s) => typeof s === 'number');
     if (lastIndex < 0) {
       const section = String(spot.path[0]);
+      const field = spot.path[1];
+      const standIn = typeof field === 'string' ? standIns[section]?.[field] : undefined;
+      const sectionValue = isRecord(copy) ? copy[section] : undefined;
+      if (standIn !== undefined && isRecord(sectionValue)) {
+        sectionValue[field as string] = standIn;
+        continue;
+      }
       if (!optionalSections.has(section) || !isRecord(copy)) return undefined;
       delete copy[section];
       droppedSections.add(section);
