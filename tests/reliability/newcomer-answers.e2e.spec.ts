@@ -59,7 +59,9 @@ describe('answers of the main routes', () => {
     for (const [method, path, headers] of paths) {
       const reply = await api(method, path, undefined, headers);
       expect([method, path, reply.status]).toEqual([method, path, 200]);
-      const text = JSON.stringify(reply.body);
+      // /audit/streams keeps each event's data as stored (the bytes its hash covers); its envelope is rewritten.
+      const body = path.startsWith('/audit/streams/') ? { ...reply.body, events: reply.body.events.map(({ data: _stored, ...envelope }: { data: unknown }) => envelope) } : reply.body;
+      const text = JSON.stringify(body);
       expect([path, text.match(UTC_INSTANT)?.[0]]).toEqual([path, undefined]);
       if (path !== '/overdue') expect(text).toMatch(/\+08:00"/); // nothing is overdue two days in
     }

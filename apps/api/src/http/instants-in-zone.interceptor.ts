@@ -25,7 +25,20 @@ export class InstantsInZoneInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const operation = this.reflector.get<OperationId | undefined>(ROUTE_OPERATION, context.getHandler());
     if (!operation || routePolicies[operation].access !== 'token') return next.handle();
-    return next.handle().pipe(mergeMap((answer) => from(this.rewrite(answer))));
+    const keepData = operation === 'auditStream';
+    return next.handle().pipe(mergeMap((answer) => from(keepData ? this.rewriteKeepingStoredData(answer) : this.rewrite(answer))));
+  }
+
+  /**
+   * /audit/streams shows each event's data exactly as stored: those are the bytes its hash covers,
+   * so an auditor can recompute the chain from the answer. Only the envelope's instants are rewritten.
+   */
+  private async rewriteKeepingStoredData(answer: unknown): Promise<unknown> {
+    const rewritten = await this.rewrite(answer);
+    const original = (answer as { events?: { data?: unknown }[] }).events;
+    const events = (rewritten as { events?: { data?: unknown }[] }).events;
+    if (Array.isArray(original) && Array.isArray(events)) events.forEach((event, i) => (event.data = original[i]?.data));
+    return rewritten;
   }
 
   private async rewrite(answer: unknown): Promise<unknown> {
