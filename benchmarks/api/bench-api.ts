@@ -4,8 +4,8 @@
  *   inbox     GET /departments/{id}/inbox of a school holding Lianyun work
  *   summary   GET /plans/{id}/summary (phases, progress counts; no assignment list)
  *   command   POST /assignments/{id}/progress with a fresh Idempotency-Key per request
- * The service is a real process (bin/planledger-service.cjs, api + worker + projections) on
- * PostgreSQL (a database the bench creates and drops; DATABASE_URL names the maintenance database)
+ * The service is real processes (bin/planledger-service.cjs: an api process with the projections and
+ * a worker process) on PostgreSQL (a database the bench creates and drops; DATABASE_URL names the maintenance database)
  * or PGlite (BENCH_STORE=pglite), under the virtual clock, with the Lianyun plan published and its
  * first school year's work issued. Traffic goes to 127.0.0.1 only; every phase stops by itself.
  * Environment: BENCH_RATE (200 requests/s), BENCH_SECONDS (10 per route), BENCH_CONNECTIONS (20),
@@ -75,22 +75,24 @@ async function main(): Promise<void> {
   if (STORE === 'postgres') database = await createTestDatabase('bench-api');
   const port = freePort();
   log(`starting the service on ${STORE} (port ${port}) …`);
-  const service = await ServiceProcess.start({
-    port,
-    args: ['--virtual-clock'],
-    env: {
-      DATA_DIR: join(dir, 'data'),
-      AUTH_PRIVATE_KEY_FILE: privateKeyFile,
-      ...(database && { DATABASE_URL: database.url }),
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_NAME: `bench-api-${randomUUID().slice(0, 8)}`,
-      VIRTUAL_CLOCK_START: '2021-08-30T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'error',
-    },
-  });
+  const env = {
+    DATA_DIR: join(dir, 'data'),
+    AUTH_PRIVATE_KEY_FILE: privateKeyFile,
+    ...(database && { DATABASE_URL: database.url }),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_NAME: `bench-api-${randomUUID().slice(0, 8)}`,
+    VIRTUAL_CLOCK_START: '2021-08-30T09:00:00+08:00',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'error',
+    VIRTUAL_CLOCK: 'true',
+  };
+  // On PostgreSQL as deployed (README, several processes): the api answers, a worker fires timers.
+  // PGlite belongs to one process, so there everything runs in the one `npm start` process.
+  const service = await ServiceProcess.start({ port, args: database ? ['--roles', 'api,projections'] : [], env });
+  let worker: ServiceProcess | undefined;
   const baseUrl = service.baseUrl!;
   try {
+    if (database) worker = await ServiceProcess.start({ app: 'worker', env: { ...env, LOG_LEVEL: 'info' } });
     const keys = await loadSigningKeys({ dataDir: dir, privateKeyFile, createIfMissing: false });
     const bearer = async (subject: string, roles: ('planner' | 'admin' | 'department_head')[], departments: string[] = []) =>
       ({ authorization: `Bearer ${(await issueToken(keys, { subject, name: subject, roles, departments, lifetimeSeconds: 3600 })).token}` });
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     if (figures.some((f) => f.non2xx > 0 || f.errors > 0)) process.exitCode = 1;
   } finally {
     await service.stop();
+    await worker?.stop();
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
