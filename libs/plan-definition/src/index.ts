@@ -4,3 +4,4 @@ export { parsePlanDefinition, type ParseOptions, type ParseResult, type Definiti
 export { planDefinitionJsonSchema, departmentsFileJsonSchema, jsonSchemaFiles, type JsonSchemaFileName } from './json-schema/json-schemas';
 export { parseDepartmentsFile, looksLikeDepartmentsFile, type DepartmentsFileResult } from './parse-departments-file';
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
+export { closestMatch } from './shared/closest-match';

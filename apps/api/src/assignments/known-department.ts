@@ -1,6 +1,6 @@
-import { closest } from 'fastest-levenshtein';
 import type { PlanState } from '@planledger/domain';
 import type { CommandExecutor } from '@planledger/engine';
+import { closestMatch } from '@planledger/plan-definition';
 import { InvalidRequestError } from '../http/api-errors';
 
 /**
@@ -11,7 +11,8 @@ export async function assertDepartmentOfPlan(executor: CommandExecutor, planId: 
   const { schedule } = (await executor.load({ aggregate: 'plan', planId })).state as PlanState;
   const known = schedule?.departments.map((department) => department.id) ?? [];
   if (known.includes(departmentId)) return;
-  const suggestion = known.length > 0 ? `; did you mean "${closest(departmentId, known)}"?` : '';
+  const nearest = closestMatch(departmentId, known);
+  const suggestion = nearest ? `; did you mean "${nearest}"?` : '';
   throw new InvalidRequestError([
     { path: 'body.toDepartmentId', message: `department "${departmentId}" is not one of plan ${planId}'s ${known.length} departments${suggestion} (GET /plans/${planId} lists them)` },
   ]);

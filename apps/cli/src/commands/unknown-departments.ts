@@ -1,5 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
-import type { DefinitionSource } from '@planledger/plan-definition';
+import { closestMatch, type DefinitionSource } from '@planledger/plan-definition';
 
 /**
  * The message for department ids a plan does not have: the closest known id when it is near
@@ -7,9 +6,8 @@ import type { DefinitionSource } from '@planledger/plan-definition';
  */
 export function unknownDepartmentsMessage(flag: string, unknown: readonly string[], known: readonly string[], sources: readonly DefinitionSource[]): string {
   const lines = unknown.map((id) => {
-    const nearest = known.length > 0 ? closest(id, [...known]) : undefined;
-    const near = nearest !== undefined && distance(id, nearest) <= Math.max(2, Math.floor(id.length / 2));
-    return `${flag}: the plan has no department "${id}"${near ? `; did you mean "${nearest}"?` : ''}`;
+    const nearest = closestMatch(id, known);
+    return `${flag}: the plan has no department "${id}"${nearest ? `; did you mean "${nearest}"?` : ''}`;
   });
   const files = sources.map((s) => (s.role === 'plan' ? `under "departments:" in ${s.file}` : `in the departments file ${s.file}`));
   lines.push(`  the plan's ${known.length} departments are listed ${files.join(' and ')}; a running service lists them at GET /departments`);
