@@ -16,6 +16,12 @@ import { instantsInZone, planIdsIn } from './instants-in-zone';
  */
 @Injectable()
 export class InstantsInZoneInterceptor implements NestInterceptor {
+  /**
+   * A plan's zone, read once per process rather than once per answer: it is fixed when the plan is
+   * imported, and even a stale entry would write the same instants, only at another offset.
+   */
+  private readonly zoneOfPlan = new Map<string, string>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
@@ -43,10 +49,13 @@ export class InstantsInZoneInterceptor implements NestInterceptor {
 
   private async rewrite(answer: unknown): Promise<unknown> {
     if (typeof answer !== 'object' || answer === null) return answer;
-    const planIds = [...planIdsIn(answer)];
-    const rows = planIds.length === 0 ? [] : await this.storage.database.query<{ plan_id: string; time_zone: string }>(
-      'select plan_id, time_zone from read_plans where plan_id = any($1::text[])', [planIds],
-    );
-    return instantsInZone(answer, new Map(rows.map((row) => [row.plan_id, row.time_zone])), this.config.TIME_ZONE);
+    const unknown = [...planIdsIn(answer)].filter((planId) => !this.zoneOfPlan.has(planId));
+    if (unknown.length > 0) {
+      const rows = await this.storage.database.query<{ plan_id: string; time_zone: string }>(
+        'select plan_id, time_zone from read_plans where plan_id = any($1::text[])', [unknown],
+      );
+      for (const row of rows) this.zoneOfPlan.set(row.plan_id, row.time_zone);
+    }
+    return instantsInZone(answer, this.zoneOfPlan, this.config.TIME_ZONE);
   }
 }

@@ -7,12 +7,12 @@ import type { PlanSchedule } from '@planledger/domain';
 export function pastDueAt(schedule: PlanSchedule, at: string): { count: number; firstDueAt?: string } {
   const now = Date.parse(at);
   let count = 0;
-  let first: number | undefined;
-  for (const obligation of schedule.obligations) {
-    const due = Date.parse(obligation.dueAt);
-    if (due >= now) continue;
+  let first: { dueAt: string; ms: number } | undefined;
+  for (const { dueAt } of schedule.obligations) {
+    const ms = Date.parse(dueAt);
+    if (ms >= now) continue;
     count++;
-    if (first === undefined || due < first) first = due;
+    if (!first || ms < first.ms) first = { dueAt, ms };
   }
-  return { count, firstDueAt: first === undefined ? undefined : schedule.obligations.find((o) => Date.parse(o.dueAt) === first)?.dueAt };
+  return { count, firstDueAt: first?.dueAt };
 }
