@@ -6,9 +6,14 @@ import { routeEntries, type OperationId, type RouteSpec } from '../routes/route-
 type JsonSchema = Record<string, unknown>;
 
 /** OpenAPI 3.1 speaks JSON Schema 2020-12; request parts are documented as the caller writes them (`io: input`). */
-function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+function responseSchemaOf(spec: RouteSpec, produces: string): JsonSchema {
+  if (produces !== 'application/json') return { type: 'string' };
+  return spec.responseSchema ? jsonSchemaOf(spec.responseSchema, 'output') : { type: 'object' };
 }
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header'): JsonSchema[] {
@@ -71,7 +76,7 @@ function operationOf(operationId: string, spec: RouteSpec): JsonSchema {
     ...(requestBody && { requestBody }),
     security: isPublic ? [] : [{ bearer: [] }],
     responses: {
-      [spec.status]: { description: spec.response, content: { [produces]: { schema: produces === 'application/json' ? { type: 'object' } : { type: 'string' } } } },
+      [spec.status]: { description: spec.response, content: { [produces]: { schema: responseSchemaOf(spec, produces) } } },
       ...Object.fromEntries([...spec.errors, ...accessErrors, 500].map((status) => [status, errorResponse(status)])),
     },
   };
@@ -91,7 +96,7 @@ export function buildOpenApiDocument(): JsonSchema {
       version: '0.1.0',
       description: 'Multi-year action plans run as state machines over an event store. Every route but health, metrics and the documentation needs a bearer token (`npx planledger token create`, or POST /admin/people); who may call what is in apps/api/src/auth/route-policies.ts.',
     },
-    tags: ['plans', 'assignments', 'departments', 'history', 'operations', 'admin'].map((name) => ({ name })),
+    tags: ['plans', 'assignments', 'departments', 'history', 'operations', 'admin', 'session', 'files', 'notifications'].map((name) => ({ name })),
     paths,
     security: [{ bearer: [] }],
     components: {

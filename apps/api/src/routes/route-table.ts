@@ -11,7 +11,7 @@ export interface RouteSpec {
   /** OpenAPI form (`/plans/{id}`); the Nest route is derived from it. */
   path: string;
   summary: string;
-  tag: 'plans' | 'assignments' | 'departments' | 'history' | 'operations' | 'admin';
+  tag: 'plans' | 'assignments' | 'departments' | 'history' | 'operations' | 'admin' | 'session' | 'files' | 'notifications';
   params?: z.ZodType;
   query?: z.ZodType;
   headers?: z.ZodType;
@@ -19,6 +19,8 @@ export interface RouteSpec {
   /** Status of a successful answer, and what it holds. */
   status: number;
   response: string;
+  /** The answer's shape; when given, the OpenAPI document types it (the web app's client is generated from it). */
+  responseSchema?: z.ZodType;
   produces?: 'application/json' | 'text/plain' | 'text/html';
   /** Error statuses this route can answer with (besides 500). */
   errors: number[];
