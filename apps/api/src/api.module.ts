@@ -9,6 +9,11 @@ import { PlanAsOfReader } from './audit/plan-as-of.reader';
 import { AssignmentActionHandler } from './assignments/assignment-action.handler';
 import { AssignmentLocator } from './assignments/assignment-locator';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { AssignmentDetailHandler } from './assignments/assignment-detail.handler';
+import { MeasureTexts } from './assignments/measure-texts';
+import { MyInboxController } from './assignments/my-inbox.controller';
+import { DepartmentDirectory } from './read-models/department-directory';
+import { MyInboxHandler } from './read-models/my-inbox.handler';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { GetAssignmentHistoryHandler, GetPlanHistoryHandler } from './history/history.handlers';
@@ -33,13 +38,14 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule],
-  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController],
+  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
+    DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })

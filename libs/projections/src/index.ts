@@ -20,6 +20,7 @@ export { rebuildReadModels, REBUILT_TABLES, type RebuildOptions, type RebuildRes
 
 export { listPlans, getPlanOverview, type PlanSummary, type PlanOverview, type PhaseView, type DepartmentProgress } from './queries/plans.queries';
 export { departmentInbox, overdueList, type InboxItem } from './queries/inbox.queries';
+export { myInbox, INBOX_GROUPS, type InboxGroup, type MyInbox, type MyInboxItem, type MyInboxRequest } from './queries/my-inbox.queries';
 export { planAssignmentsPage, type AssignmentFilter, type AssignmentPage, type AssignmentPosition } from './queries/plan-assignments.queries';
 export { readModelsVersion } from './queries/read-models-version.queries';
 export { upcomingTimers, type UpcomingTimer } from './queries/timers.queries';

@@ -7,6 +7,9 @@ import type { AssignmentAction } from '../routes/request-schemas';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { AssignmentActionCommand } from './assignment-action.command';
 import { AssignmentLocator } from './assignment-locator';
+import { AssignmentDetailQuery } from './assignment-detail.handler';
+import { Caller } from './caller.decorator';
+import type { Principal } from '@planledger/auth';
 
 type ActionOperation =
   | 'acknowledgeAssignment' | 'startAssignment' | 'progressAssignment' | 'submitAssignment'
@@ -65,6 +68,12 @@ export class AssignmentsController {
   @Route('waiveAssignment')
   waive(@Valid('waiveAssignment') request: RequestOf<'waiveAssignment'>, @Acting() actor: Actor) {
     return this.act('waive', request, actor);
+  }
+
+  @Route('assignmentDetail')
+  async detail(@Valid('assignmentDetail') { params, query }: RequestOf<'assignmentDetail'>, @Caller() principal: Principal) {
+    const address = await this.locator.locate(params.id, query.planId);
+    return this.queries.execute(new AssignmentDetailQuery(address, principal));
   }
 
   @Route('assignmentHistory')

@@ -39,5 +39,7 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
+  // The assignment page names the people who acted.
+  exports: [PEOPLE_DIRECTORY],
 })
 export class AuthModule {}

@@ -13,6 +13,8 @@ export interface ScopeTarget {
   departmentId: string | undefined;
   /** The plan whose department tree applies (all plans' trees for a bare department route). */
   planId?: string;
+  /** Further departments whose reach decides as well (`assignment-party`: the review chain). */
+  alsoDepartmentIds?: string[];
 }
 
 /**
@@ -36,11 +38,22 @@ export class DepartmentReach {
     // As the command handler would answer: an assignment not issued (yet) is not there for anyone.
     if (state.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
     if (scope === 'assignment-reviewer') return { departmentId: reviewChainOf(state.obligation)[state.reviewStep], planId: address.planId };
+    if (scope === 'assignment-party') return { departmentId: state.departmentId, planId: address.planId, alsoDepartmentIds: reviewChainOf(state.obligation) };
     return { departmentId: state.departmentId, planId: address.planId };
   }
 
   /** The caller's department that reaches `target` (itself or an ancestor), if any. */
   async coveringDepartment(own: readonly string[], target: ScopeTarget): Promise<string | undefined> {
+    const covering = await this.coveringOne(own, target);
+    if (covering !== undefined) return covering;
+    for (const departmentId of target.alsoDepartmentIds ?? []) {
+      const also = await this.coveringOne(own, { departmentId, planId: target.planId });
+      if (also !== undefined) return also;
+    }
+    return undefined;
+  }
+
+  private async coveringOne(own: readonly string[], target: ScopeTarget): Promise<string | undefined> {
     if (target.departmentId === undefined || own.length === 0) return undefined;
     if (own.includes(target.departmentId)) return target.departmentId;
     const parents = await this.parentsOf(target.planId);

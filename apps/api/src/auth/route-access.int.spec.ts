@@ -71,7 +71,7 @@ function concretePath(path: string): string {
 }
 
 /** The department a scope rule looks at in this fixture. */
-const scopeDepartment = { department: HOLDER, 'assignment-holder': HOLDER, 'assignment-giver': HOLDER, 'assignment-reviewer': REVIEWER } as const;
+const scopeDepartment = { department: HOLDER, 'assignment-holder': HOLDER, 'assignment-giver': HOLDER, 'assignment-reviewer': REVIEWER, 'assignment-party': HOLDER } as const;
 /** Which departments each department reaches here (itself, and for the bureau every school under it). */
 const reaches = (departments: string[], target: string) => departments.includes(target) || (departments.includes(PARENT) && target !== PARENT);
 
@@ -82,7 +82,9 @@ function expectedFor(policy: RoutePolicy, person: TestPerson): 'allowed' | 403 {
   if (policy.anyDepartment.some((role) => roles.includes(role))) return 'allowed';
   const own = policy.ownDepartment;
   if (!own || !own.roles.some((role) => roles.includes(role))) return 403;
-  return reaches(person.departments ?? [], scopeDepartment[own.scope]) ? 'allowed' : 403;
+  // assignment-party: the holder, or a department of its review chain (the fixture's reviewer).
+  const alsoReviewer = own.scope === 'assignment-party' && reaches(person.departments ?? [], REVIEWER);
+  return reaches(person.departments ?? [], scopeDepartment[own.scope]) || alsoReviewer ? 'allowed' : 403;
 }
 
 /**

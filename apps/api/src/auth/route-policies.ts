@@ -7,8 +7,9 @@ import type { OperationId } from '../routes/route-table';
  * - `assignment-holder`: the assignment's current department is theirs (or under theirs);
  * - `assignment-reviewer`: the department reviewing it now (its review chain at its step) is theirs;
  * - `assignment-giver`: as holder; used with heads only (a reassignment gives the work away).
+ * - `assignment-party`: the holder, or any department of its review chain (who may see the work and its files).
  */
-export type DepartmentScope = 'department' | 'assignment-holder' | 'assignment-reviewer' | 'assignment-giver';
+export type DepartmentScope = 'department' | 'assignment-holder' | 'assignment-reviewer' | 'assignment-giver' | 'assignment-party';
 export type DepartmentRole = Extract<Role, 'department_head' | 'department_member'>;
 
 export type RoutePolicy =
@@ -80,4 +81,8 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   // A POST, but it only reads: it recomputes hashes and changes nothing.
   auditVerify: read(['planner', 'auditor']),
   departmentHistory: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
+  // Everyone's own inbox: the departments they belong to (and those under them) decide what is in it.
+  myInbox: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
+  // The assignment page: its holder and its reviewers (a liaison reviews schools it is not the parent of).
+  assignmentDetail: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-party' }),
 };

@@ -110,3 +110,15 @@ export const setClockBody = z.union([
     ]),
   }),
 ]);
+
+/** GET /me/inbox: narrowed by plan and by assignment status (each optional). */
+export const myInboxQuery = z.strictObject({
+  plan: planIdSchema.optional().describe("only this plan's work"),
+  status: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(assignmentStatuses)))
+    .optional()
+    .describe(`assignment statuses, comma-separated: ${assignmentStatuses.join(', ')}`),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(100).describe(`items per group at most (${MAX_PAGE_LIMIT}); the counts are of all`),
+});

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as people from '../auth/people-schemas';
 import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
+import * as work from '../assignments/assignment-response-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
@@ -170,6 +171,18 @@ export const routeTable = {
   docsPage: {
     method: 'get', path: '/docs', tag: 'operations', summary: 'Browsable API documentation (Swagger UI)', produces: 'text/html',
     status: 200, response: 'HTML page', errors: [],
+  },
+  myInbox: {
+    method: 'get', path: '/me/inbox', tag: 'assignments',
+    summary: "The caller's work across plans and every department in their reach: overdue, due within 7 days, awaiting their review, in progress, recently done",
+    query: s.myInboxQuery, status: 200, responseSchema: work.myInboxResponse,
+    response: '{now, groups: {overdue, dueWithin7Days, awaitingMyReview, inProgress, done}, counts}; each item with plan, measure, department, deadline, status, escalation and the actions open to the caller', errors: [400],
+  },
+  assignmentDetail: {
+    method: 'get', path: '/assignments/{id}', tag: 'assignments',
+    summary: 'One assignment: what is asked (measure, description, the plan document\'s sentence), deadline, review chain, history, documents, the actions open to the caller',
+    params: s.assignmentParams, query: s.assignmentQuery, status: 200, responseSchema: work.assignmentDetailResponse,
+    response: 'the assignment page; 403 outside the caller\'s departments (holder or review chain)', errors: [400, 403, 404, 409],
   },
 } as const satisfies Record<string, RouteSpec>;
 

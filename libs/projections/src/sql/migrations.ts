@@ -137,4 +137,6 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 3, name: 'create the parked events of the projections', sql: parkedEventsTable },
   // A plan's assignments page by page in due order (GET /plans/{id}): an index range, not a sort of the whole plan.
   { version: 4, name: 'index a plan\'s assignments by due date for paging', sql: 'create index read_assignments_plan_due on read_assignments (plan_id, due_at, assignment_id collate "C");' },
+  // GET /me/inbox: submissions waiting for review are few at any time; their reviewer is read off the state.
+  { version: 5, name: 'index the submitted assignments for the reviewers\' inboxes', sql: "create index read_assignments_submitted on read_assignments (plan_id) where status = 'submitted';" },
 ];

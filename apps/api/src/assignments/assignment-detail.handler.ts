@@ -1,0 +1,112 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { PeopleDirectory, Principal } from '@planledger/auth';
+import { owingStatuses, reviewChainOf, streamNames, type AssignmentState } from '@planledger/domain';
+import type { Clock, CommandExecutor } from '@planledger/engine';
+import type { EventStorage } from '@planledger/event-store';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
+import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
+import { NotFoundError } from '../http/api-errors';
+import { readHistory } from '../history/history-entry';
+import { DepartmentDirectory, departmentName } from '../read-models/department-directory';
+import { allowedActionsFor } from './allowed-actions';
+import type { AssignmentAddress } from './assignment-locator';
+import type { AssignmentDetailResponse, AttachmentResponse } from './assignment-response-schemas';
+import { MeasureTexts } from './measure-texts';
+
+export class AssignmentDetailQuery extends Query<AssignmentDetailResponse> {
+  constructor(readonly address: AssignmentAddress, readonly principal: Principal) {
+    super();
+  }
+}
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** An attachment as an event records it: an uploaded file (sha256) or an older bare reference. */
+export function attachmentView(address: AssignmentAddress, raw: unknown): AttachmentResponse {
+  const a = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const sha256 = stringOrNull(a.sha256);
+  const ref = stringOrNull(a.ref);
+  return {
+    sha256,
+    name: stringOrNull(a.name) ?? ref ?? sha256 ?? '',
+    size: typeof a.size === 'number' ? a.size : null,
+    mediaType: stringOrNull(a.mediaType),
+    ref: sha256 === null ? ref : null,
+    downloadUrl: sha256 === null ? null : `/assignments/${encodeURIComponent(`${address.planId}.${address.assignmentId}`)}/files/${sha256}`,
+  };
+}
+
+/**
+ * One assignment as its page shows it: what is asked (the measure and the plan document's
+ * sentence), the deadline, the review chain and where the work stands in it, every event with
+ * who did it and their notes, the documents, and the actions open to the caller. Read from the
+ * store (the record, fresh after an action), the read models only for names.
+ */
+@QueryHandler(AssignmentDetailQuery)
+export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQuery> {
+  constructor(
+    @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
+    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
+    private readonly directory: DepartmentDirectory,
+    private readonly texts: MeasureTexts,
+  ) {}
+
+  async execute({ address, principal }: AssignmentDetailQuery): Promise<AssignmentDetailResponse> {
+    const { state } = (await this.executor.load({ aggregate: 'assignment', ...address })) as { state: AssignmentState };
+    const o = state.obligation;
+    if (state.status === 'not_issued' || !o) throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
+    const [events, plans, reach, measure, now, planRow] = await Promise.all([
+      readHistory(this.storage.store, streamNames.assignment(address.planId, address.assignmentId)),
+      this.directory.current(),
+      this.directory.reachByPlan(principal.departments),
+      this.texts.of(address.planId, o.measureId),
+      this.clock.now(),
+      this.storage.database.query<{ title: string }>('select title from read_plans where plan_id = $1', [address.planId]),
+    ]);
+    const name = (departmentId: string) => departmentName(plans, address.planId, departmentId);
+    const people = new Map((await this.people.list()).map((person) => [person.personId, person.name]));
+
+    const chain = reviewChainOf(o);
+    const currentStep = state.status === 'submitted' && state.reviewStep < chain.length ? state.reviewStep : null;
+    const steps = chain.map((departmentId, index) => ({
+      departmentId, departmentName: name(departmentId),
+      role: (o.submitTo !== undefined && index === chain.length - 1 ? 'receiver' : 'reviewer') as 'receiver' | 'reviewer',
+      state: (currentStep === null ? (state.status === 'accepted' ? 'passed' : 'pending') : index < currentStep ? 'passed' : index === currentStep ? 'current' : 'pending') as 'pending' | 'current' | 'passed',
+    }));
+
+    const history = events.map((entry) => {
+      const data = (entry.data ?? {}) as Record<string, unknown>;
+      const departmentId = entry.actor.departmentId ?? null;
+      return {
+        revision: entry.revision, type: entry.type, at: entry.businessTime, recordedAt: entry.recordedAt,
+        actor: {
+          userId: entry.actor.userId, name: entry.actor.role === 'system' ? 'system' : (people.get(entry.actor.userId) ?? entry.actor.userId), role: entry.actor.role,
+          departmentId, departmentName: departmentId === null ? null : name(departmentId),
+        },
+        note: stringOrNull(data.note) || null,
+        reason: stringOrNull(data.reason) || null,
+        attachments: (Array.isArray(data.attachments) ? data.attachments : []).map((raw) => attachmentView(address, raw)),
+        data,
+      };
+    });
+    const attachments = history.flatMap((item) => item.attachments.map((attachment) => ({ ...attachment, addedAt: item.at, addedBy: item.actor.name, eventType: item.type })));
+
+    const currentReviewer = currentStep === null ? null : chain[currentStep];
+    const inPlan = reach.get(address.planId) ?? new Set(principal.departments);
+    const overdue = owingStatuses.includes(state.status) && (state.overdueSince !== undefined || Date.parse(state.dueAt) <= now.getTime());
+    const sourceText = measure?.source ? { text: measure.source, from: 'source' as const } : measure?.description ? { text: measure.description, from: 'description' as const } : null;
+    return {
+      assignmentId: address.assignmentId, ref: `${address.planId}.${address.assignmentId}`, planId: address.planId, planTitle: planRow[0]?.title ?? address.planId,
+      measureId: o.measureId, measureTitle: measure?.title ?? o.title, measureKind: measure?.kind ?? null, description: measure?.description ?? null, sourceText,
+      phaseId: o.phaseId ?? null, periodKey: o.periodKey, departmentId: state.departmentId, departmentName: name(state.departmentId), responsibility: o.responsibility,
+      status: state.status, issuedAt: events[0]?.businessTime ?? o.issueAt, dueAt: state.dueAt, overdue, overdueSince: state.overdueSince ?? null,
+      escalationLevel: state.escalationLevel, requiredCount: o.requiredCount, progressCount: state.progressCount,
+      submittedAt: state.submittedAt ?? null, acceptedAt: state.acceptedAt ?? null,
+      reviewChain: { steps, currentStep }, history, attachments,
+      allowedActions: allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of the answers of the inbox, assignment page and file routes: the route table points at
+ * them so that the OpenAPI document (and the web app's generated client) types them; the
+ * integration tests parse real answers with them, so they cannot drift from what is sent.
+ */
+
+const instant = z.string().describe("an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00");
+const assignmentStatus = z.enum(['issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'waived', 'cancelled']);
+export const assignmentActionName = z.enum(['acknowledge', 'start', 'progress', 'submit', 'return', 'accept', 'reassign', 'waive']);
+const allowedActions = z.array(assignmentActionName).describe('the actions this caller may take now: the state machine\'s rules and the route policies (never a button that would be refused)');
+
+export const inboxItemSchema = z.object({
+  assignmentId: z.string(),
+  ref: z.string().describe('`${planId}.${assignmentId}`: unique across plans, usable as /assignments/{id}'),
+  planId: z.string(),
+  planTitle: z.string(),
+  measureId: z.string(),
+  measureTitle: z.string(),
+  periodKey: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  dueAt: instant,
+  status: assignmentStatus,
+  overdue: z.boolean().describe('still owed and past its deadline now'),
+  overdueSince: instant.nullable(),
+  escalationLevel: z.number().int(),
+  submittedAt: instant.nullable(),
+  acceptedAt: instant.nullable(),
+  currentReviewer: z.string().nullable().describe('the department reviewing a submission now'),
+  currentReviewerName: z.string().nullable(),
+  allowedActions,
+});
+
+const group = z.array(inboxItemSchema);
+export const myInboxResponse = z.object({
+  now: instant.describe('business time the groups were judged at'),
+  groups: z.object({
+    overdue: group.describe('已逾期: still owed and past the deadline, longest overdue first'),
+    dueWithin7Days: group.describe('7 天内到期: still owed, due within 7 days'),
+    awaitingMyReview: group.describe('待我审核: submitted, the review chain at a step a department of the caller holds'),
+    inProgress: group.describe('进行中: the rest of the open work (also submissions waiting for someone else)'),
+    done: group.describe('已完成: accepted in the last 30 days, latest first'),
+  }),
+  counts: z.object({
+    overdue: z.number().int(), dueWithin7Days: z.number().int(), awaitingMyReview: z.number().int(), inProgress: z.number().int(), done: z.number().int(),
+    open: z.number().int().describe('all but done: the header badge'),
+  }).describe('items per group in all (the lists hold at most `limit` each)'),
+});
+export type MyInboxResponse = z.output<typeof myInboxResponse>;
+export type InboxItemResponse = z.output<typeof inboxItemSchema>;
+
+/** A document kept with the work: an uploaded file (content-addressed) or, in older records, a reference. */
+export const attachmentSchema = z.object({
+  sha256: z.string().nullable().describe('the file\'s SHA-256 (hex): the event records it, so the hash chain covers the document; null for a bare reference'),
+  name: z.string(),
+  size: z.number().int().nullable(),
+  mediaType: z.string().nullable(),
+  ref: z.string().nullable().describe('where an external document is kept (records made before uploads); null for uploaded files'),
+  downloadUrl: z.string().nullable().describe('GET this to download (uploaded files only)'),
+});
+
+const person = z.object({
+  userId: z.string(),
+  name: z.string().describe('the person\'s name from the people directory, else their id; "system" for timers'),
+  role: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+});
+
+export const historyItemSchema = z.object({
+  revision: z.number().int(),
+  type: z.string().describe('the event type, e.g. AssignmentSubmitted'),
+  at: instant.describe('business time'),
+  recordedAt: instant,
+  actor: person,
+  note: z.string().nullable().describe('the note of a progress report, submission or acceptance'),
+  reason: z.string().nullable().describe('the reason of a return, reassignment, waiver, cancellation or deadline move'),
+  attachments: z.array(attachmentSchema),
+  data: z.record(z.string(), z.unknown()).describe('the event\'s data as read today (upcast)'),
+});
+
+export const reviewStepSchema = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  role: z.enum(['reviewer', 'receiver']).describe('reviewers in order, then the office the work is submitted to'),
+  state: z.enum(['pending', 'current', 'passed']),
+});
+
+export const assignmentDetailResponse = z.object({
+  assignmentId: z.string(),
+  ref: z.string(),
+  planId: z.string(),
+  planTitle: z.string(),
+  measureId: z.string(),
+  measureTitle: z.string(),
+  measureKind: z.string().nullable().describe('task, report, meeting, inspection, assessment; deliverable for a phase deliverable'),
+  description: z.string().nullable().describe("the measure's description in the plan definition"),
+  sourceText: z.object({
+    text: z.string(),
+    from: z.enum(['source', 'description']).describe('source: the plan document\'s own sentence as the definition quotes it; description: the measure\'s description, the definition quoting no sentence'),
+  }).nullable(),
+  phaseId: z.string().nullable(),
+  periodKey: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  responsibility: z.string(),
+  status: assignmentStatus,
+  issuedAt: instant,
+  dueAt: instant,
+  overdue: z.boolean(),
+  overdueSince: instant.nullable(),
+  escalationLevel: z.number().int(),
+  requiredCount: z.number().int(),
+  progressCount: z.number().int(),
+  submittedAt: instant.nullable(),
+  acceptedAt: instant.nullable(),
+  reviewChain: z.object({
+    steps: z.array(reviewStepSchema),
+    currentStep: z.number().int().nullable().describe('index into steps of the department holding a submission now; null unless submitted'),
+  }),
+  history: z.array(historyItemSchema).describe('every event of the assignment, in stream order'),
+  attachments: z.array(attachmentSchema.extend({ addedAt: instant, addedBy: z.string(), eventType: z.string() })).describe('every document submitted or reported, oldest first'),
+  allowedActions,
+});
+export type AssignmentDetailResponse = z.output<typeof assignmentDetailResponse>;
+export type AttachmentResponse = z.output<typeof attachmentSchema>;

@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '@planledger/auth';
+import type { AssignmentStatus } from '@planledger/domain';
+import type { Clock } from '@planledger/engine';
+import type { EventStorage } from '@planledger/event-store';
+import { INBOX_GROUPS, myInbox, type InboxGroup } from '@planledger/projections';
+import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
+import { allowedActionsFor } from '../assignments/allowed-actions';
+import type { InboxItemResponse, MyInboxResponse } from '../assignments/assignment-response-schemas';
+import { DepartmentDirectory, departmentName } from './department-directory';
+
+export class MyInboxQuery extends Query<MyInboxResponse> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: { planId?: string; statuses?: AssignmentStatus[]; limit: number },
+  ) {
+    super();
+  }
+}
+
+/** The caller's inbox: every department they reach, in every plan, judged at business time. */
+@QueryHandler(MyInboxQuery)
+export class MyInboxHandler implements IQueryHandler<MyInboxQuery> {
+  constructor(
+    @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DepartmentDirectory,
+  ) {}
+
+  async execute({ principal, filter }: MyInboxQuery): Promise<MyInboxResponse> {
+    const now = await this.clock.now();
+    const reach = await this.directory.reachByPlan(principal.departments);
+    const plans = await this.directory.current();
+    const { items, counts } = await myInbox(this.storage.database, { reach, now, planId: filter.planId, statuses: filter.statuses, limitPerGroup: filter.limit });
+    const groups = Object.fromEntries(INBOX_GROUPS.map((name) => [name, [] as InboxItemResponse[]])) as Record<InboxGroup, InboxItemResponse[]>;
+    for (const item of items) {
+      const inPlan = reach.get(item.planId) ?? new Set(principal.departments);
+      groups[item.group].push({
+        assignmentId: item.assignmentId, ref: item.ref, planId: item.planId, planTitle: item.planTitle,
+        measureId: item.measureId, measureTitle: item.title, periodKey: item.periodKey,
+        departmentId: item.departmentId, departmentName: departmentName(plans, item.planId, item.departmentId),
+        dueAt: item.dueAt, status: item.status as InboxItemResponse['status'], overdue: item.group === 'overdue', overdueSince: item.overdueSince,
+        escalationLevel: item.escalationLevel, submittedAt: item.submittedAt, acceptedAt: item.acceptedAt,
+        currentReviewer: item.currentReviewer,
+        currentReviewerName: item.currentReviewer === null ? null : departmentName(plans, item.planId, item.currentReviewer),
+        allowedActions: allowedActionsFor(principal, item, (department) => inPlan.has(department)),
+      });
+    }
+    const open = counts.overdue + counts.dueWithin7Days + counts.awaitingMyReview + counts.inProgress;
+    return { now: now.toISOString(), groups, counts: { ...counts, open } };
+  }
+}
