@@ -13,6 +13,8 @@ export type DepartmentRole = Extract<Role, 'department_head' | 'department_membe
 
 export type RoutePolicy =
   | { access: 'public' }
+  /** Anyone signed in (cookie or token), whatever their roles: their own session and password. */
+  | { access: 'person' }
   | {
       access: 'token';
       /** Writes are what an auditor may never do, whatever else changes in this table. */
@@ -24,6 +26,7 @@ export type RoutePolicy =
     };
 
 const PUBLIC: RoutePolicy = { access: 'public' };
+const PERSON: RoutePolicy = { access: 'person' };
 const read = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'read', anyDepartment, ownDepartment });
 const write = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'write', anyDepartment, ownDepartment });
 
@@ -80,4 +83,14 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   // A POST, but it only reads: it recomputes hashes and changes nothing.
   auditVerify: read(['planner', 'auditor']),
   departmentHistory: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
+  invitePerson: write(['admin']),
+  // Signing in and invitation links are how a person gets a session: nobody has one yet.
+  signIn: PUBLIC,
+  viewInvitation: PUBLIC,
+  acceptInvitation: PUBLIC,
+  currentSession: PERSON,
+  signOut: PERSON,
+  changePassword: PERSON,
+  // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
+  signInAudit: read(['auditor', 'admin']),
 };
