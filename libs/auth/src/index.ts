@@ -4,5 +4,12 @@ export { issueToken, TOKEN_ISSUER, type IssuedToken, type TokenRequest } from '.
 export { InvalidTokenError, LocalTokenVerifier, OidcTokenVerifier, type OidcSettings, type TokenVerifier } from './token-verifier';
 export { parseTokenLifetime } from './token-lifetime';
 export { adminTokenFileOf, readAdminToken, writeAdminToken } from './admin-token';
-export { DIRECTORY_STREAM, DIRECTORY_EVENT_TYPES, type DirectoryEvent, type PersonRegisteredData, type PersonRevokedData } from './people/directory-events';
-export { PeopleDirectory, PersonConflictError, PersonNotFoundError, type DirectoryOptions, type Person } from './people/people-directory';
+export { DIRECTORY_STREAM, DIRECTORY_EVENT_TYPES, type DirectoryEvent, type PersonRegisteredData, type PersonRevokedData } from '@planledger/domain';
+export { PeopleDirectory, PersonConflictError, PersonNotFoundError, DirectoryRefusedError, type DirectoryOptions, type Person } from './people/people-directory';
+export { ACCOUNT_MIGRATIONS, migrateAccountTables } from './accounts/account-tables';
+export { AccountStore, LOCKOUT } from './accounts/account-store';
+export { SessionStore, SESSION_LIMITS, sha256Hex, type OpenSession } from './accounts/session-store';
+export { AccessLog, ACCESS_EVENT_TYPES, ACCOUNT_DIRECTORY_TYPES, accessStreamOf, type AccessEntry, type AccessFact } from './accounts/access-log';
+export { Accounts, INVITATION_DAYS, WeakPasswordError, type InvitationView, type SignInResult } from './accounts/accounts';
+export { passwordProblem, MIN_PASSWORD_LENGTH } from './accounts/password-policy';
+export { hashPassword, verifyPassword } from './accounts/password-hashing';

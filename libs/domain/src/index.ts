@@ -32,3 +32,7 @@ export * from './workflow/workflow';
 export * from './workflow/plan-workflow';
 export * from './workflow/timer-firing';
 export * from './workflow/in-memory-aggregates';
+export * from './directory/directory.events';
+export * from './directory/directory.commands';
+export * from './directory/directory.state';
+export * from './directory/directory.decider';

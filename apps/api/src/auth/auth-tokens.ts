@@ -8,3 +8,6 @@ export const PEOPLE_DIRECTORY = Symbol('PeopleDirectory');
 /** Where start-up lines that hold a secret go: stdout, never the JSON log. Tests provide a silent one. */
 export const SECRET_ANNOUNCER = Symbol('SecretAnnouncer');
 export type SecretAnnouncer = (line: string) => void;
+/** Accounts from @planledger/auth: invitations, passwords, sign-in, sessions (provided by AuthModule). */
+export const ACCOUNTS = Symbol('Accounts');
+export const ACCESS_LOG = Symbol('AccessLog');

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { PeopleDirectory } from '@planledger/auth';
+import { AccessLog, Accounts, AccountStore, migrateAccountTables, PeopleDirectory, SessionStore } from '@planledger/auth';
 import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
 import type { Clock } from '@planledger/engine';
@@ -9,7 +9,10 @@ import { AssignmentLocator } from '../assignments/assignment-locator';
 import { AdminPeopleController } from './admin-people.controller';
 import { AdminTokenBootstrap } from './admin-token-bootstrap';
 import { setUpAuth, type AuthConfig, type AuthSetup } from './auth-setup';
-import { AUTH_SETUP, PEOPLE_DIRECTORY, SIGNING_KEYS, TOKEN_VERIFIER } from './auth-tokens';
+import { ACCESS_LOG, ACCOUNTS, AUTH_SETUP, PEOPLE_DIRECTORY, SIGNING_KEYS, TOKEN_VERIFIER } from './auth-tokens';
+import { InvitationsController } from './invitations.controller';
+import { SessionController } from './session.controller';
+import { SignInAuditController } from './sign-in-audit.controller';
 import { AuthorizationGuard } from './authorization.guard';
 import { DepartmentReach } from './department-reach';
 import { FailedAuthentications } from './failed-authentications';
@@ -26,12 +29,21 @@ import { RateLimitGuard } from './rate-limit.guard';
       useFactory: (config: { RATE_LIMIT_PER_MINUTE?: number }) => ({ throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE ?? 600 }] }),
     }),
   ],
-  controllers: [AdminPeopleController],
+  controllers: [AdminPeopleController, SessionController, InvitationsController, SignInAuditController],
   providers: [
     { provide: AUTH_SETUP, inject: [SERVICE_CONFIG], useFactory: (config: AuthConfig) => setUpAuth(config) },
     { provide: TOKEN_VERIFIER, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.verifier },
     { provide: SIGNING_KEYS, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.keys },
     { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE, CLOCK], useFactory: (storage: EventStorage, clock: Clock) => new PeopleDirectory(storage.store, { clock }) },
+    { provide: ACCESS_LOG, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new AccessLog(storage.store) },
+    {
+      // The credentials and sessions tables are created before anyone can sign in.
+      provide: ACCOUNTS, inject: [EVENT_STORAGE, CLOCK, PEOPLE_DIRECTORY, ACCESS_LOG],
+      useFactory: async (storage: EventStorage, clock: Clock, directory: PeopleDirectory, log: AccessLog) => {
+        await migrateAccountTables(storage.database);
+        return new Accounts(directory, new AccountStore(storage.database), new SessionStore(storage.database), log, clock);
+      },
+    },
     AssignmentLocator,
     DepartmentReach,
     FailedAuthentications,

@@ -1,4 +1,4 @@
-import type { Principal } from '@planledger/auth';
+import type { OpenSession, Principal } from '@planledger/auth';
 import type { Actor } from '@planledger/domain';
 import type { ApiRequest } from '../http/api-request';
 
@@ -7,6 +7,8 @@ export interface RequestAuth {
   principal: Principal;
   /** Who the record names: the person, in the role and department the guard allowed the call for. */
   actor: Actor;
+  /** Set when the request was authenticated by the session cookie (not a bearer token). */
+  session?: OpenSession;
 }
 
 export interface AuthenticatedRequest extends ApiRequest {

@@ -1,23 +1,26 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InvalidTokenError, type PeopleDirectory, type Principal, type Role, type TokenVerifier } from '@planledger/auth';
+import { InvalidTokenError, type Accounts, type PeopleDirectory, type Principal, type Role, type TokenVerifier } from '@planledger/auth';
+import { SERVICE_CONFIG } from '@planledger/runtime';
 import type { Response } from 'express';
 import { ApiError } from '../http/api-errors';
 import { ROUTE_OPERATION } from '../routes/route.decorators';
 import { routeTable, type OperationId } from '../routes/route-table';
 import { validateAddress } from '../routes/validate-request';
-import { PEOPLE_DIRECTORY, TOKEN_VERIFIER } from './auth-tokens';
+import { ACCOUNTS, PEOPLE_DIRECTORY, TOKEN_VERIFIER } from './auth-tokens';
 import { bearerTokenOf, type AuthenticatedRequest, type RequestAuth } from './authenticated-request';
 import { DepartmentReach } from './department-reach';
 import { FailedAuthentications } from './failed-authentications';
 import { routePolicies, type RoutePolicy } from './route-policies';
+import { clearSessionCookie, isHttps, isSameOrigin, isStateChanging, sessionCookieOf } from './session-cookie';
+import { principalOfSession } from './session-principal';
 
 const REALM = 'planledger';
 
 /** 401 with the RFC 6750 challenge; `detail` names the reason, never the token. */
 function unauthenticated(res: Response, detail?: { error: 'invalid_token'; description: string }): ApiError {
   res.setHeader('WWW-Authenticate', detail ? `Bearer realm="${REALM}", error="${detail.error}", error_description="${detail.description}"` : `Bearer realm="${REALM}"`);
-  return new ApiError(401, { error: 'unauthenticated', message: detail ? detail.description : 'send a bearer token: Authorization: Bearer <token>' });
+  return new ApiError(401, { error: 'unauthenticated', message: detail ? detail.description : 'sign in (POST /session) or send a bearer token: Authorization: Bearer <token>' });
 }
 
 const forbidden = (message: string) => new ApiError(403, { error: 'forbidden', message });
@@ -36,6 +39,8 @@ export class AuthorizationGuard implements CanActivate {
     @Inject(PEOPLE_DIRECTORY) private readonly directory: PeopleDirectory,
     private readonly reach: DepartmentReach,
     private readonly failures: FailedAuthentications,
+    @Inject(ACCOUNTS) private readonly accounts: Accounts,
+    @Inject(SERVICE_CONFIG) private readonly config: { PUBLIC_URL?: string },
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,13 +52,37 @@ export class AuthorizationGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const req = http.getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(req, http.getResponse<Response>());
-    req.auth = await this.authorize(policy, principal, req, operation!);
+    const res = http.getResponse<Response>();
+    const token = bearerTokenOf(req);
+    const cookie = token === undefined ? sessionCookieOf(req) : undefined;
+    if (cookie !== undefined) {
+      const { principal, session } = await this.authenticateSession(req, res, cookie);
+      req.auth = policy.access === 'person' ? { principal, actor: { userId: principal.subject, role: principal.roles[0]! }, session } : { ...(await this.authorize(policy, principal, req, operation!)), session };
+      return true;
+    }
+    const principal = await this.authenticate(req, res, token);
+    req.auth = policy.access === 'person' ? { principal, actor: { userId: principal.subject, role: principal.roles[0]! } } : await this.authorize(policy, principal, req, operation!);
     return true;
   }
 
-  private async authenticate(req: AuthenticatedRequest, res: Response): Promise<Principal> {
-    const token = bearerTokenOf(req);
+  /**
+   * A session cookie: looked up in the database on every request (a sign-out or revocation in any
+   * process ends it at once). A state-changing request must come from the service's own origin.
+   */
+  private async authenticateSession(req: AuthenticatedRequest, res: Response, cookie: string) {
+    const found = await this.accounts.session(cookie);
+    const secure = isHttps(req, this.config.PUBLIC_URL);
+    if (!found) {
+      clearSessionCookie(res, secure);
+      throw new ApiError(401, { error: 'unauthenticated', message: 'the session has ended or expired: sign in again' });
+    }
+    if (isStateChanging(req.method) && !isSameOrigin(req, this.config.PUBLIC_URL)) {
+      throw new ApiError(403, { error: 'csrf_origin_mismatch', message: 'a request made with the session cookie that changes something must come from this service\'s own pages (Origin header)' });
+    }
+    return { principal: principalOfSession(found.person, found.session), session: found.session };
+  }
+
+  private async authenticate(req: AuthenticatedRequest, res: Response, token: string | undefined): Promise<Principal> {
     if (token === undefined) throw unauthenticated(res);
     const address = String(req.ip ?? 'unknown');
     const retryAfter = this.failures.retryAfterSeconds(address);
@@ -75,7 +104,7 @@ export class AuthorizationGuard implements CanActivate {
     }
   }
 
-  private async authorize(policy: Extract<RoutePolicy, { access: 'token' }>, principal: Principal, req: AuthenticatedRequest, operation: string): Promise<RequestAuth> {
+  private async authorize(policy: Exclude<RoutePolicy, { access: 'public' | 'person' }>, principal: Principal, req: AuthenticatedRequest, operation: string): Promise<RequestAuth> {
     const actor = (role: Role, departmentId: string | undefined) => ({ userId: principal.subject, role, ...(departmentId !== undefined && { departmentId }) });
     // Belt and braces: whatever the table says, an auditor's call never writes.
     const roles = policy.kind === 'write' ? principal.roles.filter((role) => role !== 'auditor') : principal.roles;

@@ -77,7 +77,7 @@ const reaches = (departments: string[], target: string) => departments.includes(
 
 /** The matrix: allowed, or 403, for a caller with a valid token. */
 function expectedFor(policy: RoutePolicy, person: TestPerson): 'allowed' | 403 {
-  if (policy.access === 'public') return 'allowed';
+  if (policy.access === 'public' || policy.access === 'person') return 'allowed';
   const roles = policy.kind === 'write' ? person.roles.filter((r) => r !== 'auditor') : person.roles;
   if (policy.anyDepartment.some((role) => roles.includes(role))) return 'allowed';
   const own = policy.ownDepartment;

@@ -14,6 +14,8 @@ export type DepartmentRole = Extract<Role, 'department_head' | 'department_membe
 
 export type RoutePolicy =
   | { access: 'public' }
+  /** Anyone signed in (cookie or token), whatever their roles: their own session and password. */
+  | { access: 'person' }
   | {
       access: 'token';
       /** Writes are what an auditor may never do, whatever else changes in this table. */
@@ -25,6 +27,7 @@ export type RoutePolicy =
     };
 
 const PUBLIC: RoutePolicy = { access: 'public' };
+const PERSON: RoutePolicy = { access: 'person' };
 const read = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'read', anyDepartment, ownDepartment });
 const write = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[]; scope: DepartmentScope }): RoutePolicy => ({ access: 'token', kind: 'write', anyDepartment, ownDepartment });
 
@@ -85,4 +88,14 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   myInbox: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
   // The assignment page: its holder and its reviewers (a liaison reviews schools it is not the parent of).
   assignmentDetail: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-party' }),
+  invitePerson: write(['admin']),
+  // Signing in and invitation links are how a person gets a session: nobody has one yet.
+  signIn: PUBLIC,
+  viewInvitation: PUBLIC,
+  acceptInvitation: PUBLIC,
+  currentSession: PERSON,
+  signOut: PERSON,
+  changePassword: PERSON,
+  // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
+  signInAudit: read(['auditor', 'admin']),
 };

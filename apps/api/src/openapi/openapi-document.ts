@@ -74,7 +74,7 @@ function operationOf(operationId: string, spec: RouteSpec): JsonSchema {
     tags: [spec.tag],
     parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...parametersOf(spec.headers, 'header')],
     ...(requestBody && { requestBody }),
-    security: isPublic ? [] : [{ bearer: [] }],
+    security: isPublic ? [] : [{ bearer: [] }, { session: [] }],
     responses: {
       [spec.status]: { description: spec.response, content: { [produces]: { schema: responseSchemaOf(spec, produces) } } },
       ...Object.fromEntries([...spec.errors, ...accessErrors, 500].map((status) => [status, errorResponse(status)])),
@@ -98,9 +98,10 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     tags: ['plans', 'assignments', 'departments', 'history', 'operations', 'admin', 'session', 'files', 'notifications'].map((name) => ({ name })),
     paths,
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     components: {
       securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'planledger_session', description: 'Server-side session set by POST /session or POST /invitations/{token}; state-changing requests made with it must carry this service\'s Origin (403 `csrf_origin_mismatch`)' },
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "ES256 JWT signed by the service's key (or an external OIDC issuer's): sub, name, roles, departments, exp, jti" },
       },
       schemas: {

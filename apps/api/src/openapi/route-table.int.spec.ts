@@ -49,7 +49,7 @@ describe('route table, OpenAPI document and the app agree', () => {
     ]));
     // Who acts comes from the bearer token: public routes say so with an empty security list.
     expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-    expect(progress.security).toEqual([{ bearer: [] }]);
+    expect(progress.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(progress.responses).toHaveProperty('401');
     expect(body.paths['/health'].get.security).toEqual([]);
     expect(Object.keys(body.paths['/plans'].post.requestBody.content)).toEqual(['text/yaml', 'application/yaml', 'application/json']);

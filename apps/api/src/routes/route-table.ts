@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as people from '../auth/people-schemas';
+import * as session from '../auth/session-schemas';
 import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
 import * as work from '../assignments/assignment-response-schemas';
@@ -8,7 +9,7 @@ import * as work from '../assignments/assignment-response-schemas';
 export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
 
 export interface RouteSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** OpenAPI form (`/plans/{id}`); the Nest route is derived from it. */
   path: string;
   summary: string;
@@ -156,7 +157,8 @@ export const routeTable = {
   registerPerson: {
     method: 'post', path: '/admin/people', tag: 'admin', summary: 'Register a person with roles and departments, and issue their token',
     body: { kind: 'json', schema: people.registerPersonBody }, status: 201,
-    response: '{person, token, expiresAt} (no token under an external OIDC issuer)', errors: [400, 409, 503],
+    response: '{person, token, expiresAt, invitationUrl, invitationExpiresAt} (no token under an external OIDC issuer)', errors: [400, 409, 503],
+    responseSchema: session.registerPersonAnswer,
   },
   listPeople: {
     method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [],
@@ -164,6 +166,44 @@ export const routeTable = {
   revokePerson: {
     method: 'post', path: '/admin/people/{id}/revoke', tag: 'admin', summary: "Revoke a person: every token of theirs stops working at once",
     params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404],
+  },
+  invitePerson: {
+    method: 'post', path: '/admin/people/{id}/invitations', tag: 'admin', summary: 'A new one-time invitation link (7 days) where the person sets a password',
+    params: people.personParams, status: 201, response: '{personId, invitationUrl, expiresAt}', errors: [404, 409],
+    responseSchema: session.invitationIssuedAnswer,
+  },
+  signIn: {
+    method: 'post', path: '/session', tag: 'session', summary: 'Sign in with login (person id) and password: sets the planledger_session cookie',
+    body: { kind: 'json', schema: session.signInBody }, status: 200,
+    response: '{person, expiresAt} and Set-Cookie; 401 `sign_in_failed`; 423 `account_locked` {lockedUntil} after 5 failures (15 minutes)', errors: [400, 401, 403, 423],
+    responseSchema: session.sessionAnswer,
+  },
+  currentSession: {
+    method: 'get', path: '/session', tag: 'session', summary: 'Who is signed in (the session cookie, or a bearer token)',
+    status: 200, response: '{person, expiresAt}', errors: [], responseSchema: session.sessionAnswer,
+  },
+  signOut: {
+    method: 'delete', path: '/session', tag: 'session', summary: 'Sign out: the session ends on the server and the cookie is cleared',
+    status: 204, response: 'nothing', errors: [],
+  },
+  changePassword: {
+    method: 'post', path: '/session/password', tag: 'session', summary: "Change one's own password (the current one is required); the person's other sessions end",
+    body: { kind: 'json', schema: session.changePasswordBody }, status: 204,
+    response: 'nothing; 400 `weak_password` {problem}; 403 `wrong_password`', errors: [400],
+  },
+  viewInvitation: {
+    method: 'get', path: '/invitations/{token}', tag: 'session', summary: 'Whom an invitation link is for',
+    params: session.invitationParams, status: 200, response: '{name, login, expiresAt}; 404 unknown; 410 `invitation_used` / `invitation_expired` / `invitation_revoked`',
+    errors: [400, 404, 410], responseSchema: session.invitationAnswer,
+  },
+  acceptInvitation: {
+    method: 'post', path: '/invitations/{token}', tag: 'session', summary: 'Set the first password through an invitation link, and sign in',
+    params: session.invitationParams, body: { kind: 'json', schema: session.acceptInvitationBody }, status: 200,
+    response: '{person, expiresAt} and Set-Cookie; 400 `weak_password`; 404; 410', errors: [400, 403, 404, 410], responseSchema: session.sessionAnswer,
+  },
+  signInAudit: {
+    method: 'get', path: '/audit/sign-ins', tag: 'history', summary: 'Sign-ins, sign-outs, failed sign-ins, lockouts, invitations and password changes, with time, person and client address',
+    query: session.signInAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: session.signInAuditAnswer,
   },
   openApiDocument: {
     method: 'get', path: '/openapi.json', tag: 'operations', summary: 'This OpenAPI 3.1 document', status: 200, response: 'OpenAPI 3.1', errors: [],

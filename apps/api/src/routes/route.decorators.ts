@@ -10,7 +10,7 @@ export const ROUTE_OPERATION = 'planledger:operation';
 export function Route(operation: OperationId): MethodDecorator {
   const spec = routeTable[operation];
   return applyDecorators(
-    RequestMapping({ path: expressPath(spec.path), method: spec.method === 'get' ? RequestMethod.GET : RequestMethod.POST }),
+    RequestMapping({ path: expressPath(spec.path), method: spec.method === 'get' ? RequestMethod.GET : spec.method === 'delete' ? RequestMethod.DELETE : RequestMethod.POST }),
     HttpCode(spec.status),
     SetMetadata(ROUTE_OPERATION, operation),
   );

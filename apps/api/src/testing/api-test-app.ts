@@ -70,6 +70,14 @@ export interface ApiTestOptions {
   rateLimitPerMinute?: number;
   redisUrl?: string;
   advancer?: VirtualClockAdvancer;
+  /** A PostgreSQL database instead of an in-memory PGlite one (several apps on one database act as a cluster). */
+  databaseUrl?: string;
+  /** Another app's storage, shared (a second api process on the same database); closed by its owner. */
+  storage?: EventStorage;
+  /** Another app's clock, shared, so that both apps see the same business time. */
+  clock?: FixedClock;
+  /** PUBLIC_URL of the service (links, CSRF origin, Secure cookies). */
+  publicUrl?: string;
 }
 
 /**
@@ -77,12 +85,15 @@ export interface ApiTestOptions {
  * tables; only the clock is fixed. Provided as the CoreModule would, globally.
  */
 export async function startApiTestApp(options: ApiTestOptions = {}): Promise<ApiTestApp> {
-  const storage = await openEventStorage({});
+  const storage = options.storage ?? (await openEventStorage(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}));
   await migrateReadModels(storage.database);
   const metrics = new ServiceMetrics();
   const executor = new CommandExecutor(storage.store, metrics.commandObserver());
-  const clock = new FixedClock(options.now ?? new Date('2031-01-10T02:00:00Z'));
-  const config = { VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000, TIME_ZONE: 'Asia/Shanghai' };
+  const clock = options.clock ?? new FixedClock(options.now ?? new Date('2031-01-10T02:00:00Z'));
+  const config = {
+    VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000, TIME_ZONE: 'Asia/Shanghai',
+    ...(options.publicUrl && { PUBLIC_URL: options.publicUrl }),
+  };
   const redis = { url: options.redisUrl ?? 'redis://127.0.0.1:1' };
   const core: DynamicModule = {
     module: class TestCoreModule {},
@@ -112,7 +123,7 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
     },
     close: async () => {
       await app.close();
-      await storage.close();
+      if (!options.storage) await storage.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import type { EventStore } from '@planledger/event-store';
 import { ManualClock } from '@planledger/engine';
-import { DIRECTORY_STREAM } from './directory-events';
+import { DIRECTORY_STREAM } from '@planledger/domain';
 import { PeopleDirectory, PersonConflictError, PersonNotFoundError } from './people-directory';
 
 const admin = { userId: 'admin', role: 'admin' };

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  DIRECTORY_STREAM, directoryDecider, isDirectoryEventType,
+  type DirectoryCommand, type DirectoryError, type DirectoryEvent, type DirectoryInvitation, type DirectoryState,
+} from '@planledger/domain';
 import { ConcurrencyError, type Actor, type EventStore, type StoredEvent } from '@planledger/event-store';
 import { systemClock, type Clock } from '@planledger/engine';
 import type { Role } from '../principal';
-import { DIRECTORY_STREAM, type DirectoryEvent, type PersonRegisteredData, type PersonRevokedData } from './directory-events';
 
 export interface Person {
   personId: string;
@@ -12,6 +15,7 @@ export interface Person {
   registeredAt: string;
   revokedAt?: string;
   revokedReason?: string;
+  passwordSetAt?: string;
 }
 
 export class PersonConflictError extends Error {
@@ -20,20 +24,34 @@ export class PersonConflictError extends Error {
 export class PersonNotFoundError extends Error {
   override readonly name = 'PersonNotFoundError';
 }
+/** The directory refused a command for another reason (an unusable invitation, a revoked person). */
+export class DirectoryRefusedError extends Error {
+  override readonly name = 'DirectoryRefusedError';
+  constructor(readonly error: DirectoryError) {
+    super(error.message);
+  }
+}
 
 export interface DirectoryOptions {
   /**
-   * How old the cache may be before a check re-reads the stream's tail. A revocation made in this
-   * process applies at once; other processes of a cluster see it within this interval.
+   * How old the cache may be before a bearer-token check re-reads the stream's tail. A revocation
+   * made in this process applies at once; other processes see it within this interval. Sessions do
+   * not depend on it: they are checked in the database on every request.
    */
   refreshIntervalMs?: number;
-  /** Business time for registrations and revocations: the service clock (virtual under --virtual-clock). */
+  /** Business time for every fact: the service clock (virtual under --virtual-clock). */
   clock?: Clock;
 }
 
-/** The `directory` stream folded into memory; rebuilt from the stream on start, then kept up by its tail. */
+const toPerson = (p: DirectoryState['people'][string]): Person => ({ ...p, roles: p.roles as Role[] });
+
+/**
+ * The `directory` stream folded into memory through the directory decider; rebuilt from the stream
+ * on start, then kept up by its tail. Commands are decided on the latest state and appended at the
+ * revision read (a concurrent append makes it read and decide again).
+ */
 export class PeopleDirectory {
-  private readonly people = new Map<string, Person>();
+  private state: DirectoryState = directoryDecider.initialState();
   private revision: bigint | undefined;
   private refreshedAt = 0;
   private reading: Promise<void> = Promise.resolve();
@@ -54,71 +72,95 @@ export class PeopleDirectory {
 
   async isRevoked(personId: string): Promise<boolean> {
     if (Date.now() - this.refreshedAt > (this.options.refreshIntervalMs ?? 1000)) await this.refresh();
-    return this.people.get(personId)?.revokedAt !== undefined;
+    return this.state.people[personId]?.revokedAt !== undefined;
   }
 
   async list(): Promise<Person[]> {
     await this.refresh();
-    return [...this.people.values()].sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || a.personId.localeCompare(b.personId));
+    return Object.values(this.state.people).map(toPerson).sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || a.personId.localeCompare(b.personId));
   }
 
   async get(personId: string): Promise<Person | undefined> {
     await this.refresh();
-    return this.people.get(personId);
+    const person = this.state.people[personId];
+    return person && toPerson(person);
+  }
+
+  /** The invitation a token's hash names, with its person (undefined when there is none). */
+  async invitation(tokenSha256: string): Promise<{ invitation: DirectoryInvitation; person: Person | undefined } | undefined> {
+    await this.refresh();
+    const invitation = this.state.invitations[tokenSha256];
+    if (!invitation) return undefined;
+    const person = this.state.people[invitation.personId];
+    return { invitation, person: person && toPerson(person) };
   }
 
   /** Ids are never reused: a revoked person stays in the record under theirs. */
   async register(person: { personId?: string; name: string; roles: Role[]; departments: string[] }, actor: Actor, correlationId?: string): Promise<Person> {
     const personId = person.personId ?? `person-${randomUUID().slice(0, 8)}`;
-    const data: PersonRegisteredData = { personId, name: person.name, roles: person.roles, departments: person.departments, at: await this.now() };
-    await this.append({ type: 'PersonRegistered', schemaVersion: 1, data }, actor, correlationId, () => {
-      if (this.people.has(personId)) throw new PersonConflictError(`person ${personId} is already registered`);
-    });
-    return this.people.get(personId)!;
+    await this.execute((at) => ({ type: 'RegisterPerson', data: { personId, name: person.name, roles: person.roles, departments: person.departments }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
+    return (await this.get(personId))!;
   }
 
   /** Revoking twice records nothing new. */
   async revoke(personId: string, reason: string, actor: Actor, correlationId?: string): Promise<Person> {
-    const data: PersonRevokedData = { personId, reason, at: await this.now() };
-    let already = false;
-    await this.append({ type: 'PersonRevoked', schemaVersion: 1, data }, actor, correlationId, () => {
-      const person = this.people.get(personId);
-      if (!person) throw new PersonNotFoundError(`person ${personId} not found`);
-      already = person.revokedAt !== undefined;
-    }, () => already);
-    return this.people.get(personId)!;
+    await this.execute((at) => ({ type: 'RevokePerson', data: { personId, reason }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
+    return (await this.get(personId))!;
   }
 
-  private async now(): Promise<string> {
-    return (await (this.options.clock ?? systemClock).now()).toISOString();
+  async issueInvitation(invitation: { personId: string; tokenSha256: string; expiresAt: string }, actor: Actor, correlationId?: string): Promise<DirectoryInvitation> {
+    const invitationId = `inv-${randomUUID().slice(0, 12)}`;
+    await this.execute((at) => ({ type: 'IssueInvitation', data: { ...invitation, invitationId }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
+    return this.state.invitations[invitation.tokenSha256]!;
   }
 
-  /** Check against the latest state, append at the revision read; on a concurrent append, once more. */
-  private async append(event: DirectoryEvent, actor: Actor, correlationId: string | undefined, check: () => void, skip: () => boolean = () => false): Promise<void> {
+  /** Marks the invitation used (once: a second use is refused by the decider, whichever process tries). */
+  async useInvitation(tokenSha256: string, clientAddress: string, correlationId?: string): Promise<Person> {
+    const found = this.state.invitations[tokenSha256];
+    const actor: Actor = { userId: found?.personId ?? 'unknown', role: 'system' };
+    const events = await this.execute((at) => ({ type: 'UseInvitation', data: { tokenSha256, clientAddress }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
+    return (await this.get(events[0]!.data.personId))!;
+  }
+
+  async recordPasswordChange(personId: string, clientAddress: string, actor: Actor, correlationId?: string): Promise<void> {
+    await this.execute((at) => ({ type: 'RecordPasswordChange', data: { personId, clientAddress }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
+  }
+
+  /** Decide on the latest state, append at the revision read; on a concurrent append, read and decide again. */
+  private async execute(command: (at: string) => DirectoryCommand, correlationId: string | undefined): Promise<DirectoryEvent[]> {
+    const at = (await (this.options.clock ?? systemClock).now()).toISOString();
     for (let attempt = 0; ; attempt++) {
       await this.refresh();
-      check();
-      if (skip()) return;
+      const decision = directoryDecider.decide(command(at), this.state);
+      if (!decision.ok) throw refusal(decision.error);
+      if (decision.events.length === 0) return [];
       try {
-        const input = { eventId: randomUUID(), ...event, metadata: { actor, businessTime: event.data.at, ...(correlationId && { correlationId }) } };
-        await this.store.append(DIRECTORY_STREAM, [input], this.revision ?? 'no_stream');
+        const inputs = decision.events.map((event) => ({
+          eventId: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data,
+          metadata: { actor: event.actor, businessTime: event.at, ...(correlationId && { correlationId }) },
+        }));
+        await this.store.append(DIRECTORY_STREAM, inputs, this.revision ?? 'no_stream');
         await this.refresh();
-        return;
+        return decision.events;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= 2) throw error;
+        if (!(error instanceof ConcurrencyError) || attempt >= 4) throw error;
       }
     }
   }
 
   private apply(stored: StoredEvent): void {
     this.revision = stored.revision;
-    if (stored.type === 'PersonRegistered') {
-      const data = stored.data as PersonRegisteredData;
-      this.people.set(data.personId, { personId: data.personId, name: data.name, roles: data.roles, departments: data.departments, registeredAt: data.at });
-    } else if (stored.type === 'PersonRevoked') {
-      const data = stored.data as PersonRevokedData;
-      const person = this.people.get(data.personId);
-      if (person) this.people.set(data.personId, { ...person, revokedAt: data.at, revokedReason: data.reason });
-    }
+    if (!isDirectoryEventType(stored.type)) return;
+    const event = { type: stored.type, schemaVersion: 1, at: stored.metadata.businessTime ?? (stored.data as { at: string }).at, actor: stored.metadata.actor, data: stored.data } as DirectoryEvent;
+    this.state = directoryDecider.evolve(this.state, event);
   }
 }
+
+function refusal(error: DirectoryError): Error {
+  if (error.code === 'already_exists') return new PersonConflictError(error.message);
+  if (error.code === 'not_found') return new PersonNotFoundError(error.message);
+  return new DirectoryRefusedError(error);
+}
+
+/** The store's actor and the domain's share a shape; the store's role is a plain string. */
+const asDomainActor = (actor: Actor): DirectoryCommand['metadata']['actor'] => actor as DirectoryCommand['metadata']['actor'];

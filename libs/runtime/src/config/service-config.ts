@@ -57,6 +57,8 @@ export const serviceConfigSchema = z.object({
   TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   /** Requests per minute for each token (each address, without one). */
   RATE_LIMIT_PER_MINUTE: positiveInt(1_000_000).default(600),
+  /** The address people reach the service at (e.g. https://planledger.example.org): links in invitations, the CSRF Origin check, Secure cookies. Default http://localhost:PORT. */
+  PUBLIC_URL: httpUrl.optional(),
 }).refine((c) => !(c.DATABASE_URL && c.KURRENTDB_URL), { message: 'set DATABASE_URL or KURRENTDB_URL, not both', path: ['KURRENTDB_URL'] })
   .refine((c) => !c.AUTH_OIDC_ISSUER === !c.AUTH_OIDC_JWKS_URL, { message: 'AUTH_OIDC_ISSUER and AUTH_OIDC_JWKS_URL go together', path: ['AUTH_OIDC_JWKS_URL'] })
   .refine((c) => !(c.AUTH_OIDC_ISSUER && (c.AUTH_PRIVATE_KEY_FILE || c.AUTH_PUBLIC_KEY_FILE)), { message: 'set either an OIDC issuer or the service key files, not both', path: ['AUTH_OIDC_ISSUER'] });
