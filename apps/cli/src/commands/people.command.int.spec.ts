@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { call, startApiTestApp, type ApiTestApp } from '@planledger/api/testing';
-import { invite } from '../../apps/cli/src/commands/people.command';
+import { invite } from './people.command';
 
 const captured = () => {
   const stream = new PassThrough();
