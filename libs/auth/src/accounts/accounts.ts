@@ -150,7 +150,7 @@ export class Accounts {
   }
 
   /** Needs the current password; ends the person's other sessions (the one that asked stays). */
-  async changePassword(personId: string, current: string, next: string, clientAddress: string, keepSession?: string): Promise<'changed' | 'wrong_password'> {
+  async changePassword(personId: string, current: string, next: string, clientAddress: string, actor: Actor, keepSession?: string): Promise<'changed' | 'wrong_password'> {
     const credentials = await this.store.credentials(personId);
     if (!credentials?.passwordHash || !(await verifyPassword(credentials.passwordHash, current))) {
       await this.log.record({ type: 'SignInFailed', data: { personId, clientAddress, reason: 'wrong_password' } }, await this.now());
@@ -160,7 +160,7 @@ export class Accounts {
     if (weak) throw new WeakPasswordError(weak.problem, weak.message);
     if (current === next) throw new WeakPasswordError('unchanged', 'the new password must differ from the current one');
     const hash = await hashPassword(next);
-    await this.directory.recordPasswordChange(personId, clientAddress, { userId: personId, role: 'person' });
+    await this.directory.recordPasswordChange(personId, clientAddress, actor);
     const now = await this.now();
     await this.store.setPassword(personId, hash, now);
     await this.sessions.endOthers(personId, keepSession, 'password_changed', now);
