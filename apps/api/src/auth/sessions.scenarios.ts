@@ -201,6 +201,7 @@ export function sessionScenarios(open: () => Promise<Cluster>): void {
     const types = listed.body.entries.map((e: { type: string }) => e.type);
     expect(types).toEqual(['InvitationIssued', 'InvitationUsed', 'SignedIn', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'AccountLocked', 'SignedOut']);
     for (const entry of listed.body.entries) expect(entry).toMatchObject({ personId: id, at: expect.stringMatching(/^2031-/) });
+    expect(listed.body.entries[0].actor).toBe('admin');
     expect(listed.body.entries.filter((e: { type: string }) => e.type !== 'InvitationIssued').every((e: { clientAddress?: string }) => /127\.0\.0\.1/.test(e.clientAddress ?? ''))).toBe(true);
     expect(JSON.stringify(listed.body)).not.toMatch(/tokenSha256|password_hash|\$argon2/);
     // Not for the people it lists, nor for planners.
