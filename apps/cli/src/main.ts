@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit-commands';
+import { registerPeopleCommands } from './commands/people.command';
 import { registerPlansCommands } from './commands/plans.command';
 import { registerProjectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { registerProjectionsParkedCommands } from './commands/projections-parked.command';
@@ -15,7 +16,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // Each command registers itself: adding one is one line here.
-const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand, registerProjectionsParkedCommands, registerAuditCommands, registerTokenCreateCommand, registerPlansCommands];
+const commands: ((program: Command) => void)[] = [registerValidateCommand, registerSimulateCommand, registerProjectionsRebuildCommand, registerProjectionsParkedCommands, registerAuditCommands, registerTokenCreateCommand, registerPlansCommands, registerPeopleCommands];
 
 const program = new Command('planledger').description('multi-year action plans: check definitions, simulate their timelines');
 program.version(packageVersion(), '-V, --version', 'print the version');

@@ -3,6 +3,7 @@ export { systemClock } from './clock/clock';
 export { ManualClock } from './clock/manual-clock';
 export { CommandExecutor, ConflictPersistsError, type CommandObserver, type ExecuteOptions, type ExecuteResult } from './commands/command-executor';
 export type { EngineCommand } from './commands/aggregates';
+export type { EnvelopedEvent, StreamDecider, StreamResult } from './commands/stream-decider';
 export { deterministicEventId } from './commands/deterministic-id';
 export { toDomainEvent, toEventInput } from './events/event-mapping';
 export { preparePlan, type PlanUpload, type PreparedPlan } from './plans/prepare-plan';

@@ -3,8 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessLog, Accounts, AccountStore, migrateAccountTables, PeopleDirectory, SessionStore } from '@planledger/auth';
 import type { EventStorage } from '@planledger/event-store';
-import { CLOCK, EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
-import type { Clock } from '@planledger/engine';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
+import type { Clock, CommandExecutor } from '@planledger/engine';
 import { AssignmentLocator } from '../assignments/assignment-locator';
 import { AdminPeopleController } from './admin-people.controller';
 import { AdminTokenBootstrap } from './admin-token-bootstrap';
@@ -34,7 +34,11 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: AUTH_SETUP, inject: [SERVICE_CONFIG], useFactory: (config: AuthConfig) => setUpAuth(config) },
     { provide: TOKEN_VERIFIER, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.verifier },
     { provide: SIGNING_KEYS, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.keys },
-    { provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE, CLOCK], useFactory: (storage: EventStorage, clock: Clock) => new PeopleDirectory(storage.store, { clock }) },
+    {
+      // The directory's commands go through the service's command executor at the service clock's time.
+      provide: PEOPLE_DIRECTORY, inject: [EVENT_STORAGE, CLOCK, COMMAND_EXECUTOR],
+      useFactory: (storage: EventStorage, clock: Clock, executor: CommandExecutor) => new PeopleDirectory(storage.store, { clock, executor }),
+    },
     { provide: ACCESS_LOG, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new AccessLog(storage.store) },
     {
       // The credentials and sessions tables are created before anyone can sign in.

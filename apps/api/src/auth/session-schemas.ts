@@ -66,6 +66,7 @@ export const signInAuditAnswer = z.object({
     at: z.string(),
     personId: z.string(),
     clientAddress: z.string().optional(),
+    actor: z.string().optional().describe('who recorded it: the person, or the admin who issued an invitation'),
     stream: z.string(),
     revision: z.string(),
     detail: z.record(z.string(), z.unknown()),

@@ -71,9 +71,9 @@ export class SessionController {
 
   @Route('changePassword')
   async changePassword(@Valid('changePassword') { body }: RequestOf<'changePassword'>, @Req() req: AuthenticatedRequest): Promise<void> {
-    const { principal, session } = req.auth!;
+    const { principal, session, actor } = req.auth!;
     const outcome = await this.accounts
-      .changePassword(principal.subject, body.currentPassword, body.newPassword, clientAddressOf(req), session?.idSha256)
+      .changePassword(principal.subject, body.currentPassword, body.newPassword, clientAddressOf(req), actor, session?.idSha256)
       .catch((error: unknown) => {
         throw error instanceof WeakPasswordError ? weakPassword(error) : error;
       });

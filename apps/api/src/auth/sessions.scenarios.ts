@@ -134,6 +134,16 @@ export function sessionScenarios(open: () => Promise<Cluster>): void {
     expect((await call(a.url, 'GET', '/session', { headers: { cookie: busy } })).status).toBe(401);
   });
 
+  it('ended sessions are deleted 30 days later (retention); the access log keeps the facts', async () => {
+    const { id, cookie } = await personWithPassword();
+    await call(a.url, 'DELETE', '/session', { headers: { cookie, origin: new URL(a.url).origin } });
+    const rows = () => a.storage.database.query<{ n: number }>('select count(*)::int as n from person_sessions where person_id = $1', [id]).then((r) => Number(r[0]!.n));
+    expect(await rows()).toBe(1);
+    advance(31 * 86_400_000);
+    expect((await call(b.url, 'POST', '/session', { json: { login: id, password: PASSWORD } })).status).toBe(200);
+    expect(await rows()).toBe(1); // the new one only
+  });
+
   it('sign-out ends the session on the server: the cookie stops working in every process', async () => {
     const { cookie } = await personWithPassword();
     const out = await call(a.url, 'DELETE', '/session', { headers: { cookie, origin: new URL(a.url).origin } });
@@ -191,6 +201,7 @@ export function sessionScenarios(open: () => Promise<Cluster>): void {
     const types = listed.body.entries.map((e: { type: string }) => e.type);
     expect(types).toEqual(['InvitationIssued', 'InvitationUsed', 'SignedIn', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'SignInFailed', 'AccountLocked', 'SignedOut']);
     for (const entry of listed.body.entries) expect(entry).toMatchObject({ personId: id, at: expect.stringMatching(/^2031-/) });
+    expect(listed.body.entries[0].actor).toBe('admin');
     expect(listed.body.entries.filter((e: { type: string }) => e.type !== 'InvitationIssued').every((e: { clientAddress?: string }) => /127\.0\.0\.1/.test(e.clientAddress ?? ''))).toBe(true);
     expect(JSON.stringify(listed.body)).not.toMatch(/tokenSha256|password_hash|\$argon2/);
     // Not for the people it lists, nor for planners.

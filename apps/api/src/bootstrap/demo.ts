@@ -32,6 +32,7 @@ export async function runDemo(address: string, print: (line: string) => void, en
   } else {
     print(`demo: plan "${planId}" is already here (data in ./data/demo); delete that folder to start over`);
   }
+  await printSignInLinks(address, auth, print);
   print('');
   print('  a planner token for the demo (planner and admin, 7 days): export TOKEN=' + token);
   print(`  plans          curl -s -H "Authorization: Bearer $TOKEN" ${address}/plans`);
@@ -42,4 +43,30 @@ export async function runDemo(address: string, print: (line: string) => void, en
   print(`  API docs       ${address}/docs      metrics ${address}/metrics`);
   print('');
   print('The README walks through the rest (submit, accept, read the history). Ctrl-C stops the service.');
+}
+
+/** The demo's people: a planner, a school head, the liaison (包校领导) who reviews that school, an auditor. */
+const DEMO_PEOPLE = [
+  { id: 'demo-planner', name: '演示·规划员', roles: ['planner'], departments: [], label: 'planner (bureau)' },
+  { id: 'demo-head-xugou', name: '演示·墟沟小学校长', roles: ['department_head'], departments: ['xugou-primary'], label: 'school head, xugou-primary' },
+  { id: 'demo-liaison-1', name: '演示·副局长甲(包校)', roles: ['department_head'], departments: ['liaison-deputy-1'], label: "xugou-primary's liaison" },
+  { id: 'demo-auditor', name: '演示·审计员', roles: ['auditor'], departments: [], label: 'auditor' },
+];
+
+/**
+ * One-time sign-in links (each sets that person's password), so that a visitor is inside within
+ * a minute. Demo only: a real deployment invites people through POST /admin/people. Each run
+ * prints fresh links (a new link also resets a demo person's password).
+ */
+async function printSignInLinks(address: string, auth: Record<string, string>, print: (line: string) => void): Promise<void> {
+  print('');
+  print('  DEMO ONLY: one-time sign-in links (each sets a password for that demo person, valid 7 days):');
+  for (const person of DEMO_PEOPLE) {
+    const { label, ...body } = person;
+    let answer = await fetch(`${address}/admin/people`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (answer.status === 409) answer = await fetch(`${address}/admin/people/${person.id}/invitations`, { method: 'POST', headers: auth });
+    if (!answer.ok) throw new Error(`demo: inviting ${person.id} failed (${answer.status}): ${await answer.text()}`);
+    const { invitationUrl } = (await answer.json()) as { invitationUrl: string };
+    print(`    ${label.padEnd(28)} login ${person.id.padEnd(16)} ${invitationUrl}`);
+  }
 }

@@ -78,6 +78,8 @@ export interface ApiTestOptions {
   clock?: FixedClock;
   /** PUBLIC_URL of the service (links, CSRF origin, Secure cookies). */
   publicUrl?: string;
+  /** Receives the start-up lines that hold a secret (first-admin link, admin token); silent by default. */
+  announce?: (line: string) => void;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
       { provide: COMMAND_EXECUTOR, useValue: executor },
       { provide: METRICS, useValue: metrics },
       { provide: REDIS_OPTIONS, useValue: redis },
-      { provide: SECRET_ANNOUNCER, useValue: () => undefined },
+      { provide: SECRET_ANNOUNCER, useValue: options.announce ?? (() => undefined) },
       ...(options.advancer ? [{ provide: VIRTUAL_CLOCK_ADVANCER, useValue: options.advancer }] : []),
     ],
     exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],

@@ -26,6 +26,8 @@ export interface AccessEntry {
   at: string;
   personId: string;
   clientAddress?: string;
+  /** Who recorded it: the person themselves, or the admin who issued an invitation. */
+  actor?: string;
   stream: string;
   revision: string;
   detail: Record<string, unknown>;
@@ -63,7 +65,7 @@ export class AccessLog {
       if (ms < range.from.getTime() || ms >= range.to.getTime()) return;
       if (range.personId !== undefined && data.personId !== range.personId) return;
       const { personId, clientAddress, at: _at, tokenSha256: _secretDigest, ...detail } = data;
-      entries.push({ type: stored.type as AccessEntry['type'], at, personId, ...(clientAddress !== undefined && { clientAddress }), stream: stored.stream, revision: stored.revision.toString(), detail, position: stored.position });
+      entries.push({ type: stored.type as AccessEntry['type'], at, personId, ...(clientAddress !== undefined && { clientAddress }), ...(stored.metadata.actor && { actor: stored.metadata.actor.userId }), stream: stored.stream, revision: stored.revision.toString(), detail, position: stored.position });
     };
     for (const stream of months) for await (const stored of this.store.readStream(stream)) keep(stored, ACCESS_EVENT_TYPES);
     for await (const stored of this.store.readStream(DIRECTORY_STREAM)) keep(stored, ACCOUNT_DIRECTORY_TYPES);

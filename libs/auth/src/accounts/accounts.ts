@@ -10,6 +10,9 @@ import { sha256Hex, type OpenSession, type SessionStore } from './session-store'
 
 /** Issue #11: an invitation link works once, for 7 days. */
 export const INVITATION_DAYS = 7;
+/** Ended and expired session rows are kept this long (for questions about a recent session), then deleted; the access log keeps the facts. */
+export const SESSION_RETENTION_DAYS = 30;
+const PURGE_EVERY_MS = 3600_000;
 
 export type SignInResult =
   | { ok: true; person: Person; token: string; session: OpenSession }
@@ -43,8 +46,17 @@ export class Accounts {
     private readonly clock: Clock,
   ) {}
 
+  private lastPurge = Number.NEGATIVE_INFINITY;
+
   private now(): Promise<Date> {
     return this.clock.now();
+  }
+
+  /** At most once an hour (service clock) per process, on a sign-in: no timer to run, nothing to do when nobody signs in. */
+  private async purgeOldSessions(now: Date): Promise<void> {
+    if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now.getTime();
+    await this.sessions.purge(new Date(now.getTime() - SESSION_RETENTION_DAYS * 86_400_000));
   }
 
   /** A one-time link's token; the directory records only its SHA-256. */
@@ -115,6 +127,7 @@ export class Accounts {
     // A revoked person's right password still opens nothing (and says no more than a wrong one).
     if (person.revokedAt !== undefined || credentials.revokedAt) return fail('revoked');
     if (credentials.failedSignIns > 0 || credentials.lockedUntil) await this.store.clearFailures(person.personId, now);
+    await this.purgeOldSessions(now);
     const opened = await this.sessions.open(person.personId, clientAddress, now);
     await this.log.record({ type: 'SignedIn', data: { personId: person.personId, clientAddress, method: 'password', session: sessionLabel(opened.session) } }, now);
     return { ok: true, person, ...opened };
@@ -137,7 +150,7 @@ export class Accounts {
   }
 
   /** Needs the current password; ends the person's other sessions (the one that asked stays). */
-  async changePassword(personId: string, current: string, next: string, clientAddress: string, keepSession?: string): Promise<'changed' | 'wrong_password'> {
+  async changePassword(personId: string, current: string, next: string, clientAddress: string, actor: Actor, keepSession?: string): Promise<'changed' | 'wrong_password'> {
     const credentials = await this.store.credentials(personId);
     if (!credentials?.passwordHash || !(await verifyPassword(credentials.passwordHash, current))) {
       await this.log.record({ type: 'SignInFailed', data: { personId, clientAddress, reason: 'wrong_password' } }, await this.now());
@@ -147,7 +160,7 @@ export class Accounts {
     if (weak) throw new WeakPasswordError(weak.problem, weak.message);
     if (current === next) throw new WeakPasswordError('unchanged', 'the new password must differ from the current one');
     const hash = await hashPassword(next);
-    await this.directory.recordPasswordChange(personId, clientAddress, { userId: personId, role: 'person' });
+    await this.directory.recordPasswordChange(personId, clientAddress, actor);
     const now = await this.now();
     await this.store.setPassword(personId, hash, now);
     await this.sessions.endOthers(personId, keepSession, 'password_changed', now);

@@ -1,6 +1,6 @@
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import type { EventStore } from '@planledger/event-store';
-import { ManualClock } from '@planledger/engine';
+import { CommandExecutor, ManualClock } from '@planledger/engine';
 import { DIRECTORY_STREAM } from '@planledger/domain';
 import { PeopleDirectory, PersonConflictError, PersonNotFoundError } from './people-directory';
 
@@ -16,7 +16,9 @@ describe('people directory (stream "directory")', () => {
   });
 
   it('registers and revokes people as events; a second instance rebuilds the same state from the stream', async () => {
-    const directory = new PeopleDirectory(store, { clock: new ManualClock(new Date('2022-03-01T08:00:00.000Z')) });
+    const handled: string[] = [];
+    const executor = new CommandExecutor(store, { commandHandled: (type, outcome) => handled.push(`${type}:${outcome}`) });
+    const directory = new PeopleDirectory(store, { clock: new ManualClock(new Date('2022-03-01T08:00:00.000Z')), executor });
     await directory.register({ personId: 'li', name: '李四', roles: ['department_head'], departments: ['xugou-primary'] }, admin);
     await expect(directory.register({ personId: 'li', name: '李四', roles: ['planner'], departments: [] }, admin)).rejects.toBeInstanceOf(PersonConflictError);
     expect(await directory.isRevoked('li')).toBe(false);
@@ -35,5 +37,14 @@ describe('people directory (stream "directory")', () => {
       expect.objectContaining({ personId: 'li', name: '李四', registeredAt: '2022-03-01T08:00:00.000Z', revokedAt: '2022-03-01T08:00:00.000Z', revokedReason: 'left the school' }),
     ]);
     expect(events.map((e) => e.metadata.businessTime)).toEqual(['2022-03-01T08:00:00.000Z', '2022-03-01T08:00:00.000Z']);
+    // Every command went through the command executor, refusals and no-ops included.
+    expect(handled).toEqual(['RegisterPerson:accepted', 'RegisterPerson:rejected', 'RevokePerson:accepted', 'RevokePerson:nothing_to_do', 'RevokePerson:rejected']);
+  });
+
+  it('two processes registering at once both land: the executor re-reads and decides again on a concurrent append', async () => {
+    const clock = new ManualClock(new Date('2022-03-02T08:00:00.000Z'));
+    const [one, two] = [new PeopleDirectory(store, { clock }), new PeopleDirectory(store, { clock })];
+    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).register({ personId: `p${i}`, name: `P${i}`, roles: ['planner'], departments: [] }, admin)));
+    expect((await new PeopleDirectory(store).list()).map((p) => p.personId).filter((id) => id.startsWith('p')).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
   });
 });

@@ -3,9 +3,10 @@ import {
   DIRECTORY_STREAM, directoryDecider, isDirectoryEventType,
   type DirectoryCommand, type DirectoryError, type DirectoryEvent, type DirectoryInvitation, type DirectoryState,
 } from '@planledger/domain';
-import { ConcurrencyError, type Actor, type EventStore, type StoredEvent } from '@planledger/event-store';
-import { systemClock, type Clock } from '@planledger/engine';
+import type { Actor, EventStore, StoredEvent } from '@planledger/event-store';
+import { CommandExecutor, systemClock, type Clock } from '@planledger/engine';
 import type { Role } from '../principal';
+import { directoryStream } from './directory-stream';
 
 export interface Person {
   personId: string;
@@ -41,14 +42,17 @@ export interface DirectoryOptions {
   refreshIntervalMs?: number;
   /** Business time for every fact: the service clock (virtual under --virtual-clock). */
   clock?: Clock;
+  /** The service's command executor (its metrics count the directory's commands too); one of its own otherwise. */
+  executor?: CommandExecutor;
 }
 
 const toPerson = (p: DirectoryState['people'][string]): Person => ({ ...p, roles: p.roles as Role[] });
 
 /**
- * The `directory` stream folded into memory through the directory decider; rebuilt from the stream
- * on start, then kept up by its tail. Commands are decided on the latest state and appended at the
- * revision read (a concurrent append makes it read and decide again).
+ * The `directory` stream folded into memory through the directory decider, for reads on every
+ * request; rebuilt from the stream on start, then kept up by its tail. Commands go through the
+ * command executor (load, decide, append at the revision read, retry on a concurrent append) at
+ * the service clock's business time.
  */
 export class PeopleDirectory {
   private state: DirectoryState = directoryDecider.initialState();
@@ -56,7 +60,11 @@ export class PeopleDirectory {
   private refreshedAt = 0;
   private reading: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: EventStore, private readonly options: DirectoryOptions = {}) {}
+  private readonly executor: CommandExecutor;
+
+  constructor(private readonly store: EventStore, private readonly options: DirectoryOptions = {}) {
+    this.executor = options.executor ?? new CommandExecutor(store);
+  }
 
   /** Reads what was appended since the last read (one query when nothing changed). Reads run one after another. */
   refresh(): Promise<void> {
@@ -116,6 +124,7 @@ export class PeopleDirectory {
 
   /** Marks the invitation used (once: a second use is refused by the decider, whichever process tries). */
   async useInvitation(tokenSha256: string, clientAddress: string, correlationId?: string): Promise<Person> {
+    await this.refresh();
     const found = this.state.invitations[tokenSha256];
     const actor: Actor = { userId: found?.personId ?? 'unknown', role: 'system' };
     const events = await this.execute((at) => ({ type: 'UseInvitation', data: { tokenSha256, clientAddress }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
@@ -126,26 +135,12 @@ export class PeopleDirectory {
     await this.execute((at) => ({ type: 'RecordPasswordChange', data: { personId, clientAddress }, metadata: { actor: asDomainActor(actor), at } }), correlationId);
   }
 
-  /** Decide on the latest state, append at the revision read; on a concurrent append, read and decide again. */
   private async execute(command: (at: string) => DirectoryCommand, correlationId: string | undefined): Promise<DirectoryEvent[]> {
     const at = (await (this.options.clock ?? systemClock).now()).toISOString();
-    for (let attempt = 0; ; attempt++) {
-      await this.refresh();
-      const decision = directoryDecider.decide(command(at), this.state);
-      if (!decision.ok) throw refusal(decision.error);
-      if (decision.events.length === 0) return [];
-      try {
-        const inputs = decision.events.map((event) => ({
-          eventId: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data,
-          metadata: { actor: event.actor, businessTime: event.at, ...(correlationId && { correlationId }) },
-        }));
-        await this.store.append(DIRECTORY_STREAM, inputs, this.revision ?? 'no_stream');
-        await this.refresh();
-        return decision.events;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= 4) throw error;
-      }
-    }
+    const result = await this.executor.executeOn(directoryStream, command(at), { correlationId: correlationId || undefined });
+    if (!result.ok) throw refusal(result.error);
+    await this.refresh();
+    return result.events;
   }
 
   private apply(stored: StoredEvent): void {

@@ -8,6 +8,7 @@ import {
 import { conflictBackoffMs, defaultConflictRetryPolicy, type ConflictRetryPolicy } from './conflict-backoff';
 import { eventIdsFor } from './deterministic-id';
 import { findEarlierOutcome } from './earlier-outcome';
+import { executeOnStream, type EnvelopedEvent, type StreamDecider, type StreamResult } from './stream-decider';
 
 export interface ExecuteOptions {
   /** Same key → same event ids: a retried command (timer, reaction, HTTP retry) never duplicates. */
@@ -120,6 +121,16 @@ export class CommandExecutor {
         await this.retry.sleep(conflictBackoffMs(attempt, this.retry));
       }
     }
+  }
+
+  /**
+   * A command to a stream outside the plan aggregates (the people directory), with the same load,
+   * decide, append at the revision read, and conflict retries with backoff and jitter.
+   */
+  executeOn<Cmd extends { type: string }, Event extends EnvelopedEvent, State, Refusal>(
+    decider: StreamDecider<Cmd, Event, State, Refusal>, command: Cmd, options: Omit<ExecuteOptions, 'replayEarlierOutcome'> = {},
+  ): Promise<StreamResult<Event, State, Refusal>> {
+    return executeOnStream(this.store, this.retry, this.observer, decider, command, options);
   }
 
   private eventOf<K extends AggregateKind>(kind: K, stored: StoredEvent): EventOf<K> {
