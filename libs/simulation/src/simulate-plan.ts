@@ -48,6 +48,8 @@ export interface SimulationResult {
   endedAt: Instant;
   /** The streams the run wrote, each with its events in order. */
   store: InMemoryEventStore;
+  /** What went through the agenda: items added and instants they fell on (a benchmark's ceiling replays as much). */
+  agenda: { items: number; instants: number };
 }
 
 const planner: Actor = { userId: 'planner', role: 'planner' };
@@ -66,7 +68,7 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   const untilMs = options.until ? toMillis(options.until) : Number.POSITIVE_INFINITY;
   const store = new InMemoryEventStore(planId, options.retainEvents ?? true);
   const agenda = new Agenda();
-  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store };
+  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store, agenda: agenda.traffic };
   const aggregates: AggregateStates = { assignment: (id) => store.assignment(id), phase: (id) => store.phase(id) };
   let workflow: PlanWorkflowState = { ...planWorkflow.initialState(), aggregates };
 
@@ -178,5 +180,6 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     const actor: Actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
     act(target, actor, { ...action.command, metadata: { actor, at: instantOf(clockMs) } } as SimulatedCommand);
   }
+  result.agenda = agenda.traffic;
   return result;
 }
