@@ -3,12 +3,11 @@
  * per-semester, monthly and phase-relative obligations; a few schools late or silent) and prints
  * events per second and peak memory, beside the ceiling of the agenda alone measured in this run.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { compileSchedule } from '@planledger/scheduling';
 import { simulatePlan } from '@planledger/simulation';
 import { syntheticPlan } from './synthetic-plan';
 import { agendaCeiling } from './agenda-ceiling';
+import { cliWallRows, measureCliWall } from './cli-wall';
 
 const measures = Number(process.env.BENCH_MEASURES ?? 60);
 const schools = Number(process.env.BENCH_SCHOOLS ?? 200);
@@ -33,7 +32,7 @@ const result = simulatePlan(schedule, { fileName: 'synthetic', format: 'yaml', t
 const simulateMs = performance.now() - t1;
 heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
 
-const ceiling = agendaCeiling(result.events);
+const ceiling = agendaCeiling(result.events, result.agenda.instants);
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
 
@@ -43,7 +42,7 @@ console.log(`events simulated:     ${result.events.toLocaleString('en')} in ${si
 console.log('');
 console.log('| figure | value | ceiling (same run) | ratio |');
 console.log('|---|---|---|---|');
-console.log(`| events/s (simulate) | ${rate(result.events, simulateMs)} | ${rate(ceiling.items, ceiling.ms)} (agenda push+pop only) | ${((result.events / simulateMs) / (ceiling.items / ceiling.ms) * 100).toFixed(0)} % |`);
+console.log(`| events/s (simulate) | ${rate(result.events, simulateMs)} | ${rate(ceiling.items, ceiling.ms)} (agenda add+take only, ${result.agenda.instants} instants) | ${((result.events / simulateMs) / (ceiling.items / ceiling.ms) * 100).toFixed(0)} % |`);
 console.log(`| peak heap used | ${mib(heapPeak)} | | |`);
 console.log(`| peak RSS | ${mib(process.resourceUsage().maxRSS * 1024)} | | |`);
 console.log('');
@@ -53,20 +52,6 @@ if (result.rejections.length > 0) {
   process.exitCode = 1;
 }
 
-// What a planner waits for: the CLI on the Lianyun plan (as `npx planledger` runs it, without npm's
-// own start-up), median of three, beside a bare `node -e 0` start measured in the same run.
-const wall = (args: string[]) => {
-  const runs = [0, 1, 2].map(() => {
-    const t = performance.now();
-    const run = spawnSync(process.execPath, args, { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
-    if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}`);
-    return performance.now() - t;
-  });
-  return runs.sort((a, b) => a - b)[1];
-};
-const cliMs = wall(['bin/planledger.cjs', 'simulate', 'workflows/lianyun-quality-2021-2024.yaml']);
-const nodeMs = wall(['-e', '0']);
+// What a planner waits for: the CLI on the Lianyun plan (see cli-wall.ts; `npm run bench:cli` alone).
 console.log('');
-console.log('| figure | value | ceiling (same run) | target |');
-console.log('|---|---|---|---|');
-console.log(`| planledger simulate lianyun (wall, median of 3) | ${(cliMs / 1000).toFixed(2)} s | ${(nodeMs / 1000).toFixed(2)} s (node -e 0) | 0.5 s idle |`);
+for (const row of cliWallRows(measureCliWall(3))) console.log(row);

@@ -1,11 +1,12 @@
 import {
-  assignmentTransitions, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, timerInScope, toMillis,
+  assignmentTransitions, instantOf, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, toMillis,
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
   type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
 } from '@planledger/domain';
-import { Agenda, type PendingTimer } from './agenda';
+import { Agenda } from './agenda';
 import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
 import { InMemoryEventStore, type SimulatedCommand } from './in-memory-store';
+import { TimerTable } from './timer-table';
 
 /** A new version of the plan the planner puts in force at `at` (`simulate --amend file@date`). */
 export interface SimulatedAmendment {
@@ -47,6 +48,8 @@ export interface SimulationResult {
   endedAt: Instant;
   /** The streams the run wrote, each with its events in order. */
   store: InMemoryEventStore;
+  /** What went through the agenda: items added and instants they fell on (a benchmark's ceiling replays as much). */
+  agenda: { items: number; instants: number };
 }
 
 const planner: Actor = { userId: 'planner', role: 'planner' };
@@ -65,65 +68,16 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   const untilMs = options.until ? toMillis(options.until) : Number.POSITIVE_INFINITY;
   const store = new InMemoryEventStore(planId, options.retainEvents ?? true);
   const agenda = new Agenda();
-  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store };
+  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store, agenda: agenda.traffic };
   const aggregates: AggregateStates = { assignment: (id) => store.assignment(id), phase: (id) => store.phase(id) };
   let workflow: PlanWorkflowState = { ...planWorkflow.initialState(), aggregates };
 
-  // The timer store: what is pending (by id, and by assignment for the workflow's scopes) and what has fired.
-  const pending = new Map<string, PendingTimer>();
-  const pendingByAssignment = new Map<string, PendingTimer[]>();
-  const fired = new Set<string>();
+  const timers = new TimerTable();
   /** Per assignment: bumped when its department plans again, so actions of an older plan are dropped. */
   const actionGeneration = new Map<string, number>();
-
-  // Instants repeat across thousands of timers (every school's same deadline): parse each text once.
-  const parsed = new Map<string, number>();
-  const msOf = (at: Instant): number => {
-    let ms = parsed.get(at);
-    if (ms === undefined) {
-      ms = toMillis(at);
-      parsed.set(at, ms);
-    }
-    return ms;
-  };
-  const withdraw = (entry: PendingTimer) => {
-    entry.withdrawn = true;
-    pending.delete(entry.timer.timerId);
-  };
-  const kept = (timers: Timer[], timerId: string) => {
-    for (let i = 0; i < timers.length; i++) if (timers[i].timerId === timerId) return true;
-    return false;
-  };
-  const setTimers = (scope: TimerScope, timers: Timer[], notBefore: Instant | undefined) => {
-    if (scope.of === 'assignment') {
-      const list = pendingByAssignment.get(scope.assignmentId);
-      if (list) for (const entry of list) if (!entry.withdrawn && !kept(timers, entry.timer.timerId)) withdraw(entry);
-    } else {
-      const keep = new Set(timers.map((timer) => timer.timerId));
-      for (const entry of [...pending.values()]) if (timerInScope(entry.timer, scope) && !keep.has(entry.timer.timerId)) withdraw(entry);
-    }
-    const notBeforeMs = notBefore === undefined ? undefined : msOf(notBefore);
-    for (const timer of timers) {
-      // Like timer_firings: a timer that has fired never fires again, whoever sets it.
-      if (fired.has(timer.timerId)) continue;
-      const existing = pending.get(timer.timerId);
-      if (existing && timer.kind !== 'assignment-issue') continue; // same id: same moment, same command
-      if (existing) withdraw(existing);
-      const dueMs = msOf(timer.dueAt);
-      const entry: PendingTimer = { timer, dueMs, notBefore, withdrawn: false };
-      pending.set(timer.timerId, entry);
-      if (timer.target.aggregate === 'assignment') {
-        const list = pendingByAssignment.get(timer.target.assignmentId);
-        if (!list) pendingByAssignment.set(timer.target.assignmentId, [entry]);
-        else {
-          let live = 0;
-          for (const e of list) if (!e.withdrawn && pending.get(e.timer.timerId) === e) list[live++] = e;
-          list.length = live;
-          list.push(entry);
-        }
-      }
-      agenda.addTimer(entry, timerFiresAtMs(dueMs, notBeforeMs));
-    }
+  const setTimers = (scope: TimerScope, set: Timer[], notBefore: Instant | undefined) => {
+    const notBeforeMs = notBefore === undefined ? undefined : toMillis(notBefore);
+    timers.set(scope, set, notBefore, (entry) => agenda.addTimer(entry, timerFiresAtMs(entry.dueMs, notBeforeMs)));
   };
 
   const execute = (target: AggregateRef, command: SimulatedCommand): void => {
@@ -189,15 +143,14 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
 
   /** The virtual clock: it only moves forward. A timer takes effect at its own time even when set late; people act now. */
   let clockMs = toMillis(publishAt);
-  const notBeforeClock = (at: Instant): Instant => (toMillis(at) >= clockMs ? at : new Date(clockMs).toISOString());
+  const notBeforeClock = (at: Instant): Instant => (toMillis(at) >= clockMs ? at : instantOf(clockMs));
   for (let item = agenda.next(untilMs); item; item = agenda.next(untilMs)) {
     if (item.atMs > clockMs) clockMs = item.atMs;
     if (item.kind === 'timer') {
       const { pending: entry } = item;
       if (entry.withdrawn) continue;
       const { timer } = entry;
-      pending.delete(timer.timerId);
-      fired.add(timer.timerId);
+      timers.fire(entry);
       // The domain's firing instant (timerFiresAtMs) decided atMs; the instant keeps the text it was given.
       const at = item.atMs === entry.dueMs || entry.notBefore === undefined ? timer.dueAt : entry.notBefore;
       execute(timer.target, { type: timer.command.type, data: timer.command.data, metadata: { actor: systemActor, at } } as SimulatedCommand);
@@ -225,7 +178,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     // Work cancelled, waived or taken elsewhere meanwhile is no longer in this person's inbox.
     if (!state || assignmentTransitions[state.status][action.command.type] === undefined) continue;
     const actor: Actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
-    act(target, actor, { ...action.command, metadata: { actor, at: new Date(clockMs).toISOString() } } as SimulatedCommand);
+    act(target, actor, { ...action.command, metadata: { actor, at: instantOf(clockMs) } } as SimulatedCommand);
   }
+  result.agenda = agenda.traffic;
   return result;
 }

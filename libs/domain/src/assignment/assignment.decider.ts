@@ -1,5 +1,5 @@
 import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
-import { addDays, isBefore, toMillis } from '../shared/time';
+import { DAY_MS, isBefore, toMillis } from '../shared/time';
 import { currentSchemaVersions } from '../events/planledger-event';
 import type { AssignmentCommand } from './assignment.commands';
 import type { AssignmentEvent } from './assignment.events';
@@ -8,8 +8,6 @@ import { allowedAssignmentCommands, assignmentTransitions, owingStatuses } from 
 import { reviewChainOf } from './review-chain';
 
 type Emit = <T extends AssignmentEvent['type']>(type: T, data: Extract<AssignmentEvent, { type: T }>['data']) => Decision<AssignmentEvent>;
-
-const DAY_MS = 86_400_000;
 
 export function decideAssignment(command: AssignmentCommand, state: AssignmentState): Decision<AssignmentEvent> {
   const { at, actor } = command.metadata;
@@ -28,11 +26,14 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
   }
 
   switch (command.type) {
-    case 'SendReminder':
+    case 'SendReminder': {
       // A reminder timer left from an earlier deadline arrives too early for the new one: nothing.
-      if (!owing || state.remindersSent.includes(command.data.daysBefore) || !isBefore(at, state.dueAt)) return nothingToDo();
-      if (isBefore(at, addDays(state.dueAt, -command.data.daysBefore))) return nothingToDo();
+      const atMs = toMillis(at);
+      const dueMs = toMillis(state.dueAt);
+      if (!owing || state.remindersSent.includes(command.data.daysBefore) || atMs >= dueMs) return nothingToDo();
+      if (atMs < dueMs - command.data.daysBefore * DAY_MS) return nothingToDo();
       return emit('AssignmentReminderDue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, daysBefore: command.data.daysBefore, dueAt: state.dueAt });
+    }
     case 'MarkOverdue':
       if (!owing || state.overdueSince || isBefore(at, state.dueAt)) return nothingToDo();
       return emit('AssignmentOverdue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, dueAt: state.dueAt });
@@ -41,8 +42,9 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       // Levels go in order: level N only once level N-1 is reached (a late or reordered timer
       // for a higher level must not skip the lower one), and never twice.
       if (!owing || !state.overdueSince || !policy || command.data.level !== state.escalationLevel + 1) return nothingToDo();
-      if (isBefore(at, addDays(state.dueAt, policy.afterDays))) return nothingToDo();
-      const daysOverdue = Math.floor((toMillis(at) - toMillis(state.dueAt)) / DAY_MS);
+      const overdueMs = toMillis(at) - toMillis(state.dueAt);
+      if (overdueMs < policy.afterDays * DAY_MS) return nothingToDo();
+      const daysOverdue = Math.floor(overdueMs / DAY_MS);
       return emit('AssignmentEscalated', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, level: command.data.level, to: policy.to, dueAt: state.dueAt, daysOverdue });
     }
   }

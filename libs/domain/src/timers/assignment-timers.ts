@@ -1,9 +1,8 @@
 import type { AssignmentState } from '../assignment/assignment.state';
 import { owingStatuses } from '../assignment/assignment.transitions';
-import { toMillis } from '../shared/time';
+import { DAY_MS, instantOf, toMillis } from '../shared/time';
 import type { Timer, TimerKind } from './timer';
 
-const DAY_MS = 86_400_000;
 /** As `timerId`, from epoch ms already at hand (this runs for every issued assignment). */
 const idAt = (kind: TimerKind, subject: string, atMs: number): string => `${kind}.${subject}.${atMs}`;
 
@@ -25,7 +24,7 @@ export function timersForAssignment(state: AssignmentState): Timer[] {
   for (const daysBefore of o.remindDaysBefore) {
     const atMs = dueMs - daysBefore * DAY_MS;
     if (state.remindersSent.includes(daysBefore) || atMs < issueMs) continue;
-    const at = new Date(atMs).toISOString();
+    const at = instantOf(atMs);
     timers.push({ timerId: idAt('reminder', `${subject}.d${daysBefore}`, atMs), kind: 'reminder', dueAt: at, planId, target, command: { type: 'SendReminder', data: { assignmentId, daysBefore } } });
   }
   if (!state.overdueSince) {
@@ -34,7 +33,7 @@ export function timersForAssignment(state: AssignmentState): Timer[] {
   for (let index = state.escalationLevel; index < o.escalation.length; index++) {
     const levelNo = index + 1;
     const atMs = dueMs + o.escalation[index].afterDays * DAY_MS;
-    timers.push({ timerId: idAt('escalation', `${subject}.l${levelNo}`, atMs), kind: 'escalation', dueAt: new Date(atMs).toISOString(), planId, target, command: { type: 'EscalateAssignment', data: { assignmentId, level: levelNo } } });
+    timers.push({ timerId: idAt('escalation', `${subject}.l${levelNo}`, atMs), kind: 'escalation', dueAt: instantOf(atMs), planId, target, command: { type: 'EscalateAssignment', data: { assignmentId, level: levelNo } } });
   }
   return timers;
 }
