@@ -70,9 +70,17 @@ export class AuthorizationGuard implements CanActivate {
    * process ends it at once). A state-changing request must come from the service's own origin.
    */
   private async authenticateSession(req: AuthenticatedRequest, res: Response, cookie: string) {
+    // Guessing session cookies costs a query each: an address that keeps presenting dead ones is cut off like one with bad tokens.
+    const address = String(req.ip ?? 'unknown');
+    const retryAfter = this.failures.retryAfterSeconds(address);
+    if (retryAfter !== undefined) {
+      res.setHeader('Retry-After', String(retryAfter));
+      throw new ApiError(429, { error: 'rate_limited', message: `too many failed authentications from this address; try again in ${retryAfter} s` });
+    }
     const found = await this.accounts.session(cookie);
     const secure = isHttps(req, this.config.PUBLIC_URL);
     if (!found) {
+      this.failures.recordFailure(address);
       clearSessionCookie(res, secure);
       throw new ApiError(401, { error: 'unauthenticated', message: 'the session has ended or expired: sign in again' });
     }

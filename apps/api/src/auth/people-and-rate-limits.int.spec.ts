@@ -53,3 +53,19 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) expect((await call(api.url, 'GET', '/health')).status).not.toBe(429);
   });
 });
+
+describe('dead session cookies', () => {
+  let api: ApiTestApp;
+  beforeAll(async () => {
+    api = await startApiTestApp({ rateLimitPerMinute: 100 });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('an address presenting dead session cookies is cut off like one with bad tokens (10 a minute here)', async () => {
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await call(api.url, 'GET', '/session', { headers: { cookie: `planledger_session=${String(i).padStart(43, 'x')}` } })).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+});
