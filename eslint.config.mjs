@@ -37,7 +37,7 @@ export default [
   },
   {
     // Deterministic code: the clock is passed in, never read.
-    files: ['libs/domain/src/**/*.ts', 'libs/plan-definition/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/simulation/src/**/*.ts'],
+    files: ['libs/domain/src/**/*.ts', 'libs/plan-definition/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/simulation/src/**/*.ts', 'libs/notifications/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': ['error',

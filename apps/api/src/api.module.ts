@@ -19,6 +19,9 @@ import { HealthController } from './health/health.controller';
 import { GetAssignmentHistoryHandler, GetPlanHistoryHandler } from './history/history.handlers';
 import { InstantsInZoneInterceptor } from './http/instants-in-zone.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { NotificationStoresModule } from '@planledger/notification-delivery';
+import { NotificationsController } from './notifications/notifications.controller';
+import { CalendarFeedsController } from './notifications/calendar-feeds.controller';
 import { DocsController } from './openapi/docs.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
@@ -37,8 +40,8 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  * The in-memory CQRS EventBus is not used: durable reactions run from store subscriptions.
  */
 @Module({
-  imports: [CqrsModule.forRoot(), AuthModule],
-  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController],
+  imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
+  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,

@@ -1,5 +1,7 @@
 export { migrateReadModels } from './sql/migrate-read-models';
 export { READ_MODEL_MIGRATIONS, type ReadModelMigration } from './sql/migrations';
+export { NOTIFICATION_SCHEMA } from './sql/notification-migrations';
+export { outboxIdOf } from './handlers/notifications.projection';
 
 export { projectEvent, PROJECTION_HANDLERS } from './handlers/project-event';
 export type { ProjectedEvent, ProjectionHandler } from './handlers/projected-event';

@@ -98,4 +98,17 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   changePassword: PERSON,
   // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
   signInAudit: read(['auditor', 'admin']),
+  // Channels hold the bureau's robots and mailboxes: admins set them up; what was sent is the record.
+  createNotificationChannel: write(['admin']),
+  listNotificationChannels: read(['admin']),
+  disableNotificationChannel: write(['admin']),
+  notificationOutbox: read(['admin', 'planner', 'auditor']),
+  notificationDeadLetters: read(['admin', 'planner', 'auditor']),
+  retryNotification: write(['admin']),
+  // "Nobody told us": auditors and planners answer it for any department, heads for their own.
+  departmentNotifications: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
+  createCalendarFeed: write(['admin']),
+  revokeCalendarFeed: write(['admin']),
+  // Calendar clients send no token: the address itself is the secret (revocable).
+  calendarFeed: PUBLIC,
 };

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CoreModule, ProjectionsModule, type CoreOptions } from '@planledger/runtime';
 import { TimerWorkerModule } from '@planledger/timers';
+import { NotificationWorkerModule } from '@planledger/notification-delivery';
 import { ApiModule } from '../api.module';
 import { ClockAdvancerModule } from './clock-advancer.module';
 
@@ -14,7 +15,7 @@ export class ServiceModule {
   static forRoot(options: CoreOptions): DynamicModule {
     const { roles } = options;
     const imports: (Type | DynamicModule)[] = [CoreModule.forRoot(options), ProjectionsModule];
-    if (roles.worker) imports.push(TimerWorkerModule);
+    if (roles.worker) imports.push(TimerWorkerModule, NotificationWorkerModule);
     if (roles.api) imports.push(ClockAdvancerModule, ApiModule);
     return { module: ServiceModule, imports };
   }

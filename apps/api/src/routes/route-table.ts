@@ -4,6 +4,7 @@ import * as session from '../auth/session-schemas';
 import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
 import * as work from '../assignments/assignment-response-schemas';
+import * as notify from '../notifications/notification-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
@@ -23,7 +24,7 @@ export interface RouteSpec {
   response: string;
   /** The answer's shape; when given, the OpenAPI document types it (the web app's client is generated from it). */
   responseSchema?: z.ZodType;
-  produces?: 'application/json' | 'text/plain' | 'text/html';
+  produces?: 'application/json' | 'text/plain' | 'text/html' | 'text/calendar';
   /** Error statuses this route can answer with (besides 500). */
   errors: number[];
 }
@@ -204,6 +205,52 @@ export const routeTable = {
   signInAudit: {
     method: 'get', path: '/audit/sign-ins', tag: 'history', summary: 'Sign-ins, sign-outs, failed sign-ins, lockouts, invitations and password changes, with time, person and client address',
     query: session.signInAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: session.signInAuditAnswer,
+  },
+  createNotificationChannel: {
+    method: 'post', path: '/admin/notification-channels', tag: 'notifications',
+    summary: 'Set up a channel for a department (or one of its people): WeCom or DingTalk group robot, e-mail, Standard Webhooks; immediate or a daily 每日待办汇总',
+    body: { kind: 'json', schema: notify.createChannelBody }, status: 201, responseSchema: notify.channelAnswer,
+    response: 'the channel without its secrets (they are sealed at rest and never answered)', errors: [400, 503],
+  },
+  listNotificationChannels: {
+    method: 'get', path: '/admin/notification-channels', tag: 'notifications', summary: 'Every notification channel (no secrets)',
+    query: notify.listChannelsQuery, status: 200, responseSchema: notify.channelListAnswer, response: '{channels}', errors: [400],
+  },
+  disableNotificationChannel: {
+    method: 'post', path: '/admin/notification-channels/{id}/disable', tag: 'notifications', summary: 'Stop a channel: no new notifications; waiting ones are given up',
+    params: notify.channelParams, status: 200, responseSchema: notify.channelAnswer, response: 'the channel, disabled', errors: [400, 404],
+  },
+  notificationOutbox: {
+    method: 'get', path: '/admin/notifications/outbox', tag: 'notifications',
+    summary: 'The outbox viewer: what was sent, waits, failed or (virtual clock, demo) would have been sent, rendered as the recipient reads it',
+    query: notify.outboxQuery, status: 200, responseSchema: notify.outboxAnswer, response: '{items}, newest event first', errors: [400],
+  },
+  notificationDeadLetters: {
+    method: 'get', path: '/admin/notifications/dead-letters', tag: 'notifications', summary: 'Notifications given up after their attempts (or refused for good by the channel)',
+    status: 200, responseSchema: notify.outboxAnswer, response: '{items}', errors: [],
+  },
+  retryNotification: {
+    method: 'post', path: '/admin/notifications/{id}/retry', tag: 'notifications', summary: 'Send a dead notification again (the attempt limit counts afresh); recorded as NotificationRetryRequested',
+    params: notify.outboxParams, status: 200, responseSchema: notify.outboxItemSchema, response: 'the notification, waiting again', errors: [400, 404, 409],
+  },
+  departmentNotifications: {
+    method: 'get', path: '/departments/{id}/notifications', tag: 'notifications',
+    summary: 'What was sent to a department about an assignment: each notification, each attempt and its outcome',
+    params: s.departmentParams, query: notify.sentQuery, status: 200, responseSchema: notify.sentAnswer, response: '{notifications, attempts}', errors: [400, 404],
+  },
+  createCalendarFeed: {
+    method: 'post', path: '/admin/calendar-feeds', tag: 'notifications',
+    summary: 'An iCalendar feed of open deadlines for a department or a person, at a secret address (Outlook, WeCom, phone calendars)',
+    body: { kind: 'json', schema: notify.createFeedBody }, status: 201, responseSchema: notify.createdFeedAnswer,
+    response: 'the feed and its secret address, shown only now', errors: [400],
+  },
+  revokeCalendarFeed: {
+    method: 'post', path: '/admin/calendar-feeds/{id}/revoke', tag: 'notifications', summary: 'Revoke a calendar feed: its address answers 404 from now on',
+    params: notify.feedParams, status: 200, responseSchema: notify.feedAnswer, response: 'the feed, with revokedAt', errors: [400, 404],
+  },
+  calendarFeed: {
+    method: 'get', path: '/calendar/{token}', tag: 'notifications', summary: 'The iCalendar feed at a secret address: every open deadline, with alarms per the plan\'s reminders',
+    params: notify.feedTokenParams, produces: 'text/calendar', status: 200, response: 'text/calendar (RFC 5545)', errors: [404],
   },
   openApiDocument: {
     method: 'get', path: '/openapi.json', tag: 'operations', summary: 'This OpenAPI 3.1 document', status: 200, response: 'OpenAPI 3.1', errors: [],
