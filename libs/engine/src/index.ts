@@ -1,7 +1,7 @@
 export type { Clock } from './clock/clock';
 export { systemClock } from './clock/clock';
 export { ManualClock } from './clock/manual-clock';
-export { CommandExecutor, ConflictPersistsError, type CommandObserver, type ExecuteOptions, type ExecuteResult } from './commands/command-executor';
+export { CommandExecutor, ConflictPersistsError, type CommandObserver, type ExecuteOptions, type ExecuteRequest, type ExecuteResult } from './commands/command-executor';
 export type { EngineCommand } from './commands/aggregates';
 export type { EnvelopedEvent, StreamDecider, StreamResult } from './commands/stream-decider';
 export { deterministicEventId } from './commands/deterministic-id';
@@ -9,4 +9,4 @@ export { toDomainEvent, toEventInput } from './events/event-mapping';
 export { preparePlan, type PlanUpload, type PreparedPlan } from './plans/prepare-plan';
 export { rebaseSchedule } from './plans/rebase-schedule';
 export { PlanReactor, type ReactionReport } from './reactions/plan-reactor';
-export { fireTimer } from './timers/fire-timer';
+export { fireTimer, fireTimers, type TimerFiring } from './timers/fire-timer';

@@ -1,5 +1,5 @@
 import { timerCommand, type Instant, type Timer } from '@planledger/domain';
-import type { CommandExecutor, ExecuteResult } from '../commands/command-executor';
+import type { CommandExecutor, ExecuteRequest, ExecuteResult } from '../commands/command-executor';
 
 /**
  * Gives a timer's command at the instant the domain says it takes effect (its due time, or
@@ -8,6 +8,22 @@ import type { CommandExecutor, ExecuteResult } from '../commands/command-executo
  * has passed by decides nothing.
  */
 export function fireTimer(executor: CommandExecutor, timer: Timer, options: { notBefore?: Instant; correlationId?: string } = {}): Promise<ExecuteResult> {
-  const command = timerCommand(timer, options.notBefore);
-  return executor.execute(timer.target, command, { idempotencyKey: `timer/${timer.timerId}`, correlationId: options.correlationId, causationId: timer.timerId });
+  const { target, command, options: executeOptions } = firingRequest({ timer, ...options });
+  return executor.execute(target, command, executeOptions);
+}
+
+export interface TimerFiring {
+  timer: Timer;
+  notBefore?: Instant;
+  correlationId?: string;
+}
+
+/** `fireTimer` for many timers at once (executeMany): one result per firing, in order. */
+export function fireTimers(executor: CommandExecutor, firings: readonly TimerFiring[]): Promise<PromiseSettledResult<ExecuteResult>[]> {
+  return executor.executeMany(firings.map(firingRequest));
+}
+
+function firingRequest({ timer, notBefore, correlationId }: TimerFiring): ExecuteRequest {
+  const command = timerCommand(timer, notBefore);
+  return { target: timer.target, command, options: { idempotencyKey: `timer/${timer.timerId}`, correlationId, causationId: timer.timerId } } as ExecuteRequest;
 }

@@ -43,8 +43,30 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** One stream's part of `appendMany`. */
+export interface AppendRequest {
+  stream: string;
+  events: readonly EventInput[];
+  expectedRevision: ExpectedRevision;
+}
+
+/**
+ * Batched reads and writes over many streams, for callers that handle many aggregates at once
+ * (a bucket of timers due at one instant). Optional: an adapter without them is used one stream
+ * at a time (load-state.ts `loadStates`, the engine's `executeMany`). Each request keeps the
+ * guarantees of its single-stream counterpart.
+ */
+export interface BatchedEventStore {
+  /** The snapshots of those streams that have one. */
+  readSnapshots(streams: readonly string[]): Promise<Map<string, Snapshot>>;
+  /** Each stream's events from `fromRevision` (inclusive) to its head, in revision order. */
+  readStreams(requests: readonly { stream: string; fromRevision: bigint }[]): Promise<Map<string, StoredEvent[]>>;
+  /** One result per request, in order: its AppendResult, or the error its own `append` would throw. */
+  appendMany(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]>;
+}
+
 /** The port the rest of planledger uses. Every adapter passes the same contract suite. */
-export interface EventStore {
+export interface EventStore extends Partial<BatchedEventStore> {
   append(stream: string, events: readonly EventInput[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;

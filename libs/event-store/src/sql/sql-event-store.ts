@@ -2,6 +2,7 @@ import { StoreUnavailableError } from '../errors';
 import { ChainVerifier } from '../hashing/chain-verifier';
 import type { VerifyReport } from '../hashing/verify-report';
 import type {
+  AppendRequest,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
@@ -19,7 +20,7 @@ import {
   type NormalisedExpectedRevision,
   type PreparedEvent,
 } from '../validation/validate-append';
-import { appendStatement, type StreamHead } from './append-statement';
+import { appendManyStatement, appendStatement, type StreamAppend, type StreamHead } from './append-statement';
 import { StreamHeadCache } from './stream-head-cache';
 import { headRowSchema, insertedRowSchema, snapshotRowSchema, storedIdRowSchema, toStoredEvent } from './event-row';
 import { diagnoseFailedAppend, type StoredId } from './diagnose-append';
@@ -83,6 +84,83 @@ export class SqlEventStore implements EventStore {
       // Random, growing back-off: two writers that keep colliding on one stream drift apart.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
     }
+  }
+
+  /**
+   * Several streams in one INSERT when each one's head is known without asking (a new stream, or
+   * the cached head is the expected one) and no stream comes twice; the rest, and all of them if
+   * the shared statement fails, go through `append` one by one, which diagnoses each on its own.
+   */
+  async appendMany(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    const results: (PromiseSettledResult<AppendResult> | undefined)[] = requests.map(() => undefined);
+    const together: { index: number; append: StreamAppend }[] = [];
+    const seen = new Set<string>();
+    requests.forEach((request, index) => {
+      try {
+        validateStreamName(request.stream);
+        const expected = normaliseExpectedRevision(request.expectedRevision);
+        const events = prepareEvents(request.events);
+        const cached = this.heads.get(request.stream);
+        const head = expected === 'no_stream' ? undefined : cached && cached.revision === expected ? cached : 'unknown';
+        if (head === 'unknown' || seen.has(request.stream) || events.length === 0) return;
+        seen.add(request.stream);
+        together.push({ index, append: { stream: request.stream, head, events } });
+      } catch (error) {
+        results[index] = { status: 'rejected', reason: error };
+      }
+    });
+    if (together.length > 1) {
+      const statement = appendManyStatement(together.map((t) => t.append), new Date());
+      const rows = await this.executor.query(statement.text, statement.params).catch(() => undefined);
+      if (rows) {
+        const last = new Map<string, { transaction_id: bigint; position: bigint }>();
+        for (const row of rows) {
+          const inserted = insertedRowSchema.parse(row);
+          const stream = String(row.stream);
+          const known = last.get(stream);
+          if (!known || inserted.position > known.position) last.set(stream, inserted);
+        }
+        together.forEach(({ index, append }, i) => {
+          const head = statement.newHeads[i];
+          this.heads.remember(append.stream, head);
+          const inserted = last.get(append.stream)!;
+          results[index] = {
+            status: 'fulfilled',
+            value: { firstRevision: head.revision - BigInt(append.events.length) + 1n, nextExpectedRevision: head.revision, position: { commit: inserted.transaction_id, prepare: inserted.position } },
+          };
+        });
+      }
+    }
+    // One by one, in order, for the rest (and for a shared statement that failed).
+    const single = await Promise.allSettled(
+      requests.map((request, index) => (results[index] ? undefined : this.append(request.stream, request.events, request.expectedRevision))),
+    );
+    return requests.map((_, index) => results[index] ?? (single[index] as PromiseSettledResult<AppendResult>));
+  }
+
+  async readSnapshots(streams: readonly string[]): Promise<Map<string, Snapshot>> {
+    streams.forEach((stream) => validateStreamName(stream));
+    const snapshots = new Map<string, Snapshot>();
+    if (streams.length === 0) return snapshots;
+    const rows = await this.query(sql.READ_SNAPSHOTS, [streams], 'reading snapshots');
+    for (const raw of rows) {
+      const row = snapshotRowSchema.parse(raw);
+      snapshots.set(row.stream, { stateSchemaVersion: row.state_schema_version, revision: row.revision, state: row.state });
+    }
+    return snapshots;
+  }
+
+  async readStreams(requests: readonly { stream: string; fromRevision: bigint }[]): Promise<Map<string, StoredEvent[]>> {
+    requests.forEach((request) => validateStreamName(request.stream));
+    const events = new Map<string, StoredEvent[]>(requests.map((request) => [request.stream, []]));
+    if (requests.length === 0) return events;
+    const rows = await this.query(sql.READ_STREAMS_FROM, [requests.map((r) => r.stream), requests.map((r) => r.fromRevision.toString())], 'reading streams');
+    for (const row of rows) {
+      const event = toStoredEvent(row);
+      this.heads.remember(event.stream, event);
+      events.get(event.stream)!.push(event);
+    }
+    return events;
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {

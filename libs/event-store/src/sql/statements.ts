@@ -39,6 +39,13 @@ export const EVENTS_BY_ID = `select e.event_id::text as event_id, e.stream, e.re
   e.transaction_id::text as transaction_id, e.position::text as position
   from event_store_events e where e.event_id in (select value::uuid from json_array_elements_text($1::json))`;
 
+/** Many streams at once, each from its own revision: $1 streams, $2 first revisions. */
+export const READ_STREAMS_FROM = `select ${eventColumns} from unnest($1::text[], $2::bigint[]) r(wanted, from_revision)
+  join event_store_events e on e.stream = r.wanted and e.revision >= r.from_revision
+  order by e.stream, e.revision`;
+
+export const READ_SNAPSHOTS = `select stream, state_schema_version, revision::text as revision, state::text as state from event_store_snapshots where stream = any($1::text[])`;
+
 export const READ_SNAPSHOT = `select stream, state_schema_version, revision::text as revision, state::text as state from event_store_snapshots where stream = $1`;
 
 export const WRITE_SNAPSHOT = `insert into event_store_snapshots (stream, state_schema_version, revision, state)
