@@ -10,10 +10,13 @@
  * projections do not run here (waitUntilCaughtUp is a no-op), so the virtual figure is the
  * timers' own ceiling; the service adds one catch-up wait per step.
  * Environment: BENCH_TIMERS (100000), BENCH_FIRE (10000), BENCH_LAG_TIMERS (1000),
- * BENCH_CONCURRENCY (20, the service default), DATABASE_URL (a maintenance database: the bench
+ * BENCH_CONCURRENCY (20, the service default), BENCH_WORKERS (1: timer workers, each with its own
+ * database connections on PostgreSQL as separate processes would have; PGlite has one connection
+ * for all), BENCH_BUCKET (100: timers per virtual-clock job), DATABASE_URL (a maintenance database: the bench
  * creates and drops its own database there; PGlite in memory when unset), REDIS_URL.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
@@ -31,6 +34,11 @@ const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const FIRE = Number(process.env.BENCH_FIRE ?? 10_000);
 const LAG_TIMERS = Number(process.env.BENCH_LAG_TIMERS ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const BUCKET = Number(process.env.BENCH_BUCKET ?? 100);
+for (const [name, value] of Object.entries({ BENCH_CONCURRENCY: CONCURRENCY, BENCH_WORKERS: WORKERS, BENCH_BUCKET: BUCKET })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${process.env[name]}")`);
+}
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = `bench-timers-${randomUUID().slice(0, 8)}`;
 
@@ -115,20 +123,27 @@ async function scheduleFigures(storage: EventStorage, redis: Redis, timers: Time
   await storage.database.query('delete from timer_enqueued');
 }
 
-async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer[], rows: Row[]): Promise<void> {
+async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer[], rows: Row[], workerStorage: () => Promise<EventStorage>): Promise<void> {
   const target = new Date(timers[Math.min(FIRE, timers.length) - 1].dueAt);
   const clock = new ManualClock(new Date('2021-08-01T00:00:00Z'));
   const queue = new TimerQueue(`${RUN}-virtual`, REDIS_URL, await storage.store.storeId());
   const counters = new TimerCounters();
-  const processor = new TimerProcessor({ database: storage.database, executor: new CommandExecutor(storage.store), clock, observer: counters });
-  const worker = createTimerWorker(queue, processor, CONCURRENCY);
-  await worker.waitUntilReady();
-  const advancer = new VirtualClockAdvancer({ database: storage.database, queue, clock, waitUntilCaughtUp: async () => undefined });
+  const workers: { worker: ReturnType<typeof createTimerWorker>; own: EventStorage }[] = [];
+  for (let i = 0; i < WORKERS; i++) {
+    const own = await workerStorage();
+    const processor = new TimerProcessor({ database: own.database, executor: new CommandExecutor(own.store), clock, observer: counters });
+    workers.push({ worker: createTimerWorker(queue, processor, CONCURRENCY), own });
+  }
+  await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
+  const advancer = new VirtualClockAdvancer({ database: storage.database, queue, clock, waitUntilCaughtUp: async () => undefined, bucketSize: BUCKET });
   const started = process.hrtime.bigint();
   const report = await advancer.advanceTo(target);
   const timerSeconds = seconds(started);
   log(`virtual: ${report.fired} fired in ${report.steps} steps, ${timerSeconds.toFixed(1)} s, outcomes ${JSON.stringify(counters.fired)}`);
-  await worker.close();
+  for (const { worker, own } of workers) {
+    await worker.close();
+    if (own !== storage) await own.close();
+  }
   await queue.close();
   await deleteKeys(redis, queue.name);
 
@@ -137,7 +152,7 @@ async function virtualFigures(storage: EventStorage, redis: Redis, timers: Timer
     figure: `virtual clock: fire ${report.fired.toLocaleString('en')} timers (${report.steps} instants)`,
     value: perSecond(report.fired, timerSeconds),
     ceiling: perSecond(report.fired, ceiling),
-    note: `each appends AssignmentIssued; concurrency ${CONCURRENCY}; ceiling = raw BullMQ add+process of no-op jobs`,
+    note: `each appends AssignmentIssued; ${WORKERS} worker(s) × concurrency ${CONCURRENCY}, ${BUCKET} timers per job; ceiling = raw BullMQ add+process of as many no-op jobs (one per timer), same workers`,
   });
 }
 
@@ -146,16 +161,19 @@ async function rawBullmqCeiling(count: number): Promise<number> {
   const queue = new TimerQueue(`${RUN}-raw`, REDIS_URL, 'raw-ceiling');
   const name = queue.name;
   let done = 0;
-  const worker = new Worker(name, async () => undefined, { connection: { url: REDIS_URL }, concurrency: CONCURRENCY });
-  worker.on('completed', () => done++);
-  worker.on('error', (error) => log(`raw worker: ${error.message}`));
-  await worker.waitUntilReady();
+  const workers = Array.from({ length: WORKERS }, () => {
+    const worker = new Worker(name, async () => undefined, { connection: { url: REDIS_URL }, concurrency: CONCURRENCY });
+    worker.on('completed', () => done++);
+    worker.on('error', (error) => log(`raw worker: ${error.message}`));
+    return worker;
+  });
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   const started = process.hrtime.bigint();
   const now = Date.now();
   await queue.add(Array.from({ length: count }, (_, i) => ({ timerId: `raw-${i}`, delayMs: 0, timestamp: now })));
   await waitFor(async () => done >= count, 600_000, 'raw jobs');
   const s = seconds(started);
-  await worker.close();
+  await Promise.all(workers.map((worker) => worker.close()));
   await queue.close();
   const redis = new Redis(REDIS_URL);
   await deleteKeys(redis, name);
@@ -192,12 +210,12 @@ async function lagFigures(storage: EventStorage, redis: Redis, spare: Timer[], r
   });
 }
 
-async function withStorage(work: (storage: EventStorage, label: string) => Promise<void>): Promise<void> {
+async function withStorage(work: (storage: EventStorage, label: string, workerStorage: () => Promise<EventStorage>) => Promise<void>): Promise<void> {
   const maintenance = process.env.DATABASE_URL;
   if (!maintenance) {
     const storage = await openEventStorage({});
     try {
-      await work(storage, 'PGlite (in memory)');
+      await work(storage, 'PGlite (in memory)', async () => storage);
     } finally {
       await storage.close();
     }
@@ -212,7 +230,8 @@ async function withStorage(work: (storage: EventStorage, label: string) => Promi
     url.pathname = `/${name}`;
     const storage = await openEventStorage({ databaseUrl: url.toString(), maxConnections: CONCURRENCY });
     try {
-      await work(storage, `PostgreSQL (${url.host})`);
+      // Each worker its own pool, as a worker process of its own would have.
+      await work(storage, `PostgreSQL (${url.host})`, () => openEventStorage({ databaseUrl: url.toString(), maxConnections: CONCURRENCY }));
     } finally {
       await storage.close();
     }
@@ -240,19 +259,19 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let label = '';
   try {
-    await withStorage(async (storage, storageLabel) => {
+    await withStorage(async (storage, storageLabel, workerStorage) => {
       label = storageLabel;
       await migrateReadModels(storage.database);
       await migrateTimerTables(storage.database);
       await scheduleFigures(storage, redis, all.slice(0, TIMERS), rows);
-      await virtualFigures(storage, redis, all.slice(0, TIMERS), rows);
+      await virtualFigures(storage, redis, all.slice(0, TIMERS), rows, workerStorage);
       await lagFigures(storage, redis, all.slice(TIMERS), rows);
     });
   } finally {
     for (const suffix of ['schedule', 'virtual', 'raw', 'lag']) await deleteKeys(redis, `${RUN}-${suffix}`);
     redis.disconnect();
   }
-  printTable(`Timer benchmark: ${label}, Redis ${REDIS_URL}, concurrency ${CONCURRENCY}, node ${process.version}`, rows);
+  printTable(`Timer benchmark: ${label}, Redis ${REDIS_URL}, ${WORKERS} worker(s) × concurrency ${CONCURRENCY}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`, rows);
 }
 
 main().catch((error: unknown) => {

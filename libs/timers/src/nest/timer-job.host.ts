@@ -4,7 +4,7 @@ import type { ServiceConfig } from '@planledger/runtime';
 import { SERVICE_CONFIG, STORE_ID, timerQueueName } from '@planledger/runtime';
 import type { Job } from 'bullmq';
 import type { TimerProcessor } from '../processor/timer-processor';
-import { ForeignStoreJobError, refuseForeignJob } from '../queue/store-identity';
+import { ForeignStoreJobError, runTimerJob } from '../queue/store-identity';
 import type { TimerJobData } from '../queue/timer-queue';
 import { TIMER_PROCESSOR } from './timer-tokens';
 
@@ -19,14 +19,13 @@ export class TimerJobHost extends WorkerHost implements OnModuleDestroy {
     super();
   }
 
-  process(job: Job<TimerJobData>): Promise<string> {
+  async process(job: Job<TimerJobData>): Promise<string> {
     try {
-      refuseForeignJob(job.data, this.storeId);
+      return await runTimerJob(job.data, this.storeId, this.processor);
     } catch (error) {
       if (error instanceof ForeignStoreJobError) this.logger.warn({ timerId: error.timerId, jobStoreId: error.jobStoreId, storeId: this.storeId }, error.message);
       throw error;
     }
-    return this.processor.process(job.data.timerId);
   }
 
   /** A worker's connection errors (Redis gone, a lock lost): logged; unheard, they would end the process. */

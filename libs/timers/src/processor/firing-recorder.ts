@@ -19,11 +19,18 @@ interface Firing {
 export class FiringRecorder {
   private readonly inserts: GroupedQueries<Firing, void>;
 
-  constructor(database: SqlQueryable) {
+  constructor(private readonly database: SqlQueryable) {
     this.inserts = new GroupedQueries<Firing, void>(async (batch) => {
       await database.query(RECORD_FIRINGS, [batch.map((f) => f.timerId), batch.map((f) => f.at), batch.map((f) => f.outcome)], 'timers_record_firings');
       return batch.map((): void => undefined);
     });
+  }
+
+  /** A batch's firings, all at one business time, in one INSERT. */
+  async recordMany(firings: readonly { timerId: string; outcome: TimerOutcome }[], at: Date): Promise<void> {
+    if (firings.length === 0) return;
+    const when = at.toISOString();
+    await this.database.query(RECORD_FIRINGS, [firings.map((f) => f.timerId), firings.map(() => when), firings.map((f) => f.outcome)], 'timers_record_firings');
   }
 
   record(timerId: string, at: Date, outcome: TimerOutcome): Promise<void> {

@@ -1,5 +1,5 @@
 import { streamOf, timerKindOrder, type Timer } from '@planledger/domain';
-import { fireTimer, type Clock, type CommandExecutor } from '@planledger/engine';
+import { fireTimer, fireTimers, type Clock, type CommandExecutor, type ExecuteResult } from '@planledger/engine';
 import type { SqlQueryable } from '@planledger/event-store';
 import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
 import { FiringRecorder } from './firing-recorder';
@@ -39,41 +39,104 @@ const EARLIER_ON_STREAM = `select t.timer_id from read_timers t
   where t.stream = $1 and (t.due_at, ${RANK}) < ($2::timestamptz, $3::int) and ${NOT_FIRED}
   order by t.due_at, ${RANK}, t.timer_id`;
 
+const outcomeOf = (result: ExecuteResult): TimerOutcome => (!result.ok ? 'rejected' : result.events.length > 0 ? 'accepted' : 'nothing_to_do');
+const timerOf = (row: TimerLookup): Timer => (typeof row.timer === 'string' ? JSON.parse(row.timer) : row.timer!);
+const notBeforeOf = (row: TimerLookup): string | undefined => (row.not_before_ms === null ? undefined : new Date(Number(row.not_before_ms)).toISOString());
+
 /**
- * What one timer job does, without Nest or BullMQ: look the timer up in read_timers, give its
+ * What a timer job does, without Nest or BullMQ: look the timer up in read_timers, give its
  * command, record the outcome in timer_firings. Safe to run twice for one id (BullMQ delivers at
  * least once): a recorded firing short-cuts, and two concurrent deliveries both reach the
  * executor, whose idempotency key (`timer/<id>`) appends the events once.
  * An error (store down, conflicts persisting) is thrown so that BullMQ retries with backoff.
+ *
+ * Timers are handled in batches: a bucket job's ids (`processMany`), and single jobs that arrive
+ * while a batch is under way, which go together in the next one (group commit). A batch is one
+ * lookup, one load of every target stream, one append of every decision and one INSERT of the
+ * firings (CommandExecutor.executeMany), instead of five round trips per timer.
  */
 export class TimerProcessor {
   private readonly firings: FiringRecorder;
-  private readonly lookups: GroupedQueries<string, TimerLookup>;
+  private readonly singles: GroupedQueries<string, PromiseSettledResult<TimerOutcome>>;
 
   constructor(private readonly options: TimerProcessorOptions) {
     this.firings = new FiringRecorder(options.database);
-    this.lookups = new GroupedQueries(async (timerIds) => {
-      const rows = await options.database.query<TimerLookup>(READ_TIMERS, [timerIds], 'timers_read_timers');
-      const byId = new Map(rows.map((row) => [row.timer_id, row]));
-      return timerIds.map((id) => byId.get(id)!);
-    });
+    this.singles = new GroupedQueries((timerIds) => this.settleMany(timerIds));
   }
 
   async process(timerId: string): Promise<TimerOutcome> {
+    const settled = await this.singles.submit(timerId);
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
+  }
+
+  /** A bucket of timers due together; throws the first error once every other outcome is recorded. */
+  async processMany(timerIds: readonly string[]): Promise<TimerOutcome[]> {
+    const settled = await this.settleMany(timerIds);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<TimerOutcome>).value);
+  }
+
+  private async settleMany(requested: readonly string[]): Promise<PromiseSettledResult<TimerOutcome>[]> {
+    const { database, executor, clock, observer } = this.options;
+    const timerIds = [...new Set(requested)];
+    const rows = await database.query<TimerLookup>(READ_TIMERS, [timerIds], 'timers_read_timers');
+    const byId = new Map(rows.map((row) => [row.timer_id, row]));
+    const outcomes = new Map<string, PromiseSettledResult<TimerOutcome>>();
+    const toFire: TimerLookup[] = [];
+    const alone: string[] = [];
+    const withdrawn: string[] = [];
+    for (const timerId of timerIds) {
+      const row = byId.get(timerId)!;
+      if (row.outcome) outcomes.set(timerId, { status: 'fulfilled', value: row.outcome });
+      else if (row.timer === null) withdrawn.push(timerId); // the work no longer needs it (submitted, re-dated, amended, closed)
+      else if (row.has_earlier) alone.push(timerId);
+      else toFire.push(row);
+    }
+    const fired = await fireTimers(executor, toFire.map((row) => ({ timer: timerOf(row), notBefore: notBeforeOf(row), correlationId: `timer/${row.timer_id}` })));
+    const now = await clock.now();
+    const records: { timerId: string; outcome: TimerOutcome }[] = withdrawn.map((timerId) => ({ timerId, outcome: 'withdrawn' }));
+    toFire.forEach((row, index) => {
+      const result = fired[index];
+      if (result.status === 'rejected') outcomes.set(row.timer_id, result);
+      else records.push({ timerId: row.timer_id, outcome: outcomeOf(result.value) });
+    });
+    await this.firings.recordMany(records, now);
+    for (const { timerId, outcome } of records) outcomes.set(timerId, { status: 'fulfilled', value: outcome });
+    for (const timerId of withdrawn) observer?.onFired?.({ timerId }, undefined, 'withdrawn');
+    toFire.forEach((row, index) => {
+      const result = fired[index];
+      if (result.status === 'rejected') return;
+      const notBefore = notBeforeOf(row);
+      const firesAt = Math.max(Date.parse(timerOf(row).dueAt), notBefore ? Date.parse(notBefore) : -Infinity);
+      observer?.onFired?.(timerOf(row), now.getTime() - firesAt, outcomeOf(result.value));
+    });
+    // Rare: an earlier timer of the same aggregate still pending; one at a time, in order.
+    for (const timerId of alone) {
+      outcomes.set(timerId, await this.processAlone(timerId).then(
+        (value): PromiseSettledResult<TimerOutcome> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<TimerOutcome> => ({ status: 'rejected', reason }),
+      ));
+    }
+    return requested.map((timerId) => outcomes.get(timerId)!);
+  }
+
+  /** One timer on its own, firing the earlier pending timers of its aggregate first. */
+  private async processAlone(timerId: string): Promise<TimerOutcome> {
     const { executor, clock, observer } = this.options;
-    const row = await this.lookups.submit(timerId);
+    const [row] = await this.options.database.query<TimerLookup>(READ_TIMERS, [[timerId]], 'timers_read_timers');
     if (row.outcome) return row.outcome;
     if (row.timer === null) {
-      // The work no longer needs it (submitted, re-dated, plan amended or closed).
       await this.record(timerId, await clock.now(), 'withdrawn');
       observer?.onFired?.({ timerId }, undefined, 'withdrawn');
       return 'withdrawn';
     }
-    const timer: Timer = typeof row.timer === 'string' ? JSON.parse(row.timer) : row.timer;
+    const timer = timerOf(row);
     if (row.has_earlier) await this.fireEarlierOnSameStream(timer);
-    const notBefore = row.not_before_ms === null ? undefined : new Date(Number(row.not_before_ms)).toISOString();
+    const notBefore = notBeforeOf(row);
     const result = await fireTimer(executor, timer, { notBefore, correlationId: `timer/${timerId}` });
-    const outcome: TimerOutcome = !result.ok ? 'rejected' : result.events.length > 0 ? 'accepted' : 'nothing_to_do';
+    const outcome = outcomeOf(result);
     const now = await clock.now();
     await this.record(timerId, now, outcome);
     const firesAt = Math.max(Date.parse(timer.dueAt), notBefore ? Date.parse(notBefore) : -Infinity);
@@ -90,7 +153,7 @@ export class TimerProcessor {
   private async fireEarlierOnSameStream(timer: Timer): Promise<void> {
     const stream = streamOf(timer.target);
     const earlier = await this.options.database.query<{ timer_id: string }>(EARLIER_ON_STREAM, [stream, timer.dueAt, timerKindOrder[timer.kind]], 'timers_earlier_on_stream');
-    for (const { timer_id } of earlier) await this.process(timer_id);
+    for (const { timer_id } of earlier) await this.processAlone(timer_id);
   }
 
   /** fired_at is business time: with the virtual clock it reads as the moment the plan lived it. */

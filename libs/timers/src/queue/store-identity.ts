@@ -1,4 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
+import type { TimerOutcome } from '../processor/timer-observer';
 import type { TimerJobData } from './timer-queue';
 
 /**
@@ -17,4 +18,11 @@ export class ForeignStoreJobError extends UnrecoverableError {
 /** Throws ForeignStoreJobError unless the job names this process's store. */
 export function refuseForeignJob(data: TimerJobData, ownStoreId: string): void {
   if (data.storeId !== ownStoreId) throw new ForeignStoreJobError(data.timerId, data.storeId, ownStoreId);
+}
+
+/** What a job asks of the processor: its bucket, or its one timer. */
+export function runTimerJob(data: TimerJobData, ownStoreId: string, processor: { process(timerId: string): Promise<TimerOutcome>; processMany(timerIds: readonly string[]): Promise<TimerOutcome[]> }): Promise<string> {
+  refuseForeignJob(data, ownStoreId);
+  if (data.timerIds) return processor.processMany(data.timerIds).then((outcomes) => `${outcomes.length} fired`);
+  return processor.process(data.timerId);
 }

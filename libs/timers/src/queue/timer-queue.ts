@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { timerQueueName } from '@planledger/runtime';
@@ -6,7 +6,10 @@ import { timerQueueName } from '@planledger/runtime';
 export const TIMER_JOB_NAME = 'timer';
 
 export interface TimerJobData {
+  /** The timer (a bucket job: its first timer, for logs). */
   timerId: string;
+  /** A bucket job: every timer it fires, all due at one instant (the virtual clock's groups). */
+  timerIds?: string[];
   /** The store whose timer this is: a process of another store refuses the job (store-identity.ts). */
   storeId: string;
 }
@@ -83,6 +86,23 @@ export class TimerQueue {
           name: TIMER_JOB_NAME,
           data: { timerId: job.timerId, storeId: this.storeId },
           opts: { ...TIMER_JOB_OPTIONS, jobId: job.timerId, delay: Math.max(0, job.delayMs), timestamp: job.timestamp },
+        })),
+      );
+    }
+  }
+
+  /**
+   * One job per bucket of timers due at one instant, with no delay: the worker fires a bucket in
+   * a few round trips (TimerProcessor.processMany). The id is derived from the bucket's content,
+   * so adding the same bucket twice while it waits adds it once.
+   */
+  async addBuckets(buckets: readonly (readonly string[])[], timestamp: number): Promise<void> {
+    for (let start = 0; start < buckets.length; start += BULK_SIZE) {
+      await this.queue.addBulk(
+        buckets.slice(start, start + BULK_SIZE).map((timerIds) => ({
+          name: TIMER_JOB_NAME,
+          data: { timerId: timerIds[0], timerIds: [...timerIds], storeId: this.storeId },
+          opts: { ...TIMER_JOB_OPTIONS, jobId: `bucket-${createHash('sha256').update(timerIds.join('\n')).digest('hex').slice(0, 32)}`, delay: 0, timestamp },
         })),
       );
     }

@@ -2,7 +2,7 @@ import { timerKindOrder } from '@planledger/domain';
 import type { SqlQueryable } from '@planledger/event-store';
 import type { TimerObserver } from '../processor/timer-observer';
 import type { TimerQueue } from '../queue/timer-queue';
-import { enqueueTimers } from '../sweep/enqueue-timers';
+import { enqueueBuckets } from '../sweep/enqueue-timers';
 import { NOT_FIRED, epochMs, kindRankSql } from '../sql/timer-tables';
 
 export interface VirtualClockAdvancerOptions {
@@ -16,6 +16,11 @@ export interface VirtualClockAdvancerOptions {
   pollMs?: number;
   /** Longest wait with no timer of a group firing (a job failing for good would block forever). */
   groupTimeoutMs?: number;
+  /**
+   * Timers per job: a group is enqueued as bucket jobs of this many timers, each fired in a few
+   * round trips (TimerProcessor.processMany). Smaller buckets spread a group over more workers.
+   */
+  bucketSize?: number;
   /** Told how many jobs the advancer added (they count as scheduled, like the sweep's). */
   observer?: TimerObserver;
 }
@@ -47,6 +52,7 @@ const GROUP_TIMERS = `select t.timer_id, exists (select 1 from timer_enqueued e 
 
 const STILL_PENDING = `select t.timer_id from read_timers t where t.timer_id = any($1::text[]) and ${NOT_FIRED}`;
 const POLL_WINDOW = 200;
+const DEFAULT_BUCKET_SIZE = 100;
 
 /**
  * Moves the virtual clock to a target through every instant at which a timer is due, as 0005
@@ -91,8 +97,8 @@ export class VirtualClockAdvancer {
     const { database, queue } = this.options;
     const epoch = await queue.currentEpoch();
     const group = await database.query<{ timer_id: string; enqueued: boolean }>(GROUP_TIMERS, [dueText, rank, epoch], 'timers_advance_group');
-    const missing = group.filter((row) => !row.enqueued).map((row) => ({ timerId: row.timer_id, dueMs: now }));
-    const added = await enqueueTimers(database, queue, missing, now, epoch);
+    const missing = group.filter((row) => !row.enqueued).map((row) => row.timer_id);
+    const added = await enqueueBuckets(database, queue, missing, this.options.bucketSize ?? DEFAULT_BUCKET_SIZE, now, epoch);
     if (added > 0) this.options.observer?.onScheduled?.(added);
     await this.waitUntilFired(group.map((row) => row.timer_id), now);
     return group.length;

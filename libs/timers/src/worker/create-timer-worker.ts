@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { TimerProcessor } from '../processor/timer-processor';
-import { refuseForeignJob } from '../queue/store-identity';
+import { runTimerJob } from '../queue/store-identity';
 import type { RedisErrorListener, TimerJobData, TimerQueue } from '../queue/timer-queue';
 
 /**
@@ -16,10 +16,7 @@ export function createTimerWorker(
 ): Worker<TimerJobData> {
   const worker = new Worker<TimerJobData>(
     queue.name,
-    (job: Job<TimerJobData>) => {
-      refuseForeignJob(job.data, queue.storeId);
-      return processor.process(job.data.timerId);
-    },
+    (job: Job<TimerJobData>) => runTimerJob(job.data, queue.storeId, processor),
     { connection: { url: queue.redisUrl }, concurrency },
   );
   // Without a listener an 'error' (Redis gone, a lock lost) would be an uncaught exception.
