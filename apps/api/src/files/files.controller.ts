@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import type { Actor } from '@planledger/domain';
@@ -15,6 +17,24 @@ import { AssignmentFiles } from './assignment-files';
 import { attachmentDisposition } from './content-disposition';
 import type { UploadedFile } from './file-schemas';
 import { receiveFiles } from './receive-files';
+
+function verifiedAs(sha256: string): Transform {
+  const hash = createHash('sha256');
+  let held: Buffer | undefined;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous);
+    },
+    flush(done) {
+      const found = hash.digest('hex');
+      if (found !== sha256) done(new Error(`file ${sha256} is damaged in storage (its content hashes to ${found})`));
+      else done(null, held);
+    },
+  });
+}
 
 /** Documents handed in with an assignment's work (docs/decisions/0010-files.md). */
 @Controller()
@@ -66,7 +86,11 @@ export class FilesController {
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('ETag', `"${params.sha256}"`);
-    await pipeline(content.stream, res);
+    // The content is hashed on its way out, and its last chunk held back until the hash is known:
+    // a file damaged in storage ends the connection short of Content-Length instead of arriving whole.
+    await pipeline(content.stream, verifiedAs(params.sha256), res).catch((error: Error) => {
+      res.destroy(error);
+    });
   }
 
   /** The name the assignment's latest event referencing the file gave it (a submission may rename an upload). */

@@ -29,7 +29,7 @@ export function receiveFiles(req: Request, files: AssignmentFiles): Promise<Rece
   return new Promise<ReceivedFile[]>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES_PER_REQUEST, fields: 20, parts: MAX_FILES_PER_REQUEST + 20 } });
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_FILE_BYTES + 1, files: MAX_FILES_PER_REQUEST, fields: 20, parts: MAX_FILES_PER_REQUEST + 20 } });
     } catch (error) {
       reject(new InvalidRequestError([{ path: 'headers.content-type', message: `not a multipart/form-data request: ${(error as Error).message}` }]));
       return;
@@ -78,7 +78,8 @@ export function receiveFiles(req: Request, files: AssignmentFiles): Promise<Rece
       written.push(file);
       // `flush`: fsync before the stream closes, so the rename that follows publishes durable content.
       await pipeline(stream, tap, createWriteStream(tempPath, { flush: true }));
-      if (stream.truncated) throw tooLarge(name);
+      // busboy marks a file truncated once it reaches its limit, so the limit is one byte over ours.
+      if (stream.truncated || size > MAX_FILE_BYTES) throw tooLarge(name);
       if (!type.matches(Buffer.concat(heads))) throw mismatch(name, type);
       Object.assign(file, { sha256: hash.digest('hex'), size });
       received[index] = file;
