@@ -23,6 +23,8 @@ import { NotificationStoresModule } from '@planledger/notification-delivery';
 import { NotificationsController } from './notifications/notifications.controller';
 import { CalendarFeedsController } from './notifications/calendar-feeds.controller';
 import { DocsController } from './openapi/docs.controller';
+import { AssignmentFiles } from './files/assignment-files';
+import { FilesController } from './files/files.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
@@ -41,14 +43,14 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController],
+  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
-    DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler,
+    DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })

@@ -186,7 +186,9 @@ describe('assignments', () => {
     const response = await act(LATE_WORK, 'progress', { count: 0, attachments: [{ name: 'x' }], colour: 'red' });
     expect(response.status).toBe(400);
     const paths = response.body.problems.map((p: { path: string }) => p.path).sort();
-    expect(paths).toEqual(['body', 'body.attachments[0].ref', 'body.count', 'body.note']);
+    // An attachment is a file {sha256, name, size, mediaType} or a reference {ref, name?}: {name} alone is neither.
+    expect(paths).toEqual(['body', 'body.attachments[0]', 'body.count', 'body.note']);
+    expect(response.body.problems).toContainEqual({ path: 'body.attachments[0]', message: 'an attachment is an uploaded file {sha256, name, size, mediaType} or a reference {ref, name?}' });
     const noReason = await act(LATE_WORK, 'return', {});
     expect(noReason.body.problems).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
     const notJson = await call(api.url, 'POST', `/assignments/${LATE_WORK}/return?planId=${PLAN}`, { headers: planner, text: '{"reason":', contentType: 'application/json' });

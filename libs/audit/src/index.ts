@@ -7,6 +7,8 @@ export { readStreams } from './loading/read-streams';
 export { eventsWhileHeld, type DepartmentHistoryEntry } from './department/department-events';
 export { loadDepartmentHistory } from './department/department-history';
 export { summariseVerify, verifyLines, type VerifySummary } from './verify/verify-summary';
+export { contentPathOf, filesDirOf, sha256OfFile, SHA256_HEX } from './files/content-store';
+export { filesOfEvent, verifyReferencedFiles, type FileProblem, type FilesReport } from './files/verify-files';
 export { AUDIT_EXPORTED, AUDIT_RECORD_VIEWED, auditStreamOf, recordAuditAccess, type AuditAccess, type AuditAccessSubject, type AuditAccessType } from './trail/audit-trail';
 export { ASSIGNMENT_COLUMNS, EVENT_COLUMNS, cellsOf, headerOf, type AssignmentRow, type Cell, type EventRow, type ExportColumn } from './export/export-columns';
 export { summariseEventData, departmentOfEvent } from './export/event-summary';

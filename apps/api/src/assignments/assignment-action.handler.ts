@@ -8,6 +8,30 @@ import { businessNow, executeOrReject } from '../commands/command-context';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
 import { AssignmentActionCommand, type AssignmentActionResult } from './assignment-action.command';
 import { assertDepartmentOfPlan } from './known-department';
+import { AssignmentFiles } from '../files/assignment-files';
+import { InvalidRequestError, type RequestProblem } from '../http/api-errors';
+import type { AssignmentAddress } from './assignment-locator';
+
+type Attachments = AssignmentActionBody<'submit'>['attachments'];
+
+/**
+ * Each uploaded file an action references must have been uploaded for this assignment, with the
+ * size and media type it was received with; the event then records them (and the hash chain covers them).
+ */
+async function checkUploadedFiles(files: AssignmentFiles, address: AssignmentAddress, attachments: Attachments): Promise<void> {
+  const referenced = (attachments ?? []).flatMap((attachment, index) => ('sha256' in attachment ? [{ attachment, index }] : []));
+  if (referenced.length === 0) return;
+  const uploaded = await files.uploaded(address, referenced.map(({ attachment }) => attachment.sha256));
+  const problems: RequestProblem[] = [];
+  for (const { attachment, index } of referenced) {
+    const record = uploaded.get(attachment.sha256);
+    const at = `body.attachments[${index}]`;
+    if (!record) problems.push({ path: `${at}.sha256`, message: `no file with this SHA-256 was uploaded for assignment ${address.planId}.${address.assignmentId}: upload it first (POST /assignments/{id}/files)` });
+    else if (record.size !== attachment.size) problems.push({ path: `${at}.size`, message: `the file was uploaded with ${record.size} bytes` });
+    else if (record.mediaType !== attachment.mediaType) problems.push({ path: `${at}.mediaType`, message: `the file was uploaded as ${record.mediaType}` });
+  }
+  if (problems.length > 0) throw new InvalidRequestError(problems);
+}
 
 /** The route action and its validated body → the domain command of libs/domain's assignment.commands.ts. */
 function toDomainCommand(action: AssignmentAction, assignmentId: string, body: AssignmentActionBody<AssignmentAction>, metadata: CommandMetadata): AssignmentCommand {
@@ -30,11 +54,13 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
   constructor(
     @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly files: AssignmentFiles,
   ) {}
 
   async execute({ address, action, body, context }: AssignmentActionCommand): Promise<AssignmentActionResult> {
     const target = { aggregate: 'assignment', ...address } as const;
     if (action === 'reassign') await assertDepartmentOfPlan(this.executor, address.planId, (body as AssignmentActionBody<'reassign'>).toDepartmentId);
+    if (action === 'submit' || action === 'progress') await checkUploadedFiles(this.files, address, (body as AssignmentActionBody<'submit'>).attachments);
     const metadata = { actor: context.actor, at: await businessNow(this.clock) };
     const result = await executeOrReject(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),

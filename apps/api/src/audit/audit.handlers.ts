@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { loadDepartmentHistory, readStreams, summariseVerify, toAuditEntry, type VerifySummary } from '@planledger/audit';
+import { loadDepartmentHistory, readStreams, summariseVerify, toAuditEntry, verifyReferencedFiles, type VerifySummary } from '@planledger/audit';
+import { AssignmentFiles } from '../files/assignment-files';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { ApiError } from '../http/api-errors';
@@ -35,13 +36,13 @@ export class DepartmentHistoryHandler implements IQueryHandler<DepartmentHistory
 
 @QueryHandler(VerifyStoreQuery)
 export class VerifyStoreHandler implements IQueryHandler<VerifyStoreQuery> {
-  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
+  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail, private readonly files: AssignmentFiles) {}
 
   async execute({ viewer }: VerifyStoreQuery): Promise<VerifySummary> {
-    const summary = summariseVerify(await this.storage.store.verify());
+    const summary = summariseVerify(await this.storage.store.verify(), await verifyReferencedFiles(this.storage.store, this.files.dir));
     await this.trail.viewed(
       viewer.actor,
-      { route: 'POST /audit/verify', headsDigest: summary.headsDigest, brokenLinks: summary.brokenLinks.length },
+      { route: 'POST /audit/verify', headsDigest: summary.headsDigest, brokenLinks: summary.brokenLinks.length, damagedFiles: summary.damagedFiles.length },
       viewer.correlationId,
     );
     return summary;

@@ -88,6 +88,9 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   myInbox: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
   // The assignment page: its holder and its reviewers (a liaison reviews schools it is not the parent of).
   assignmentDetail: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-party' }),
+  // Files are uploaded by those who hand in the work (as submit and progress), and read by whoever may see the assignment.
+  uploadAssignmentFiles: HOLDER_ACTION,
+  downloadAssignmentFile: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-party' }),
   invitePerson: write(['admin']),
   // Signing in and invitation links are how a person gets a session: nobody has one yet.
   signIn: PUBLIC,

@@ -12,6 +12,7 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Json
 }
 
 function responseSchemaOf(spec: RouteSpec, produces: string): JsonSchema {
+  if (produces === 'application/octet-stream') return { type: 'string', format: 'binary' };
   if (produces !== 'application/json') return { type: 'string' };
   return spec.responseSchema ? jsonSchemaOf(spec.responseSchema, 'output') : { type: 'object' };
 }
@@ -35,6 +36,19 @@ function requestBodyOf(body: RouteSpec['body']): JsonSchema | undefined {
   if (body.kind === 'json') {
     return { required: !body.optional, content: { 'application/json': { schema: jsonSchemaOf(body.schema) } } };
   }
+  if (body.kind === 'multipart') {
+    const file = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' };
+    return {
+      required: true,
+      description: body.description,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', required: [body.part], properties: { [body.part]: { type: 'array', minItems: 1, items: file } } },
+          encoding: { [body.part]: { contentType: 'application/pdf, application/msword, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, image/png, image/jpeg, image/gif, image/webp' } },
+        },
+      },
+    };
+  }
   return {
     required: true,
     description: 'YAML or JSON text (its JSON Schema: libs/plan-definition/plan-definition.schema.json), or a JSON envelope with the files it refers to',
@@ -50,7 +64,8 @@ const errorDescriptions: Record<number, string> = {
   400: 'invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column)',
   404: 'unknown plan, assignment or department',
   409: 'the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries',
-  413: 'body larger than 5 MB',
+  413: 'body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it)',
+  415: 'an uploaded file that is not PDF, Word, Excel or an image (`unsupported_file_type`), or whose content is not what its name says (`file_content_mismatch`); `file` names it',
   401: 'no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header)',
   403: "the token's roles or departments do not allow this route",
   429: 'too many requests for this token (or address): wait for Retry-After seconds',

@@ -54,7 +54,23 @@ export const assignmentQuery = z.strictObject({
 });
 
 const note = z.string().max(10_000);
-const attachments = z.array(z.strictObject({ name: z.string().max(500).optional(), ref: text(2000).describe('where the document is kept (URL, archive number)') })).max(100);
+/** Lower-case hex SHA-256 of an uploaded file's content. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex (64 characters)');
+/** Most bytes one uploaded file may have (50 MB). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const referenceAttachment = z.strictObject({ name: z.string().max(500).optional(), ref: text(2000).describe('where the document is kept (URL, archive number)') });
+const fileAttachment = z.strictObject({
+  sha256: sha256Schema.describe('as POST /assignments/{id}/files answered: the file must have been uploaded for this assignment'),
+  name: text(255).describe('the file name the event records'),
+  size: z.number().int().min(0).max(MAX_FILE_BYTES).describe('bytes, as uploaded'),
+  mediaType: z.string().min(1).max(200).describe('as uploaded'),
+});
+const attachments = z
+  .array(z.union([fileAttachment, referenceAttachment], { error: 'an attachment is an uploaded file {sha256, name, size, mediaType} or a reference {ref, name?}' }))
+  .max(100);
+
+/** GET /assignments/{id}/files/{sha256}. */
+export const assignmentFileParams = z.strictObject({ id: assignmentIdSchema, sha256: sha256Schema });
 
 /** One body per action, after the assignment commands in libs/domain. */
 export const assignmentActionBodies = {

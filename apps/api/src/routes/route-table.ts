@@ -5,9 +5,14 @@ import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
 import * as work from '../assignments/assignment-response-schemas';
 import * as notify from '../notifications/notification-schemas';
+import * as files from '../files/file-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
-export type BodySpec = { kind: 'json'; schema: z.ZodType; optional?: boolean } | { kind: 'plan-definition' };
+export type BodySpec =
+  | { kind: 'json'; schema: z.ZodType; optional?: boolean }
+  | { kind: 'plan-definition' }
+  /** multipart/form-data: files in parts named `part`, streamed by the handler (never buffered whole). */
+  | { kind: 'multipart'; part: string; description: string };
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'delete';
@@ -24,7 +29,7 @@ export interface RouteSpec {
   response: string;
   /** The answer's shape; when given, the OpenAPI document types it (the web app's client is generated from it). */
   responseSchema?: z.ZodType;
-  produces?: 'application/json' | 'text/plain' | 'text/html' | 'text/calendar';
+  produces?: 'application/json' | 'text/plain' | 'text/html' | 'text/calendar' | 'application/octet-stream';
   /** Error statuses this route can answer with (besides 500). */
   errors: number[];
 }
@@ -116,6 +121,21 @@ export const routeTable = {
   acceptAssignment: action('accept', 'Accept submitted work (passes it on when the review chain has further reviewers)'),
   reassignAssignment: action('reassign', 'Hand the assignment to another department'),
   waiveAssignment: action('waive', 'Waive the assignment, with a reason'),
+  uploadAssignmentFiles: {
+    method: 'post', path: '/assignments/{id}/files', tag: 'files',
+    summary: 'Upload documents for an assignment (PDF, Word, Excel, images; 50 MB each), to be referenced by a submission or progress report',
+    params: s.assignmentParams, query: s.assignmentQuery,
+    body: { kind: 'multipart', part: 'file', description: files.UPLOAD_DESCRIPTION }, status: 201, responseSchema: files.uploadAnswer,
+    response: '{files: [{sha256, name, size, mediaType}]} in the order sent; reference them in `attachments` of submit or progress',
+    errors: [400, 404, 413, 415],
+  },
+  downloadAssignmentFile: {
+    method: 'get', path: '/assignments/{id}/files/{sha256}', tag: 'files',
+    summary: 'Download a document of an assignment (only one uploaded for it), with its recorded name and media type',
+    params: s.assignmentFileParams, query: s.assignmentQuery, produces: 'application/octet-stream', status: 200,
+    response: 'the file (Content-Type its media type, Content-Disposition attachment with its name, X-Content-Type-Options: nosniff); 403 outside the caller\'s departments; 404 when no such file was uploaded for this assignment',
+    errors: [400, 403, 404, 409],
+  },
   assignmentHistory: {
     method: 'get', path: '/assignments/{id}/history', tag: 'history', summary: 'Every event of one assignment, with actor and business time',
     params: s.assignmentParams, query: s.assignmentQuery, status: 200, response: 'the events in stream order', errors: [400, 404],
@@ -134,9 +154,9 @@ export const routeTable = {
   },
   auditVerify: {
     method: 'post', path: '/audit/verify', tag: 'history',
-    summary: "Walk every stream's hash chain: the heads digest to write down, and any broken link",
+    summary: "Walk every stream's hash chain, and hash again every uploaded file an event references: the heads digest to write down, any broken link, any missing or damaged file",
     status: 200,
-    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}]}', errors: [],
+    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]}', errors: [],
   },
   health: {
     method: 'get', path: '/health', tag: 'operations', summary: 'Store and Redis reachable?',

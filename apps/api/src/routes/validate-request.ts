@@ -97,6 +97,9 @@ export function validateRequest(spec: RouteSpec, req: ApiRequest): ValidatedRequ
     body = readPlanDefinition(req, fileName, problems);
   } else if (spec.body?.kind === 'json') {
     body = readJsonBody(req, spec.body, problems);
+  } else if (spec.body?.kind === 'multipart' && mediaTypeOf(req) !== 'multipart/form-data') {
+    // The parts themselves are streamed by the route's handler (files/receive-files.ts).
+    problems.push({ path: 'headers.content-type', message: `send the files as multipart/form-data in parts named "${spec.body.part}", not "${mediaTypeOf(req) || 'no content type'}"` });
   }
   if (problems.length > 0) throw new InvalidRequestError(problems);
   return { params, query, headers, body };

@@ -114,7 +114,7 @@ describe('planledger audit verify', () => {
   it('prints the heads digest and "no broken links" on untouched history', async () => {
     const result = await run(auditVerify);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^heads digest [0-9a-f]{64}\nchecked \d+ events in \d+ streams\nno broken links\n$/);
+    expect(result.stdout).toMatch(/^heads digest [0-9a-f]{64}\nchecked \d+ events in \d+ streams, 0 files\nno broken links\nno missing or damaged files\n$/);
   });
 
   it('names the stream and revision of an event changed in the database, and exits 1', async () => {
@@ -124,7 +124,7 @@ describe('planledger audit verify', () => {
     const result = await run(auditVerify);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`broken link: stream ${stream} revision 1 `);
-    expect(result.stdout).toMatch(/1 broken link\n$/);
+    expect(result.stdout).toMatch(/\n1 broken link\nno missing or damaged files\n$/);
   });
 
   it('refuses, saying why, while another process has the PGlite data open', async () => {

@@ -23,6 +23,8 @@ export interface AuditAccessSubject {
   /** Verification: its outcome belongs in the record too. */
   headsDigest?: string;
   brokenLinks?: number;
+  /** Verification: references to uploaded files that are missing or damaged. */
+  damagedFiles?: number;
 }
 
 export interface AuditAccess {

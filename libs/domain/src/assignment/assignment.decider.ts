@@ -2,12 +2,25 @@ import { accept, nothingToDo, reject, type Decider, type Decision } from '../sha
 import { DAY_MS, isBefore, toMillis } from '../shared/time';
 import { currentSchemaVersions } from '../events/planledger-event';
 import type { AssignmentCommand } from './assignment.commands';
-import type { AssignmentEvent } from './assignment.events';
+import { isFileAttachment, type AssignmentEvent, type AttachmentRef } from './assignment.events';
 import { initialAssignmentState, type AssignmentState } from './assignment.state';
 import { allowedAssignmentCommands, assignmentTransitions, owingStatuses } from './assignment.transitions';
 import { reviewChainOf } from './review-chain';
 
 type Emit = <T extends AssignmentEvent['type']>(type: T, data: Extract<AssignmentEvent, { type: T }>['data']) => Decision<AssignmentEvent>;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The first attachment the event could not record as a file: its field and why. */
+function attachmentProblem(attachments: readonly AttachmentRef[] | undefined): { field: string; message: string } | undefined {
+  for (const [i, attachment] of (attachments ?? []).entries()) {
+    if (!isFileAttachment(attachment)) continue;
+    if (!SHA256_HEX.test(attachment.sha256)) return { field: `attachments[${i}].sha256`, message: 'a file is named by its SHA-256 in lower-case hex (64 characters)' };
+    if (!Number.isSafeInteger(attachment.size) || attachment.size < 0) return { field: `attachments[${i}].size`, message: 'a file size is a whole number of bytes' };
+    if (!attachment.name.trim()) return { field: `attachments[${i}].name`, message: 'a file needs a name' };
+  }
+  return undefined;
+}
 
 export function decideAssignment(command: AssignmentCommand, state: AssignmentState): Decision<AssignmentEvent> {
   const { at, actor } = command.metadata;
@@ -71,6 +84,8 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
     case 'StartAssignment':
       return emit('AssignmentStarted', { planId: state.planId, assignmentId: id, departmentId: state.departmentId });
     case 'ReportProgress': {
+      const badFile = attachmentProblem(command.data.attachments);
+      if (badFile) return invalid(badFile.field, badFile.message);
       const count = command.data.count ?? 1;
       if (!Number.isInteger(count) || count < 1) return invalid('count', 'count must be a whole number of at least 1');
       return emit('AssignmentProgressReported', {
@@ -78,11 +93,14 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
         totalReported: state.progressCount + count, attachments: command.data.attachments ?? [],
       });
     }
-    case 'SubmitAssignment':
+    case 'SubmitAssignment': {
+      const badFile = attachmentProblem(command.data.attachments);
+      if (badFile) return invalid(badFile.field, badFile.message);
       return emit('AssignmentSubmitted', {
         planId: state.planId, assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', attachments: command.data.attachments ?? [],
         late: isBefore(state.dueAt, at), reviewer: chain[0] ?? null,
       });
+    }
     case 'AcceptAssignment': {
       const reviewer = chain[state.reviewStep] ?? null;
       const nextReviewer = chain[state.reviewStep + 1];

@@ -165,6 +165,21 @@ describe('people’s commands', () => {
     const { decision } = spec.given([issued]).when(submit(ms(DUE_AT, 1))).decision();
     expect(decision.ok && decision.events[0].data).toMatchObject({ late: true });
   });
+  it('a submission records uploaded files by their SHA-256 beside references, at schema version 3', () => {
+    const file = { sha256: 'ab'.repeat(32), name: '实施方案（终稿）.pdf', size: 52_431, mediaType: 'application/pdf' };
+    const attachments = [file, { ref: '档案 2031-7' }];
+    const { decision } = spec.given([issued]).when({ type: 'SubmitAssignment', data: { assignmentId: id, note: 'n', attachments }, metadata: meta(NOW) }).decision();
+    expect(decision.ok && decision.events[0]).toMatchObject({ type: 'AssignmentSubmitted', schemaVersion: 3, data: { attachments } });
+  });
+  it.each([
+    [{ sha256: 'AB'.repeat(32), name: 'a.pdf', size: 1, mediaType: 'application/pdf' }, 'attachments[0].sha256'],
+    [{ sha256: 'ab'.repeat(31), name: 'a.pdf', size: 1, mediaType: 'application/pdf' }, 'attachments[0].sha256'],
+    [{ sha256: 'ab'.repeat(32), name: 'a.pdf', size: -1, mediaType: 'application/pdf' }, 'attachments[0].size'],
+    [{ sha256: 'ab'.repeat(32), name: ' ', size: 1, mediaType: 'application/pdf' }, 'attachments[0].name'],
+  ])('a file attachment %j is invalid_command on %s (progress and submit)', (file, field) => {
+    spec.given([issued]).when({ type: 'SubmitAssignment', data: { assignmentId: id, note: 'n', attachments: [file] }, metadata: meta(NOW) }).thenFails({ code: 'invalid_command', field });
+    spec.given([issued]).when({ type: 'ReportProgress', data: { assignmentId: id, note: 'n', attachments: [file] }, metadata: meta(NOW) }).thenFails({ code: 'invalid_command', field });
+  });
   it.each(['', '   '])('return without a reason (%j) is invalid_command', (reason) => {
     spec.given(historyFor.submitted).when({ type: 'ReturnAssignment', data: { assignmentId: id, reason }, metadata: meta(NOW, reviewer) }).thenFails({ code: 'invalid_command', field: 'reason' });
   });

@@ -25,6 +25,23 @@ const addPlanIdOfStream: Upcaster = (data, { stream }) => {
 };
 
 /**
+ * v2 → v3 of AssignmentProgressReported and AssignmentSubmitted: attachments may now be uploaded
+ * files. A v2 attachment could only be a reference `{ref, name?}`, which v3 keeps as it is; the
+ * step checks that, so a damaged v2 event is named rather than read as something it is not.
+ */
+const attachmentsMayBeFiles: Upcaster = (data) => {
+  if (typeof data !== 'object' || data === null) throw new Error('data is not an object');
+  const attachments = (data as { attachments?: unknown }).attachments;
+  if (!Array.isArray(attachments)) throw new Error('attachments is not a list');
+  attachments.forEach((attachment, i) => {
+    if (typeof attachment !== 'object' || attachment === null || typeof (attachment as { ref?: unknown }).ref !== 'string') {
+      throw new Error(`attachments[${i}] is not a reference {ref, name?}`);
+    }
+  });
+  return data;
+};
+
+/**
  * How stored events reach the versions in currentSchemaVersions. To change an event's shape:
  * write the new shape as version N+1, add `{ [N]: dataV(N) => dataV(N+1) }` here, bump the
  * version in its type and in currentSchemaVersions.
@@ -32,8 +49,8 @@ const addPlanIdOfStream: Upcaster = (data, { stream }) => {
 export const upcasters: UpcasterRegistry = {
   AssignmentAcknowledged: { 1: addPlanIdOfStream },
   AssignmentStarted: { 1: addPlanIdOfStream },
-  AssignmentProgressReported: { 1: addPlanIdOfStream },
-  AssignmentSubmitted: { 1: addPlanIdOfStream },
+  AssignmentProgressReported: { 1: addPlanIdOfStream, 2: attachmentsMayBeFiles },
+  AssignmentSubmitted: { 1: addPlanIdOfStream, 2: attachmentsMayBeFiles },
   AssignmentReviewPassed: { 1: addPlanIdOfStream },
   AssignmentReturned: { 1: addPlanIdOfStream },
   AssignmentAccepted: { 1: addPlanIdOfStream },

@@ -16,11 +16,12 @@ describe('upcast', () => {
   describe('planId in assignment events (v1 → v2)', () => {
     const v1 = (type: string, data: object, stream = 'assignment-lianyun-2021.m1.school-a.2022-s1') => ({ type, schemaVersion: 1, stream, at: '2022-03-01T00:00:00.000Z', actor: head, data });
 
-    it('every assignment event but AssignmentIssued is at v2 and has a v1 → v2 upcaster; AssignmentIssued (which always named its plan) and the others stay at v1', () => {
+    it('every assignment event but AssignmentIssued is at v2 (v3 for the two that carry attachments) and has a v1 → v2 upcaster; AssignmentIssued (which always named its plan) and the others stay at v1', () => {
       const assignmentTypes = Object.keys(currentSchemaVersions).filter((t) => t.startsWith('Assignment') && t !== 'AssignmentIssued');
       expect(assignmentTypes).toHaveLength(14);
+      const withFiles = ['AssignmentProgressReported', 'AssignmentSubmitted'];
       for (const type of assignmentTypes) {
-        expect([type, currentSchemaVersions[type as keyof typeof currentSchemaVersions]]).toEqual([type, 2]);
+        expect([type, currentSchemaVersions[type as keyof typeof currentSchemaVersions]]).toEqual([type, withFiles.includes(type) ? 3 : 2]);
         expect(upcasters[type as keyof typeof upcasters]?.[1]).toBeInstanceOf(Function);
       }
       const others = Object.entries(currentSchemaVersions).filter(([t]) => !assignmentTypes.includes(t));
@@ -42,9 +43,30 @@ describe('upcast', () => {
       expect(upcast(e)).toEqual({ type: 'AssignmentIssued', schemaVersion: 1, at: e.at, actor: head, data: e.data });
     });
   });
+  describe('attachments may be uploaded files (v2 → v3 of AssignmentSubmitted and AssignmentProgressReported)', () => {
+    it('given a stored v2 submission with references, when upcast, then v3 keeps them as they are', () => {
+      const attachments = [{ ref: 'https://oa.example/doc/1', name: '方案.pdf' }, { ref: '档案 2022-17' }];
+      const e = upcast(stored({ data: { ...stored().data as object, attachments } }));
+      expect(e).toMatchObject({ type: 'AssignmentSubmitted', schemaVersion: 3, data: { attachments } });
+    });
+    it('given a stored v1 progress report, when upcast, then both steps apply (plan id, then attachments)', () => {
+      const e = upcast({ type: 'AssignmentProgressReported', schemaVersion: 1, stream: 'assignment-lianyun-2021.m1.school-a.once', at: '2022-03-01T00:00:00.000Z', actor: head, data: { assignmentId: 'm1.school-a.once', departmentId: 'school-a', note: '会议', count: 1, totalReported: 1, attachments: [{ ref: 'r' }] } });
+      expect(e).toMatchObject({ schemaVersion: 3, data: { planId: 'lianyun-2021', attachments: [{ ref: 'r' }] } });
+    });
+    it('given a v2 event whose attachments are not references, when upcast, then UnknownEventError names the item', () => {
+      expect(() => upcast(stored({ data: { ...stored().data as object, attachments: [{ ref: 'a' }, { sha256: 'ab' }] } }))).toThrow(/v2 to v3 .*attachments\[1\] is not a reference/);
+      expect(() => upcast(stored({ data: { ...stored().data as object, attachments: 'x' } }))).toThrow(/attachments is not a list/);
+    });
+    it('a v3 event with an uploaded file passes unchanged', () => {
+      const file = { sha256: 'a'.repeat(64), name: '实施方案.pdf', size: 1234, mediaType: 'application/pdf' };
+      const current = stored({ schemaVersion: 3, data: { ...stored().data as object, attachments: [file] } });
+      const { stream: _stream, ...event } = current;
+      expect(upcast(current)).toEqual(event);
+    });
+  });
   it('passes a current event through unchanged (the stream name is context, not part of the event)', () => {
-    const { stream: _stream, ...event } = stored();
-    expect(upcast(stored())).toEqual(event);
+    const { stream: _stream, ...event } = stored({ schemaVersion: 3 });
+    expect(upcast(stored({ schemaVersion: 3 }))).toEqual(event);
   });
   it('fails on an unknown type with UnknownEventError', () => {
     expect(() => upcast(stored({ type: 'AssignmentTeleported' }))).toThrow(UnknownEventError);
@@ -54,12 +76,12 @@ describe('upcast', () => {
   it('fails on a version newer than this code with UnknownEventError', () => {
     let error: unknown;
     try {
-      upcast(stored({ schemaVersion: 3 }));
+      upcast(stored({ schemaVersion: 4 }));
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(UnknownEventError);
-    expect(error).toMatchObject({ eventType: 'AssignmentSubmitted', schemaVersion: 3, message: expect.stringMatching(/newer than this code \(v2\)/) });
+    expect(error).toMatchObject({ eventType: 'AssignmentSubmitted', schemaVersion: 4, message: expect.stringMatching(/newer than this code \(v3\)/) });
   });
 
   describe('with a test-local v2 → v3 → v4 upcaster (the real registry is untouched)', () => {

@@ -13,6 +13,12 @@ export const serviceConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where uploaded documents are kept, content-addressed (ab/cdef… by SHA-256). Default DATA_DIR/files,
+   * with every store: on PostgreSQL or KurrentDB the events hold only the hashes, so every api
+   * process of a cluster must see the same folder here (a shared volume), and it belongs in backups.
+   */
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
   KURRENTDB_URL: z.string().regex(/^(kurrentdb|kdb|esdb)(\+discover)?:\/\//, 'must be a kurrentdb:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
