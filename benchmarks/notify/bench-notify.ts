@@ -10,6 +10,7 @@
  * burst is therefore mostly its place in the queue.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
@@ -48,7 +49,10 @@ async function rawCeiling(url: string, secret: string): Promise<number> {
   return COUNT / seconds(started);
 }
 
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
 async function main(): Promise<void> {
+  const loadBefore = load();
   const storage = await openEventStorage(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL, maxConnections: 16 } : {});
   await migrateReadModels(storage.database);
   const secret = whsecret();
@@ -102,9 +106,15 @@ async function main(): Promise<void> {
     ['outbox lag p50 (recorded → delivered)', `${(Number(lag.p50) / 1000).toFixed(2)} s`],
     ['outbox lag p99 (recorded → delivered)', `${(Number(lag.p99) / 1000).toFixed(2)} s`],
     ['received / distinct webhook-ids', `${hook.received.length} / ${distinct}`],
+    ['load average 1/5/15 min (before → after)', `${loadBefore} → ${load()}`],
   ];
   process.stdout.write(`bench:notify — ${COUNT.toLocaleString('en')} notifications on ${storage.kind}\n`);
   for (const [figure, value] of rows) process.stdout.write(`  ${figure.padEnd(52)} ${value}\n`);
+  // Exactly once is part of the figure: a faster pipeline that repeats messages is not one.
+  if (hook.received.length !== COUNT || distinct !== COUNT) {
+    process.stderr.write(`bench:notify: ${hook.received.length} received, ${distinct} distinct, for ${COUNT} rows: not exactly once\n`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

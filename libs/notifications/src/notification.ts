@@ -76,3 +76,20 @@ export interface RenderedMessage {
   markdown: string;
   html: string;
 }
+
+/**
+ * Where the record of deliveries lives: `notifications-{planId}.{assignmentId}` for notifications
+ * about an assignment (its history and the auditors' export read it beside
+ * `assignment-{planId}.{assignmentId}`), `notifications-{planId}` for plan and phase news.
+ */
+export const notificationStreamOf = (planId: string, assignmentId: string | null): string =>
+  assignmentId ? `notifications-${planId}.${assignmentId}` : `notifications-${planId}`;
+
+/** The record's event types (schemaVersion 1): one per attempt's outcome, and an admin's retry. Stored names: never renamed. */
+export const NOTIFICATION_RECORD_TYPES = ['NotificationSent', 'NotificationRefused', 'NotificationGivenUp', 'NotificationWithheld', 'NotificationRetryRequested'] as const;
+export type NotificationRecordType = (typeof NOTIFICATION_RECORD_TYPES)[number];
+export const isNotificationRecordType = (type: string): type is NotificationRecordType => (NOTIFICATION_RECORD_TYPES as readonly string[]).includes(type);
+
+/** What an attempt came to, in one word (history, export): sent, refused (with the channel's error), given-up, withheld, retry-requested. */
+export const notificationOutcomeOf = (type: NotificationRecordType): 'sent' | 'refused' | 'given-up' | 'withheld' | 'retry-requested' =>
+  ({ NotificationSent: 'sent', NotificationRefused: 'refused', NotificationGivenUp: 'given-up', NotificationWithheld: 'withheld', NotificationRetryRequested: 'retry-requested' } as const)[type];

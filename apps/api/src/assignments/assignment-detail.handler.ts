@@ -7,7 +7,8 @@ import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
 import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
 import { NotFoundError } from '../http/api-errors';
-import { readHistory } from '../history/history-entry';
+import { isNotificationRecordType, notificationOutcomeOf, notificationStreamOf } from '@planledger/notifications';
+import { byPosition, readHistory } from '../history/history-entry';
 import { DepartmentDirectory, departmentName } from '../read-models/department-directory';
 import { allowedActionsFor } from './allowed-actions';
 import type { AssignmentAddress } from './assignment-locator';
@@ -58,8 +59,9 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     const { state } = (await this.executor.load({ aggregate: 'assignment', ...address })) as { state: AssignmentState };
     const o = state.obligation;
     if (state.status === 'not_issued' || !o) throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
-    const [events, plans, reach, measure, now, planRow] = await Promise.all([
+    const [events, deliveries, plans, reach, measure, now, planRow] = await Promise.all([
       readHistory(this.storage.store, streamNames.assignment(address.planId, address.assignmentId)),
+      readHistory(this.storage.store, notificationStreamOf(address.planId, address.assignmentId)),
       this.directory.current(),
       this.directory.reachByPlan(principal.departments),
       this.texts.of(address.planId, o.measureId),
@@ -77,8 +79,15 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
       state: (currentStep === null ? (state.status === 'accepted' ? 'passed' : 'pending') : index < currentStep ? 'passed' : index === currentStep ? 'current' : 'pending') as 'pending' | 'current' | 'passed',
     }));
 
-    const history = events.map((entry) => {
+    const history = [...events, ...deliveries].sort(byPosition).map((entry) => {
       const data = (entry.data ?? {}) as Record<string, unknown>;
+      const delivery = isNotificationRecordType(entry.type)
+        ? {
+          channelId: String(data.channelId ?? ''), channelKind: String(data.channelKind ?? ''), recipientId: String(data.recipientId ?? ''),
+          recipientName: name(String(data.recipientId ?? '')), kind: String(data.kind ?? ''), attempt: Number(data.attempt ?? 0),
+          outcome: notificationOutcomeOf(entry.type), detail: stringOrNull(data.detail), error: stringOrNull(data.error), title: stringOrNull(data.title),
+        }
+        : null;
       const departmentId = entry.actor.departmentId ?? null;
       return {
         revision: entry.revision, type: entry.type, at: entry.businessTime, recordedAt: entry.recordedAt,
@@ -88,8 +97,9 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
         },
         note: stringOrNull(data.note) || null,
         reason: stringOrNull(data.reason) || null,
-        attachments: (Array.isArray(data.attachments) ? data.attachments : []).map((raw) => attachmentView(address, raw)),
+        attachments: delivery ? [] : (Array.isArray(data.attachments) ? data.attachments : []).map((raw) => attachmentView(address, raw)),
         data,
+        delivery,
       };
     });
     const attachments = history.flatMap((item) => item.attachments.map((attachment) => ({ ...attachment, addedAt: item.at, addedBy: item.actor.name, eventType: item.type })));

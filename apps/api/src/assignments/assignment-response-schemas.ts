@@ -79,6 +79,18 @@ export const historyItemSchema = z.object({
   reason: z.string().nullable().describe('the reason of a return, reassignment, waiver, cancellation or deadline move'),
   attachments: z.array(attachmentSchema),
   data: z.record(z.string(), z.unknown()).describe('the event\'s data as read today (upcast)'),
+  delivery: z.object({
+    channelId: z.string(),
+    channelKind: z.string().describe('wecom | dingtalk | email | webhook'),
+    recipientId: z.string(),
+    recipientName: z.string(),
+    kind: z.string().describe('what the notification said: reminder-due, overdue, escalated, …'),
+    attempt: z.number().int(),
+    outcome: z.enum(['sent', 'refused', 'given-up', 'withheld', 'retry-requested']),
+    detail: z.string().nullable().describe('the channel\'s answer when sent'),
+    error: z.string().nullable().describe('the channel\'s error when refused or given up'),
+    title: z.string().nullable().describe('what was sent (its first line)'),
+  }).nullable().describe('for a notification delivery attempt about the assignment (Notification* events): to whom, through which channel, and what came of it; null for the assignment\'s own events'),
 });
 
 export const reviewStepSchema = z.object({
@@ -120,7 +132,7 @@ export const assignmentDetailResponse = z.object({
     steps: z.array(reviewStepSchema),
     currentStep: z.number().int().nullable().describe('index into steps of the department holding a submission now; null unless submitted'),
   }),
-  history: z.array(historyItemSchema).describe('every event of the assignment, in stream order'),
+  history: z.array(historyItemSchema).describe('every event of the assignment and every notification delivery attempt about it, in record order'),
   attachments: z.array(attachmentSchema.extend({ addedAt: instant, addedBy: z.string(), eventType: z.string() })).describe('every document submitted or reported, oldest first'),
   allowedActions,
 });

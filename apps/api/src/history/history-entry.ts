@@ -1,5 +1,6 @@
 import { compareGlobalPositions, formatGlobalPosition, parseGlobalPosition, type EventStore, type ReadStreamOptions, type StoredEvent } from '@planledger/event-store';
 import { toDomainEvent } from '@planledger/engine';
+import { isNotificationRecordType } from '@planledger/notifications';
 
 /** One recorded event as auditors read it. */
 export interface HistoryEntry {
@@ -20,9 +21,14 @@ export interface HistoryEntry {
   data: unknown;
 }
 
-/** Upcast through the engine, so old schema versions read as today's events. */
+/**
+ * Upcast through the engine, so old schema versions read as today's events. The record of
+ * notification deliveries (NotificationSent, …; one schema version so far) reads as stored.
+ */
 export function toHistoryEntry(stored: StoredEvent): HistoryEntry {
-  const event = toDomainEvent(stored);
+  const event = isNotificationRecordType(stored.type)
+    ? { type: stored.type, schemaVersion: stored.schemaVersion, actor: (stored.metadata.actor ?? { userId: 'system-notifications', role: 'system' }) as HistoryEntry['actor'], at: stored.metadata.businessTime ?? stored.recordedAt.toISOString(), data: stored.data }
+    : toDomainEvent(stored);
   return {
     stream: stored.stream,
     revision: Number(stored.revision),

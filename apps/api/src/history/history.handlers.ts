@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { streamNames, type PlanSchedule } from '@planledger/domain';
 import type { EventStorage } from '@planledger/event-store';
+import { notificationStreamOf } from '@planledger/notifications';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { NotFoundError } from '../http/api-errors';
 import { byPosition, readHistory } from './history-entry';
@@ -30,9 +31,13 @@ export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistoryQuery>
 export class GetAssignmentHistoryHandler implements IQueryHandler<GetAssignmentHistoryQuery> {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
 
+  /** The assignment's events and, in record order among them, every delivery attempt about it (channel, recipient, outcome). */
   async execute({ planId, assignmentId }: GetAssignmentHistoryQuery): Promise<AssignmentHistory> {
-    const events = await readHistory(this.storage.store, streamNames.assignment(planId, assignmentId));
+    const [events, deliveries] = await Promise.all([
+      readHistory(this.storage.store, streamNames.assignment(planId, assignmentId)),
+      readHistory(this.storage.store, notificationStreamOf(planId, assignmentId)),
+    ]);
     if (events.length === 0) throw new NotFoundError('assignment', `${planId}.${assignmentId}`);
-    return { planId, assignmentId, events };
+    return { planId, assignmentId, events: [...events, ...deliveries].sort(byPosition) };
   }
 }

@@ -137,8 +137,8 @@ export const routeTable = {
     errors: [400, 403, 404, 409],
   },
   assignmentHistory: {
-    method: 'get', path: '/assignments/{id}/history', tag: 'history', summary: 'Every event of one assignment, with actor and business time',
-    params: s.assignmentParams, query: s.assignmentQuery, status: 200, response: 'the events in stream order', errors: [400, 404],
+    method: 'get', path: '/assignments/{id}/history', tag: 'history', summary: 'Every event of one assignment, with actor and business time, and every notification delivery attempt about it (channel, recipient, outcome)',
+    params: s.assignmentParams, query: s.assignmentQuery, status: 200, response: 'the events in record order (the assignment\'s stream and its notifications-{planId}.{assignmentId} record)', errors: [400, 404],
   },
   auditStream: {
     method: 'get', path: '/audit/streams/{stream}', tag: 'history',

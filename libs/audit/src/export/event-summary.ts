@@ -29,8 +29,9 @@ function summariseObject(key: string, value: Record<string, unknown>): string {
 
 /** The department an event concerns: the one named in its data, else the actor's. */
 export function departmentOfEvent(event: StoredEvent): string | null {
-  const data = (event.data ?? {}) as { departmentId?: unknown; toDepartmentId?: unknown; obligation?: { departmentId?: unknown } };
-  const named = data.departmentId ?? data.toDepartmentId ?? data.obligation?.departmentId;
+  const data = (event.data ?? {}) as { departmentId?: unknown; toDepartmentId?: unknown; obligation?: { departmentId?: unknown }; recipientId?: unknown };
+  // A notification's record names the department it was sent to.
+  const named = data.departmentId ?? data.toDepartmentId ?? data.obligation?.departmentId ?? data.recipientId;
   if (typeof named === 'string') return named;
   return event.metadata.actor?.departmentId ?? null;
 }

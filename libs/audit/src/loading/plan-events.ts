@@ -1,4 +1,5 @@
 import { streamNames, type PlanSchedule } from '@planledger/domain';
+import { notificationStreamOf } from '@planledger/notifications';
 import type { EventStore, StoredEvent } from '@planledger/event-store';
 import { compareRecordOrder } from '../entries/audit-entry';
 import { readStream, readStreams } from './read-streams';
@@ -7,7 +8,7 @@ export interface PlanEvents {
   planId: string;
   /** The plan's time zone by its latest schedule: where a bare asOf date ends. */
   timeZone: string;
-  /** Every event of the plan's streams (plan, phases, assignments), in record order. */
+  /** Every event of the plan's streams (plan, phases, assignments, and the record of notifications about them), in record order. */
   events: StoredEvent[];
   streams: string[];
 }
@@ -16,7 +17,8 @@ export interface PlanEvents {
  * Every schedule the plan ever had names every phase and obligation it ever had, and an
  * assignment's stream is named after its obligation (a reassignment keeps the stream). So the
  * plan stream alone tells which streams to read — on every store, KurrentDB included, and
- * without trusting the read models.
+ * without trusting the read models. The record of notification deliveries (every attempt and its
+ * outcome) is read with them: `notifications-{planId}` and `notifications-{planId}.{assignmentId}`.
  */
 export function streamsOfPlan(planId: string, planEvents: readonly StoredEvent[]): string[] {
   const schedules = planEvents.map((e) => (e.data as { schedule?: PlanSchedule }).schedule).filter((s): s is PlanSchedule => s !== undefined);
@@ -26,6 +28,8 @@ export function streamsOfPlan(planId: string, planEvents: readonly StoredEvent[]
     streamNames.plan(planId),
     ...[...phaseIds].map((id) => streamNames.phase(planId, id)),
     ...[...assignmentIds].map((id) => streamNames.assignment(planId, id)),
+    notificationStreamOf(planId, null),
+    ...[...assignmentIds].map((id) => notificationStreamOf(planId, id)),
   ];
 }
 

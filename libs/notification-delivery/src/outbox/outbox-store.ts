@@ -56,19 +56,20 @@ export class OutboxStore {
   constructor(private readonly database: SqlQueryable) {}
 
   /**
-   * Claims a due row. One channel hears of one assignment in the order things happened (reminder,
-   * overdue, escalation): a row waits while an earlier one of the same channel and assignment is
-   * still to be sent ('blocked'); a dead one does not hold the rest back.
+   * Claims a due row under `token` (a fencing token, new for every claim). One channel hears of one
+   * assignment in the order things happened (reminder, overdue, escalation): a row waits while an
+   * earlier one of the same channel and assignment is still to be sent ('blocked'); a dead one does
+   * not hold the rest back.
    */
-  async claim(outboxId: string, workerId: string, now: Date, lockMs: number): Promise<OutboxRow | 'blocked' | undefined> {
+  async claim(outboxId: string, workerId: string, token: string, now: Date, lockMs: number): Promise<OutboxRow | 'blocked' | undefined> {
     const [row] = await this.database.query<Raw>(
-      `update notification_outbox o set status = 'sending', claimed_by = $2, claimed_until = clock_timestamp() + make_interval(secs => $4::float8 / 1000)
+      `update notification_outbox o set status = 'sending', claimed_by = $2, claim_token = $5, claimed_until = clock_timestamp() + make_interval(secs => $4::float8 / 1000)
        where o.outbox_id = $1 and o.due_at <= $3::timestamptz and ${CLAIMABLE}
          and (o.assignment_id is null or o.digest_at is not null or not exists (select 1 from notification_outbox e
            where e.channel_id = o.channel_id and e.plan_id = o.plan_id and e.assignment_id = o.assignment_id and e.digest_at is null
              and e.status in ('pending', 'sending') and (e.event_at, e.recorded_at, e.outbox_id) < (o.event_at, o.recorded_at, o.outbox_id)))
        returning ${OUTBOX_COLUMNS}`,
-      [outboxId, workerId, now.toISOString(), lockMs], 'notify_claim');
+      [outboxId, workerId, now.toISOString(), lockMs, token], 'notify_claim');
     if (row) return toOutboxRow(row);
     const [state] = await this.database.query<{ status: string; due: boolean }>(
       'select status, due_at <= $2::timestamptz as due from notification_outbox where outbox_id = $1', [outboxId, now.toISOString()], 'notify_unclaimed');
@@ -78,41 +79,58 @@ export class OutboxStore {
     return undefined;
   }
 
-  /** The other rows of the same 每日待办汇总 (channel, recipient, slot): claimed together, sent as one message. */
-  async claimDigest(first: OutboxRow, workerId: string, lockMs: number): Promise<OutboxRow[]> {
+  /** The other rows of the same 每日待办汇总 (channel, recipient, slot): claimed together under the same token, sent as one message. */
+  async claimDigest(first: OutboxRow, workerId: string, token: string, lockMs: number): Promise<OutboxRow[]> {
     const rows = await this.database.query<Raw>(
-      `update notification_outbox set status = 'sending', claimed_by = $4, claimed_until = clock_timestamp() + make_interval(secs => $5::float8 / 1000)
+      `update notification_outbox set status = 'sending', claimed_by = $4, claim_token = $7, claimed_until = clock_timestamp() + make_interval(secs => $5::float8 / 1000)
        where channel_id = $1 and recipient_id = $2 and digest_at = $3::timestamptz and outbox_id <> $6 and ${CLAIMABLE} returning ${OUTBOX_COLUMNS}`,
-      [first.channelId, first.recipientId, first.digestAt, workerId, lockMs, first.outboxId], 'notify_claim_digest');
+      [first.channelId, first.recipientId, first.digestAt, workerId, lockMs, first.outboxId, token], 'notify_claim_digest');
     return [first, ...rows.map(toOutboxRow).sort((a, b) => Date.parse(a.eventAt) - Date.parse(b.eventAt) || a.outboxId.localeCompare(b.outboxId))];
   }
 
-  async markSent(ids: string[]): Promise<void> {
-    await this.database.query(
-      `update notification_outbox set status = 'sent', attempts = attempts + 1, delivered_at = clock_timestamp(),
-         delivered_ms = (extract(epoch from clock_timestamp()) * 1000)::float8, claimed_by = null, claimed_until = null, last_error = null
-       where outbox_id = any($1::text[]) and status = 'sending'`, [ids], 'notify_sent');
+  /**
+   * The heartbeat: extends the claim of rows still held under `token` by `lockMs` from now. Returns
+   * how many were extended; fewer than `ids` means the claim was lost (it ran out and was taken over
+   * or swept back), and the holder must not send.
+   */
+  async renew(ids: readonly string[], token: string, lockMs: number): Promise<number> {
+    const rows = await this.database.query<{ outbox_id: string }>(
+      `update notification_outbox set claimed_until = clock_timestamp() + make_interval(secs => $3::float8 / 1000)
+       where outbox_id = any($1::text[]) and status = 'sending' and claim_token = $2 returning outbox_id`, [ids, token, lockMs], 'notify_renew');
+    return rows.length;
   }
 
-  async markWithheld(ids: string[]): Promise<void> {
-    await this.database.query(
-      `update notification_outbox set status = 'withheld', delivered_at = clock_timestamp(), claimed_by = null, claimed_until = null
-       where outbox_id = any($1::text[]) and status = 'sending'`, [ids], 'notify_withheld');
+  /** The outcome writes below are fenced by the claim's token: a worker that lost its claim changes nothing. Each returns the rows it changed. */
+  async markSent(ids: readonly string[], token: string): Promise<number> {
+    return this.changed(
+      `update notification_outbox set status = 'sent', attempts = attempts + 1, delivered_at = clock_timestamp(),
+         delivered_ms = (extract(epoch from clock_timestamp()) * 1000)::float8, claimed_by = null, claimed_until = null, claim_token = null, last_error = null
+       where outbox_id = any($1::text[]) and status = 'sending' and claim_token = $2 returning outbox_id`, [ids, token], 'notify_sent');
+  }
+
+  async markWithheld(ids: readonly string[], token: string): Promise<number> {
+    return this.changed(
+      `update notification_outbox set status = 'withheld', delivered_at = clock_timestamp(), claimed_by = null, claimed_until = null, claim_token = null
+       where outbox_id = any($1::text[]) and status = 'sending' and claim_token = $2 returning outbox_id`, [ids, token], 'notify_withheld');
   }
 
   /** A failed attempt: back to pending at `retryAt`, or dead (null). */
-  async markFailed(ids: string[], error: string, retryAt: Date | null): Promise<void> {
-    await this.database.query(
+  async markFailed(ids: readonly string[], token: string, error: string, retryAt: Date | null): Promise<number> {
+    return this.changed(
       `update notification_outbox set status = case when $3::timestamptz is null then 'dead' else 'pending' end, attempts = attempts + 1,
-         due_at = coalesce($3::timestamptz, due_at), last_error = $2, claimed_by = null, claimed_until = null
-       where outbox_id = any($1::text[]) and status = 'sending'`, [ids, error, retryAt?.toISOString() ?? null], 'notify_failed');
+         due_at = coalesce($3::timestamptz, due_at), last_error = $2, claimed_by = null, claimed_until = null, claim_token = null
+       where outbox_id = any($1::text[]) and status = 'sending' and claim_token = $4 returning outbox_id`, [ids, error, retryAt?.toISOString() ?? null, token], 'notify_failed');
   }
 
   /** Rate-limited: not an attempt; waits again (the job is delayed). */
-  async release(ids: string[], error: string): Promise<void> {
-    await this.database.query(
-      `update notification_outbox set status = 'pending', last_error = $2, claimed_by = null, claimed_until = null where outbox_id = any($1::text[]) and status = 'sending'`,
-      [ids, error], 'notify_release');
+  async release(ids: readonly string[], token: string, error: string): Promise<number> {
+    return this.changed(
+      `update notification_outbox set status = 'pending', last_error = $2, claimed_by = null, claimed_until = null, claim_token = null
+       where outbox_id = any($1::text[]) and status = 'sending' and claim_token = $3 returning outbox_id`, [ids, error, token], 'notify_release');
+  }
+
+  private async changed(sql: string, params: unknown[], name: string): Promise<number> {
+    return (await this.database.query<{ outbox_id: string }>(sql, params, name)).length;
   }
 
   /** An admin sends a dead row again: due now, the attempt limit counted afresh. */

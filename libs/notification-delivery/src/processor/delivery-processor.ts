@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '@planledger/engine';
 import type { EventStore } from '@planledger/event-store';
 import { renderDigest, renderMessage, type RenderedMessage } from '@planledger/notifications';
@@ -8,6 +9,7 @@ import type { EndpointRateLimiter } from '../rate/endpoint-rate-limiter';
 import { recordDelivery, type DeliveryEventData, type DeliveryEventType } from '../record/delivery-events';
 import type { OutboundMessage } from '../senders/sender';
 import type { Senders } from '../senders/senders';
+import { ClaimLease } from './claim-lease';
 
 export interface DeliveryProcessorOptions {
   outbox: OutboxStore;
@@ -36,6 +38,8 @@ export interface DeliveryProcessorOptions {
 
 export type DeliveryOutcome =
   | { kind: 'skipped' }
+  /** The claim ran out and another worker may hold the row: this worker wrote nothing (and sent nothing after it noticed). */
+  | { kind: 'lost'; reason: string }
   | { kind: 'sent' | 'withheld' | 'dead'; rows: number }
   | { kind: 'retry'; at: string }
   /** The endpoint's window is full or it said "too many": run the job again after `ms`. */
@@ -67,45 +71,69 @@ export class DeliveryProcessor {
     return channel;
   }
 
+  /**
+   * Claims the row under a new fencing token, keeps the claim alive while the delivery is in flight
+   * (ClaimLease: a heartbeat every third of lockMs), and writes the outcome only under that token. A
+   * send that takes longer than the lock therefore keeps its row; a worker whose claim was lost
+   * aborts its send, records nothing, and cannot mark the row.
+   */
   async process(outboxId: string): Promise<DeliveryOutcome> {
     const o = this.options;
     const now = await o.clock.now();
-    const first = await o.outbox.claim(outboxId, o.workerId, now, o.lockMs);
+    const token = randomUUID();
+    const claimedAt = performance.now();
+    const first = await o.outbox.claim(outboxId, o.workerId, token, now, o.lockMs);
     if (first === 'blocked') return { kind: 'delay', ms: ORDER_WAIT_MS };
     if (!first) return { kind: 'skipped' };
-    const rows = first.digestAt ? await o.outbox.claimDigest(first, o.workerId, o.lockMs) : [first];
+    const rows = first.digestAt ? await o.outbox.claimDigest(first, o.workerId, token, o.lockMs) : [first];
+    const lease = new ClaimLease(o.outbox, rows.map((r) => r.outboxId), token, o.lockMs, claimedAt);
+    try {
+      return await this.deliver(rows, token, lease, now);
+    } finally {
+      lease.stop();
+    }
+  }
+
+  private async deliver(rows: OutboxRow[], token: string, lease: ClaimLease, now: Date): Promise<DeliveryOutcome> {
+    const o = this.options;
+    const first = rows[0];
     const ids = rows.map((r) => r.outboxId);
+    const lost = (): DeliveryOutcome => ({ kind: 'lost', reason: lease.lostBecause ?? 'the outbox refused the claim token' });
     let channel: OpenChannel | undefined;
     try {
       channel = await this.openChannel(first.channelId);
     } catch (error) {
-      return this.failed(rows, now, `channel ${first.channelId}: ${(error as Error).message}`, true);
+      return this.failed(rows, token, lease, now, `channel ${first.channelId}: ${(error as Error).message}`, true);
     }
-    if (!channel || !channel.enabled) return this.failed(rows, now, `channel ${first.channelId} was ${channel ? 'disabled' : 'removed'}`, false);
+    if (!channel || !channel.enabled) return this.failed(rows, token, lease, now, `channel ${first.channelId} was ${channel ? 'disabled' : 'removed'}`, false);
     const rendered = this.render(rows, channel);
     if (!this.maySend(channel)) {
+      if (lease.lost) return lost();
       await this.record(rows, 'NotificationWithheld', now, (row) => ({ title: rendered.title, text: rendered.text, key: `${row.outboxId}/withheld` }));
-      await o.outbox.markWithheld(ids);
+      await o.outbox.markWithheld(ids, token);
       return { kind: 'withheld', rows: rows.length };
     }
     const wait = await o.limiter.acquire(channel.channelId, channel.ratePerMinute);
     if (wait > 0) {
-      await o.outbox.release(ids, `waiting ${wait} ms for the endpoint's ${channel.ratePerMinute}/min window`);
+      if ((await o.outbox.release(ids, token, `waiting ${wait} ms for the endpoint's ${channel.ratePerMinute}/min window`)) === 0) return lost();
       return { kind: 'delay', ms: wait };
     }
+    // Never start a send on a claim about to run out: renewed first, or nothing is sent.
+    if (!(await lease.holdsFor(o.lockMs / 2))) return lost();
     const message: OutboundMessage = {
       id: rows.length > 1 ? `digest-${first.outboxId}` : first.outboxId,
       type: rows.length > 1 ? 'notification.digest' : `notification.${first.kind}`,
       rendered,
       data: { notifications: rows.map((r) => ({ outboxId: r.outboxId, planId: r.planId, assignmentId: r.assignmentId, recipientId: r.recipientId, kind: r.kind, facts: r.facts })) },
     };
-    const result = await o.senders[channel.kind].send(channel, message);
+    const result = await o.senders[channel.kind].send(channel, message, lease.signal);
+    if (lease.lost) return lost();
     switch (result.outcome) {
       case 'sent':
         // The record first: a worker dying between the two leaves the row to be sent again (same
         // webhook-id, same event id), never a row marked sent without its event.
         await this.record(rows, 'NotificationSent', now, (row) => ({ title: rendered.title, text: rendered.text, detail: result.detail, key: `${row.outboxId}/${row.attempts + 1}/sent` }));
-        await o.outbox.markSent(ids);
+        if ((await o.outbox.markSent(ids, token)) < ids.length) return lost();
         o.onDelivered?.(rows);
         return { kind: 'sent', rows: rows.length };
       case 'rate-limited': {
@@ -113,11 +141,11 @@ export class DeliveryProcessor {
         const retryAt = new Date(now.getTime() + result.retryAfterMs).toISOString();
         // Not an attempt against the limit, but on the record: the channel refused, and when it is tried again.
         await this.record(rows, 'NotificationRefused', now, (row) => ({ error: result.error, retryAt, key: `${row.outboxId}/${row.attempts + 1}/rate-limited/${now.getTime()}` }));
-        await o.outbox.release(ids, result.error);
+        if ((await o.outbox.release(ids, token, result.error)) === 0) return lost();
         return { kind: 'delay', ms: result.retryAfterMs };
       }
       case 'failed':
-        return this.failed(rows, now, result.error, result.retryable);
+        return this.failed(rows, token, lease, now, result.error, result.retryable);
     }
   }
 
@@ -137,8 +165,9 @@ export class DeliveryProcessor {
   }
 
   /** Exponential backoff from NOTIFY_BACKOFF_MS, doubling per attempt since the last admin retry, capped at an hour; then the dead-letter list. */
-  private async failed(rows: OutboxRow[], now: Date, error: string, retryable: boolean): Promise<DeliveryOutcome> {
+  private async failed(rows: OutboxRow[], token: string, lease: ClaimLease, now: Date, error: string, retryable: boolean): Promise<DeliveryOutcome> {
     const o = this.options;
+    if (lease.lost) return { kind: 'lost', reason: lease.lostBecause! };
     const first = rows[0];
     const attempt = first.attempts + 1;
     const sinceRetry = attempt - first.retryBase;
@@ -146,11 +175,11 @@ export class DeliveryProcessor {
     const retryAt = giveUp ? null : new Date(now.getTime() + Math.min(MAX_BACKOFF_MS, o.backoffMs * 2 ** (sinceRetry - 1)));
     if (giveUp) {
       await this.record(rows, 'NotificationGivenUp', now, (row) => ({ error, key: `${row.outboxId}/${row.attempts + 1}/given-up` }));
-      await o.outbox.markFailed(rows.map((r) => r.outboxId), error, null);
+      if ((await o.outbox.markFailed(rows.map((r) => r.outboxId), token, error, null)) === 0) return { kind: 'lost', reason: 'the outbox refused the claim token' };
       return { kind: 'dead', rows: rows.length };
     }
     await this.record(rows, 'NotificationRefused', now, (row) => ({ error, retryAt: retryAt!.toISOString(), key: `${row.outboxId}/${row.attempts + 1}/refused` }));
-    await o.outbox.markFailed(rows.map((r) => r.outboxId), error, retryAt);
+    if ((await o.outbox.markFailed(rows.map((r) => r.outboxId), token, error, retryAt)) === 0) return { kind: 'lost', reason: 'the outbox refused the claim token' };
     await o.queue?.add(rows.map((r) => ({ outboxId: r.outboxId, attempt: r.attempts + 1, delayMs: retryAt!.getTime() - now.getTime() })));
     return { kind: 'retry', at: retryAt!.toISOString() };
   }

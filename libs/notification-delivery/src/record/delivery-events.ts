@@ -1,9 +1,10 @@
 import { deterministicEventId } from '@planledger/engine';
 import type { EventStore } from '@planledger/event-store';
+import { NOTIFICATION_RECORD_TYPES, notificationStreamOf, type NotificationRecordType } from '@planledger/notifications';
 
 /** Stable event names (schemaVersion 1): one per attempt outcome, and the admin's retry. */
-export const DELIVERY_EVENT_TYPES = ['NotificationSent', 'NotificationRefused', 'NotificationGivenUp', 'NotificationWithheld', 'NotificationRetryRequested'] as const;
-export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
+export const DELIVERY_EVENT_TYPES = NOTIFICATION_RECORD_TYPES;
+export type DeliveryEventType = NotificationRecordType;
 
 export interface DeliveryEventData {
   outboxId: string;
@@ -31,8 +32,7 @@ export interface DeliveryEventData {
  * `notifications-{planId}.{assignmentId}` for notifications about an assignment (the assignment's
  * history shows it beside `assignment-{planId}.{assignmentId}`), `notifications-{planId}` for plan and phase news.
  */
-export const deliveryStreamOf = (planId: string, assignmentId: string | null): string =>
-  assignmentId ? `notifications-${planId}.${assignmentId}` : `notifications-${planId}`;
+export const deliveryStreamOf = notificationStreamOf;
 
 export interface DeliveryRecord {
   type: DeliveryEventType;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { OpenChannel } from '../channels/channel-store';
 import { readRobotAnswer, type RobotAnswerCodes } from './robot-answer';
-import { networkFailure, SEND_TIMEOUT_MS, truncateBytes, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
+import { networkFailure, sendSignal, truncateBytes, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
 
 /**
  * DingTalk's 加签: sign = urlencode(base64(HMAC-SHA256(key = secret, message = `${timestamp}\n${secret}`))),
@@ -24,7 +24,7 @@ export class DingtalkSender implements ChannelSender {
   /** `now` is the wall clock: the signature must match DingTalk's clock, whatever the business clock says. */
   constructor(private readonly now: () => number = Date.now) {}
 
-  async send(channel: OpenChannel, message: OutboundMessage): Promise<SendResult> {
+  async send(channel: OpenChannel, message: OutboundMessage, signal?: AbortSignal): Promise<SendResult> {
     if (channel.full.kind !== 'dingtalk') throw new Error(`channel ${channel.channelId} is ${channel.full.kind}, not dingtalk`);
     const timestamp = this.now();
     const url = `${channel.full.webhookUrl}${channel.full.webhookUrl.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${dingtalkSignature(timestamp, channel.full.signingSecret)}`;
@@ -33,7 +33,7 @@ export class DingtalkSender implements ChannelSender {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ msgtype: 'markdown', markdown: { title: message.rendered.title, text: truncateBytes(message.rendered.markdown, DINGTALK_MARKDOWN_MAX_BYTES) } }),
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: sendSignal(signal),
       });
       return await readRobotAnswer(response, DINGTALK_CODES);
     } catch (error) {

@@ -12,10 +12,12 @@ export class EmailSender implements ChannelSender {
 
   constructor(private readonly smtpUrl: string | undefined, private readonly from: string) {}
 
-  async send(channel: OpenChannel, message: OutboundMessage): Promise<SendResult> {
+  async send(channel: OpenChannel, message: OutboundMessage, signal?: AbortSignal): Promise<SendResult> {
     if (channel.full.kind !== 'email') throw new Error(`channel ${channel.channelId} is ${channel.full.kind}, not email`);
     if (!this.smtpUrl) return { outcome: 'failed', retryable: true, error: 'SMTP_URL is not set: no mail can leave' };
     this.transport ??= createTransport(smtpOptions(this.smtpUrl));
+    // nodemailer takes no signal: a claim lost before the conversation starts sends nothing.
+    if (signal?.aborted) return { outcome: 'failed', retryable: true, error: 'aborted: the claim on the row was lost' };
     try {
       const info = await this.transport.sendMail({
         from: this.from,

@@ -19,11 +19,16 @@ export type SendResult =
   | { outcome: 'failed'; retryable: boolean; error: string };
 
 export interface ChannelSender {
-  send(channel: OpenChannel, message: OutboundMessage): Promise<SendResult>;
+  /** `signal` aborts the send when the worker's claim on the row is lost (see ClaimLease). */
+  send(channel: OpenChannel, message: OutboundMessage, signal?: AbortSignal): Promise<SendResult>;
 }
 
-/** No endpoint may hold a delivery longer than this: a claim lasts longer, so no second worker takes it meanwhile. */
+/** No endpoint may hold a delivery longer than this (the claim is renewed meanwhile, so no second worker takes it). */
 export const SEND_TIMEOUT_MS = 10_000;
+
+/** The send's own timeout, and the claim's loss when given. */
+export const sendSignal = (signal?: AbortSignal): AbortSignal =>
+  signal ? AbortSignal.any([signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]) : AbortSignal.timeout(SEND_TIMEOUT_MS);
 
 /** Network errors and timeouts, as a failed result naming the endpoint's host (never its secret path). */
 export function networkFailure(url: string, error: unknown): SendResult {
@@ -35,7 +40,7 @@ export function networkFailure(url: string, error: unknown): SendResult {
     }
   })();
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name ?? 'error';
-  return { outcome: 'failed', retryable: true, error: `${host}: ${cause === 'TimeoutError' ? `no answer within ${SEND_TIMEOUT_MS} ms` : `${cause} ${(error as Error).message}`}` };
+  return { outcome: 'failed', retryable: true, error: `${host}: ${cause === 'TimeoutError' ? `no answer within ${SEND_TIMEOUT_MS} ms` : cause === 'AbortError' ? 'aborted: the claim on the row was lost' : `${cause} ${(error as Error).message}`}` };
 }
 
 /** UTF-8 bytes, cut on a character boundary: robots refuse messages over their byte limit. */

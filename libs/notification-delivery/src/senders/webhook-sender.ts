@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { OpenChannel } from '../channels/channel-store';
-import { networkFailure, SEND_TIMEOUT_MS, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
+import { networkFailure, sendSignal, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
 
 /** Statuses no retry fixes: the receiver refuses this endpoint or this payload. */
 const PERMANENT = new Set([400, 401, 403, 404, 405, 410, 413, 422]);
@@ -13,7 +13,7 @@ const PERMANENT = new Set([400, 401, 403, 404, 405, 410, 413, 422]);
 export class WebhookSender implements ChannelSender {
   constructor(private readonly now: () => number = Date.now) {}
 
-  async send(channel: OpenChannel, message: OutboundMessage): Promise<SendResult> {
+  async send(channel: OpenChannel, message: OutboundMessage, signal?: AbortSignal): Promise<SendResult> {
     if (channel.full.kind !== 'webhook') throw new Error(`channel ${channel.channelId} is ${channel.full.kind}, not webhook`);
     const timestamp = new Date(this.now());
     const body = JSON.stringify({ type: message.type, timestamp: timestamp.toISOString(), data: { ...message.data, message: message.rendered } });
@@ -29,7 +29,7 @@ export class WebhookSender implements ChannelSender {
           'webhook-signature': signature,
         },
         body,
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: sendSignal(signal),
       });
       const text = await response.text().catch(() => '');
       if (response.ok) return { outcome: 'sent', detail: `HTTP ${response.status}` };

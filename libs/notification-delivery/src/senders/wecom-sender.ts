@@ -1,6 +1,6 @@
 import type { OpenChannel } from '../channels/channel-store';
 import { readRobotAnswer, type RobotAnswerCodes } from './robot-answer';
-import { networkFailure, SEND_TIMEOUT_MS, truncateBytes, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
+import { networkFailure, sendSignal, truncateBytes, type ChannelSender, type OutboundMessage, type SendResult } from './sender';
 
 /**
  * WeCom (企业微信) group robot: POST {msgtype: markdown} to its webhook address. 45009: over 20 a
@@ -16,7 +16,7 @@ export const WECOM_CODES: RobotAnswerCodes = {
 export const WECOM_MARKDOWN_MAX_BYTES = 4096;
 
 export class WecomSender implements ChannelSender {
-  async send(channel: OpenChannel, message: OutboundMessage): Promise<SendResult> {
+  async send(channel: OpenChannel, message: OutboundMessage, signal?: AbortSignal): Promise<SendResult> {
     if (channel.full.kind !== 'wecom') throw new Error(`channel ${channel.channelId} is ${channel.full.kind}, not wecom`);
     const url = channel.full.webhookUrl;
     try {
@@ -24,7 +24,7 @@ export class WecomSender implements ChannelSender {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ msgtype: 'markdown', markdown: { content: truncateBytes(message.rendered.markdown, WECOM_MARKDOWN_MAX_BYTES) } }),
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: sendSignal(signal),
       });
       return await readRobotAnswer(response, WECOM_CODES);
     } catch (error) {

@@ -20,7 +20,7 @@ const PAGE = `select outbox_id, attempts, (extract(epoch from due_at) * 1000)::f
   order by due_at, outbox_id limit $3`;
 
 /** Rows whose worker died mid-send: waiting again, to be added again under a new job. */
-const EXPIRED_CLAIMS = `update notification_outbox set status = 'pending', claimed_by = null, claimed_until = null, enqueued_try = null
+const EXPIRED_CLAIMS = `update notification_outbox set status = 'pending', claimed_by = null, claimed_until = null, claim_token = null, enqueued_try = null
   where status = 'sending' and claimed_until < clock_timestamp()`;
 
 /**

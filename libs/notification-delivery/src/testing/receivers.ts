@@ -25,6 +25,8 @@ export class LocalReceiver {
   port = 0;
   /** Answers queued by a test, taken one per request before `handle`. */
   readonly queued: Answer[] = [];
+  /** A slow endpoint: answers this long after the request arrived (the request counts as received on arrival). */
+  answerDelayMs = 0;
 
   constructor(private readonly handle: (request: Received) => Answer, private readonly success: unknown) {}
 
@@ -66,8 +68,13 @@ export class LocalReceiver {
       const request: Received = { path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
       const answer = this.queued.shift() ?? this.handle(request);
       (answer ? this.refused : this.received).push(request);
-      res.writeHead(answer?.status ?? 200, { 'content-type': 'application/json', ...answer?.headers });
-      res.end(JSON.stringify(answer?.body ?? this.success));
+      const reply = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer?.status ?? 200, { 'content-type': 'application/json', ...answer?.headers });
+        res.end(JSON.stringify(answer?.body ?? this.success));
+      };
+      if (this.answerDelayMs > 0) setTimeout(reply, this.answerDelayMs);
+      else reply();
     });
   }
 }

@@ -81,6 +81,12 @@ create table notification_calendar_feeds (
 );
 `;
 
+// A fencing token per claim: a worker whose claim ran out (and was taken over) can no longer renew,
+// mark or release the row; only the holder of the current token can. Rows claimed before have none.
+const claimTokens = `
+alter table notification_outbox add column claim_token text;
+`;
+
 export const NOTIFICATION_SCHEMA: MigrationSet = {
   table: 'notifications_migrations',
   // Not the event store's, the read models' nor the timers' key: the sets never wait on each other.
@@ -88,5 +94,6 @@ export const NOTIFICATION_SCHEMA: MigrationSet = {
   migrations: [
     { version: 1, name: 'notification channels and outbox', sql: channelsAndOutbox },
     { version: 2, name: 'calendar feeds', sql: calendarFeeds },
+    { version: 3, name: 'outbox claim tokens', sql: claimTokens },
   ],
 };
