@@ -21,6 +21,7 @@ import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
 // secondary greys, warning orange and error red are too light for small text on white.
 const THEME = {
   colorPrimary: '#1f5fbf',
+  colorLink: '#1f5fbf',
   colorError: '#c4161c',
   colorWarning: '#a35200',
   colorSuccess: '#237804',

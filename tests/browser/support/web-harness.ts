@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,8 @@ import { call, expectOk } from '../../service/support/http';
 import { freePort, ServiceProcess } from '../../service/support/service-process';
 import { bearerFor } from '../../service/support/tokens';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain script shared with bin/planledger-service.cjs
-const { buildWebWhenStale } = require('../../../scripts/build-web.cjs') as { buildWebWhenStale(options?: { log?: (line: string) => void }): boolean };
+/** The web app built when its sources changed (the same script bin/planledger-service.cjs runs). */
+const buildWebWhenStale = () => execFileSync(process.execPath, [join(__dirname, '..', '..', '..', 'scripts', 'build-web.cjs')], { stdio: 'pipe' });
 
 /** Debian's chromium (scripts/setup.cjs installs it with fonts-noto-cjk); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -41,7 +42,7 @@ export interface WebHarness {
  * Debian's Chromium driven by playwright-core.
  */
 export async function startWebHarness(options: { clockStart: string }): Promise<WebHarness> {
-  buildWebWhenStale({ log: () => undefined });
+  buildWebWhenStale();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'planledger-web-'));
   const port = freePort();
