@@ -122,7 +122,7 @@ export function AssignmentPage() {
               <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
                 <Descriptions.Item label={t('detail_plan')}>{detail.planTitle}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_department')}>{detail.departmentName}</Descriptions.Item>
-                <Descriptions.Item label={t('detail_period')}>{detail.periodKey}</Descriptions.Item>
+                <Descriptions.Item label={t('detail_period')}>{detail.periodKey === 'once' ? t('period_once') : detail.periodKey}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_issuedAt')}>{formatInstant(detail.issuedAt, t)}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_dueAt')}>
                   <span data-testid="due-at">{formatInstant(detail.dueAt, t)}</span>

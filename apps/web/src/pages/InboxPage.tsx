@@ -80,7 +80,7 @@ export function InboxPage() {
   ];
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid={data ? 'inbox-ready' : 'inbox-loading'}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
           {t('inbox_title')}
