@@ -14,9 +14,11 @@ import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { syntheticPlan } from '../simulate/synthetic-plan';
+/* eslint-disable @nx/enforce-module-boundaries -- the bench starts the service the way the e2e tests do */
 import { call, expectOk } from '../../tests/service/support/http';
 import { freePort, ServiceProcess } from '../../tests/service/support/service-process';
 import { bearerFor } from '../../tests/service/support/tokens';
+/* eslint-enable @nx/enforce-module-boundaries */
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const log = (line: string) => process.stdout.write(`${line}\n`);
