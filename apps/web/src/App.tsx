@@ -22,6 +22,8 @@ import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
 const THEME = {
   colorPrimary: '#1f5fbf',
   colorLink: '#1f5fbf',
+  // No animations: pages settle at once (and screenshots show them settled).
+  motion: false,
   colorError: '#c4161c',
   colorWarning: '#a35200',
   colorSuccess: '#237804',
