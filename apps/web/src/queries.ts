@@ -45,7 +45,8 @@ export interface InboxFilter {
 
 export function useInbox(filter: InboxFilter = {}) {
   return useQuery({
-    queryKey: ['inbox', filter.plan ?? null, filter.status?.join(',') ?? null],
+    // No filter and an empty filter are one query (the header's badge shares the page's request).
+    queryKey: ['inbox', filter.plan || null, filter.status?.length ? filter.status.join(',') : null],
     queryFn: async () =>
       unwrap(
         await api.GET('/me/inbox', {
