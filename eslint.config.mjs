@@ -9,7 +9,7 @@ const ioPackages = [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', 'bin/**', 'scripts/**', 'jest.config.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/.dist-*/**', 'data/**', 'tmp/**', '.nx/**', 'bin/**', 'scripts/**', 'jest.config.js'] },
   ...tseslint.configs.recommended,
   ...nx.configs['flat/base'],
   {
@@ -28,6 +28,8 @@ export default [
           { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:adapter'], bannedExternalImports: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', '@electric-sql/*', 'express'] },
           { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:adapter', 'type:application', 'type:runtime'] },
           { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:simulation', 'type:adapter', 'type:application', 'type:runtime'] },
+          // The web app talks to the service over HTTP only: it imports no library of the workspace.
+          { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
           { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:definition', 'type:simulation', 'type:adapter', 'type:application', 'type:runtime', 'type:app'] },
           { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
           { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:core', 'scope:infra'] },

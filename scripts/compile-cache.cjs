@@ -7,11 +7,14 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const outRoot = path.join(root, 'dist');
 const sourceRoots = ['apps', 'libs'];
+const webRoot = path.join(root, 'apps', 'web');
 
 function* walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
+    // The web app is built by Vite (scripts/build-web.cjs), not compiled for node.
+    if (full === webRoot) continue;
     if (entry.isDirectory()) yield* walk(full);
     else if ((entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) || entry.name.endsWith('.json')) yield full;
   }

@@ -75,10 +75,21 @@ async function ensureRedis() {
   if (!(await waitFor(host, port, 15))) throw new Error(`Redis did not start on ${host}:${port}`);
 }
 
+// The browser tests drive Debian's Chromium (no browser download at npm install) and need CJK fonts.
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const missing = [];
+  if (!fs.existsSync(chromium)) missing.push('chromium');
+  if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) missing.push('fonts-noto-cjk');
+  if (missing.length === 0) return console.log(`setup: Chromium at ${chromium}, Noto CJK fonts present`);
+  aptInstall(missing.join(' '));
+}
+
 (async () => {
   try {
     await ensurePostgres();
     await ensureRedis();
+    ensureChromium();
   } catch (err) {
     console.error(`setup failed: ${err.message}`);
     process.exit(1);

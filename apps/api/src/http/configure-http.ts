@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { BODY_LIMIT, TEXT_BODY_TYPES, parseJsonText } from './body-parsing';
 import { correlationId } from './correlation-id';
+import { serveWebApp } from './web-app';
 
 /** swagger-ui-dist's files; resolved through package.json so its 1 MB bundle is never loaded into node. */
 export const swaggerUiAssetsDir = (): string => dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -22,4 +23,6 @@ export function configureHttp(app: INestApplication): void {
   express.use(parseJsonText);
   express.useGlobalFilters(new ApiExceptionFilter());
   express.useStaticAssets(swaggerUiAssetsDir(), { prefix: '/docs/assets/', index: false });
+  // The web app under /app/ (docs/decisions/0007-web-app.md); `/` leads there.
+  serveWebApp(express);
 }

@@ -1,0 +1,75 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { queryClient } from './queries';
+import { AppLayout, RequireSession } from './components/AppLayout';
+import { SignInPage } from './pages/SignInPage';
+import { InvitationPage } from './pages/InvitationPage';
+import { InboxPage } from './pages/InboxPage';
+import { AssignmentPage } from './pages/AssignmentPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
+
+/**
+ * Routes live under /app (docs/decisions/0007-web-app.md): the API keeps the root paths, and the
+ * api serves index.html for every /app/* path, so a deep link survives a reload.
+ */
+// Colours chosen for contrast (WCAG AA, checked by axe-core in the browser tests): antd's default
+// secondary greys, warning orange and error red are too light for small text on white.
+const THEME = {
+  colorPrimary: '#1f5fbf',
+  colorLink: '#1f5fbf',
+  // No animations: pages settle at once (and screenshots show them settled).
+  motion: false,
+  colorError: '#c4161c',
+  colorWarning: '#a35200',
+  colorSuccess: '#237804',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+  colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
+  fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+};
+
+function Themed() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCNLocale}
+      theme={{ token: THEME }}
+    >
+      <AntApp>
+        <BrowserRouter basename="/app">
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route element={<RequireSession />}>
+              <Route element={<AppLayout />}>
+                <Route index element={<InboxPage />} />
+                <Route path="/inbox" element={<Navigate to="/" replace />} />
+                <Route path="/assignments/:id" element={<AssignmentPage />} />
+                <Route path="/password" element={<ChangePasswordPage />} />
+                <Route path="/forbidden" element={<ForbiddenPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

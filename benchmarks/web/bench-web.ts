@@ -1,0 +1,100 @@
+/*
+ * npm run bench:web — the web app on the synthetic benchmark plan (200 schools × 60 measures, the
+ * plan bench:simulate runs): the time from navigation to 我的待办 showing its data, cold (a new
+ * browser context: nothing cached) and warm (a reload: hashed assets cached), for the bureau's head
+ * (every school's work in reach), beside the ceiling measured in the same run: the raw
+ * GET /me/inbox the page waits for. Then the app's initial JavaScript, gzipped.
+ * The service is bin/planledger-service.cjs (PGlite, virtual clock) in a temporary DATA_DIR;
+ * Chromium is Debian's (/usr/bin/chromium, CHROMIUM_PATH). Environment: BENCH_ROUNDS (5).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { syntheticPlan } from '../simulate/synthetic-plan';
+/* eslint-disable @nx/enforce-module-boundaries -- the bench starts the service the way the e2e tests do */
+import { call, expectOk } from '../../tests/service/support/http';
+import { freePort, ServiceProcess } from '../../tests/service/support/service-process';
+import { bearerFor } from '../../tests/service/support/tokens';
+/* eslint-enable @nx/enforce-module-boundaries */
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+void (async () => {
+  const root = join(__dirname, '..', '..');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.cjs')], { stdio: 'inherit' });
+  const dist = join(root, 'apps', 'web', 'dist');
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = [...index.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const jsGzip = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'planledger-bench-web-'));
+  const port = freePort();
+  const service = await ServiceProcess.start({
+    port, args: ['--virtual-clock'],
+    env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: '2021-08-25T09:00:00+08:00', REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', QUEUE_NAME: `bench-web-${port}` },
+  });
+  const baseUrl = service.baseUrl!;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  try {
+    const planner = await bearerFor({ dataDir }, { subject: 'bureau-office', roles: ['planner', 'admin'] });
+    log('importing and publishing the synthetic plan (200 schools × 60 measures), advancing to 2021-10-20 …');
+    expectOk(await call(baseUrl, 'POST', '/plans', syntheticPlan(60, 200), planner), 'import');
+    expectOk(await call(baseUrl, 'POST', '/plans/synthetic-county/publish?confirmPastDue=true', undefined, planner), 'publish');
+    expectOk(await call(baseUrl, 'POST', '/admin/clock', { set: '2021-10-20T09:00:00+08:00' }, planner), 'advance');
+    const registered = expectOk(await call(baseUrl, 'POST', '/admin/people', { id: 'bureau.head', name: '县局长', roles: ['department_head'], departments: ['bureau'] }, planner), 'register') as { invitationUrl: string };
+    const token = new URL(registered.invitationUrl).pathname.split('/').pop();
+    const signedIn = await fetch(`${baseUrl}/invitations/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'Bench-Bureau-Head-2021' }) });
+    const cookie = /planledger_session=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')![1];
+    // The projections follow the store: wait until the inbox counts stop growing.
+    let open = -1;
+    for (;;) {
+      const inbox = expectOk(await call(baseUrl, 'GET', '/me/inbox', undefined, { cookie: `planledger_session=${cookie}` }), 'inbox') as { counts: { open: number } };
+      if (inbox.counts.open === open && open > 0) break;
+      open = inbox.counts.open;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    log(`the bureau head's inbox: ${open} open assignments (lists hold at most 100 per group)`);
+
+    const raw: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const started = performance.now();
+      const answer = await fetch(`${baseUrl}/me/inbox`, { headers: { cookie: `planledger_session=${cookie}` } });
+      await answer.arrayBuffer();
+      raw.push(performance.now() - started);
+
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      await context.addCookies([{ name: 'planledger_session', value: cookie, url: baseUrl }]);
+      const page = await context.newPage();
+      let t0 = performance.now();
+      await page.goto(`${baseUrl}/app/`);
+      await page.getByTestId('inbox-ready').waitFor({ timeout: 60_000 });
+      cold.push(performance.now() - t0);
+      t0 = performance.now();
+      await page.reload();
+      await page.getByTestId('inbox-ready').waitFor({ timeout: 60_000 });
+      warm.push(performance.now() - t0);
+      await context.close();
+    }
+    const [l1, l5] = loadavg();
+    log('');
+    log(`load average ${l1.toFixed(2)} (1 min) ${l5.toFixed(2)} (5 min), ${ROUNDS} rounds, medians:`);
+    log(`  ceiling: raw GET /me/inbox             ${median(raw).toFixed(0).padStart(6)} ms`);
+    log(`  我的待办 showing its data, cold        ${median(cold).toFixed(0).padStart(6)} ms   (aim < 1500 ms)`);
+    log(`  我的待办 showing its data, warm        ${median(warm).toFixed(0).padStart(6)} ms   (aim < 1500 ms)`);
+    log(`  initial JavaScript (${scripts.length} file(s)), gzipped ${(jsGzip / 1024).toFixed(0).padStart(6)} KB   (aim < 500 KB)`);
+  } finally {
+    await browser.close();
+    await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+})().catch((error: Error) => {
+  process.stderr.write(`bench:web failed: ${error.message}\n`);
+  process.exit(1);
+});
