@@ -324,6 +324,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload documents for an assignment (PDF, Word, Excel, images; 50 MB each), to be referenced by a submission or progress report */
+        post: operations["uploadAssignmentFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of an assignment (only one uploaded for it), with its recorded name and media type */
+        get: operations["downloadAssignmentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/history": {
         parameters: {
             query?: never;
@@ -331,7 +365,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of one assignment, with actor and business time */
+        /** Every event of one assignment, with actor and business time, and every notification delivery attempt about it (channel, recipient, outcome) */
         get: operations["assignmentHistory"];
         put?: never;
         post?: never;
@@ -384,7 +418,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Walk every stream's hash chain: the heads digest to write down, and any broken link */
+        /** Walk every stream's hash chain, and hash again every uploaded file an event references: the heads digest to write down, any broken link, any missing or damaged file */
         post: operations["auditVerify"];
         delete?: never;
         options?: never;
@@ -960,7 +994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description body larger than 5 MB */
+            /** @description body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1162,7 +1196,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description body larger than 5 MB */
+            /** @description body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2033,11 +2067,20 @@ export interface operations {
                     note: string;
                     /** @description how many of the required reports this covers (default 1) */
                     count?: number;
-                    attachments?: {
+                    attachments?: ({
+                        /** @description as POST /assignments/{id}/files answered: the file must have been uploaded for this assignment */
+                        sha256: string;
+                        /** @description the file name the event records */
+                        name: string;
+                        /** @description bytes, as uploaded */
+                        size: number;
+                        /** @description as uploaded */
+                        mediaType: string;
+                    } | {
                         name?: string;
                         /** @description where the document is kept (URL, archive number) */
                         ref: string;
-                    }[];
+                    })[];
                 };
             };
         };
@@ -2135,11 +2178,20 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
-                    attachments?: {
+                    attachments?: ({
+                        /** @description as POST /assignments/{id}/files answered: the file must have been uploaded for this assignment */
+                        sha256: string;
+                        /** @description the file name the event records */
+                        name: string;
+                        /** @description bytes, as uploaded */
+                        size: number;
+                        /** @description as uploaded */
+                        mediaType: string;
+                    } | {
                         name?: string;
                         /** @description where the document is kept (URL, archive number) */
                         ref: string;
-                    }[];
+                    })[];
                 };
             };
         };
@@ -2607,6 +2659,210 @@ export interface operations {
             };
         };
     };
+    uploadAssignmentFiles: {
+        parameters: {
+            query?: {
+                /** @description the plan holding the assignment; needed only when several plans use the same assignment id */
+                planId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description multipart/form-data with one or more parts named "file" (at most 20), each at most 50 MB: PDF (.pdf), Word (.doc, .docx), Excel (.xls, .xlsx), images (.png, .jpg, .jpeg, .gif, .webp). Each is checked by its name's extension and by its content (PDF, OLE2 for .doc/.xls, ZIP for .docx/.xlsx, the image signatures). UTF-8 file names (RFC 5987 filename* or a browser's raw UTF-8) are kept. 400 `invalid_request`; 413 `file_too_large` {file}; 415 `unsupported_file_type` / `file_content_mismatch` {file}. Nothing is stored unless every file passes. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description {files: [{sha256, name, size, mediaType}]} in the order sent; reference them in `attachments` of submit or progress */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        files: {
+                            /** @description lower-case hex SHA-256 of the content: reference it in `attachments` of submit or progress */
+                            sha256: string;
+                            /** @description the file name as sent */
+                            name: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description the media type of its extension (its content was checked to match) */
+                            mediaType: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an uploaded file that is not PDF, Word, Excel or an image (`unsupported_file_type`), or whose content is not what its name says (`file_content_mismatch`); `file` names it */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadAssignmentFile: {
+        parameters: {
+            query?: {
+                /** @description the plan holding the assignment; needed only when several plans use the same assignment id */
+                planId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file (Content-Type its media type, Content-Disposition attachment with its name, X-Content-Type-Options: nosniff); 403 outside the caller's departments; 404 when no such file was uploaded for this assignment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     assignmentHistory: {
         parameters: {
             query?: {
@@ -2621,7 +2877,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the events in stream order */
+            /** @description the events in record order (the assignment's stream and its notifications-{planId}.{assignmentId} record) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +3094,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}]} */
+            /** @description {intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5527,7 @@ export interface operations {
                             /** @description index into steps of the department holding a submission now; null unless submitted */
                             currentStep: number | null;
                         };
-                        /** @description every event of the assignment, in stream order */
+                        /** @description every event of the assignment and every notification delivery attempt about it, in record order */
                         history: {
                             revision: number;
                             /** @description the event type, e.g. AssignmentSubmitted */
@@ -5307,6 +5563,25 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             };
+                            /** @description for a notification delivery attempt about the assignment (Notification* events): to whom, through which channel, and what came of it; null for the assignment's own events */
+                            delivery: {
+                                channelId: string;
+                                /** @description wecom | dingtalk | email | webhook */
+                                channelKind: string;
+                                recipientId: string;
+                                recipientName: string;
+                                /** @description what the notification said: reminder-due, overdue, escalated, … */
+                                kind: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                outcome: "sent" | "refused" | "given-up" | "withheld" | "retry-requested";
+                                /** @description the channel's answer when sent */
+                                detail: string | null;
+                                /** @description the channel's error when refused or given up */
+                                error: string | null;
+                                /** @description what was sent (its first line) */
+                                title: string | null;
+                            } | null;
                         }[];
                         /** @description every document submitted or reported, oldest first */
                         attachments: {
