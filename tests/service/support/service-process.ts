@@ -67,6 +67,8 @@ export class ServiceProcess {
   }
 }
 
-let nextPort = 20_000 + Math.floor(Math.random() * 20_000);
+// Below Linux's ephemeral range (32768–60999): a port handed out there may already be the local end
+// of some outgoing connection, and a test's client then talks to the wrong socket.
+let nextPort = 20_000 + Math.floor(Math.random() * 12_000);
 /** A port for one test's service; spread so parallel test files do not collide. */
 export const freePort = (): number => nextPort++;
