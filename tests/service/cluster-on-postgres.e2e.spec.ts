@@ -37,6 +37,8 @@ describe('api and worker processes on PostgreSQL', () => {
     TIMER_LOCK_SECONDS: '3',
     TIMER_SWEEP_SECONDS: '2',
     WORKER_CONCURRENCY: '10',
+    // Small buckets, so that the burst of 207 issues is many jobs and the kill lands in the middle of it.
+    TIMER_BUCKET_SIZE: '2',
   });
   const startApi = async () => apis.push(await ServiceProcess.start({ app: 'api', args: ['--roles', 'api,projections'], port: freePort(), env: env() }));
   const startWorker = async () => ServiceProcess.start({ app: 'worker', env: env() });

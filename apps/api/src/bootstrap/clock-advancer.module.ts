@@ -36,6 +36,7 @@ class AdvancerQueue implements OnModuleDestroy {
           waitUntilCaughtUp: () => waitUntilCaughtUp(storage.database, storage.store, { timeoutMs: 120_000, pollMs: 5 }),
           observer: { onScheduled: (count) => metrics.timersScheduled.inc(count) },
           groupTimeoutMs: Math.max(120_000, config.TIMER_LOCK_SECONDS * 3_000),
+          bucketSize: config.TIMER_BUCKET_SIZE,
         });
       },
     },

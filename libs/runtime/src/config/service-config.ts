@@ -33,6 +33,8 @@ export const serviceConfigSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(500).default(20),
   /** A job's lock: a worker that dies (kill -9) has its running timers taken over after this. */
   TIMER_LOCK_SECONDS: positiveInt(600).default(30),
+  /** Virtual clock: timers due at one instant are fired in jobs of at most this many. */
+  TIMER_BUCKET_SIZE: positiveInt(10_000).default(100),
   /** Polling interval of the projection runner once caught up (ms). */
   PROJECTION_POLL_MS: positiveInt(60_000).default(50),
   /** BullMQ queue name: two services can share a Redis under different names. */
