@@ -14,7 +14,16 @@ function start(url: string): void {
 const path = window.location.pathname.replace(/\/+$/, '');
 if (!path.startsWith('/app/sign-in') && !path.startsWith('/app/invitations/')) {
   start('/session');
-  if (path === '/app' || path === '/app/inbox') start('/me/inbox');
+  if (path === '/app' || path === '/app/inbox') {
+    start('/me/inbox');
+    // Signed out: the inbox's 401 must not answer the page shown after signing in.
+    void early.get('/session')!.then((answer) => answer.ok || early.delete('/me/inbox'), () => early.delete('/me/inbox'));
+  }
+}
+
+/** Forgets every early request not yet taken (a POST such as signing in or out changes the answers). */
+export function forgetEarly(): void {
+  early.clear();
 }
 
 /** The early answer to GET `url` (path and query), if there is one not yet taken. */
