@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawnSync } = require('node:child_process');
+const zlib = require('node:zlib');
 
 const root = path.join(__dirname, '..');
 const webRoot = path.join(root, 'apps', 'web');
@@ -92,6 +93,7 @@ function build(hash, log) {
     fs.rmSync(fresh, { recursive: true, force: true });
     throw new Error(`building the web app failed (vite build, exit ${result.status}):\n${result.stdout}${result.stderr}`);
   }
+  precompress(path.join(fresh, 'assets'));
   fs.writeFileSync(path.join(fresh, '.build-stamp'), `${hash}\n`);
   const old = path.join(webRoot, `.dist-old-${process.pid}`);
   if (fs.existsSync(distDir)) fs.renameSync(distDir, old);
@@ -99,6 +101,21 @@ function build(hash, log) {
   fs.rmSync(old, { recursive: true, force: true });
   log(`planledger: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s (apps/web/dist)`);
   return true;
+}
+
+/**
+ * Brotli and gzip copies of the hashed assets (x.js.br, x.js.gz beside x.js), made once here at
+ * the highest levels: the api serves them to browsers that accept them (apps/api/src/http/web-app.ts).
+ */
+function precompress(assetsDir) {
+  if (!fs.existsSync(assetsDir)) return;
+  for (const name of fs.readdirSync(assetsDir)) {
+    if (!/\.(js|css|svg|json)$/.test(name)) continue;
+    const file = path.join(assetsDir, name);
+    const body = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  }
 }
 
 module.exports = { buildWebWhenStale, isCurrent, distDir };

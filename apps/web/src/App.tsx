@@ -1,4 +1,5 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -7,11 +8,18 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { queryClient } from './queries';
 import { AppLayout, RequireSession } from './components/AppLayout';
 import { SignInPage } from './pages/SignInPage';
-import { InvitationPage } from './pages/InvitationPage';
 import { InboxPage } from './pages/InboxPage';
-import { AssignmentPage } from './pages/AssignmentPage';
-import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
+
+// Sign-in and 我的待办 (the first pages) are in the initial bundle; the others load on first visit
+// (issue 11: the cold load of 我的待办 fetches only what it shows).
+const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const AssignmentPage = lazy(() => import('./pages/AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{children}</Suspense>;
+}
 
 /**
  * Routes live under /app (docs/decisions/0007-web-app.md): the API keeps the root paths, and the
@@ -46,13 +54,13 @@ function Themed() {
         <BrowserRouter basename="/app">
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route path="/invitations/:token" element={<Loading><InvitationPage /></Loading>} />
             <Route element={<RequireSession />}>
               <Route element={<AppLayout />}>
                 <Route index element={<InboxPage />} />
                 <Route path="/inbox" element={<Navigate to="/" replace />} />
-                <Route path="/assignments/:id" element={<AssignmentPage />} />
-                <Route path="/password" element={<ChangePasswordPage />} />
+                <Route path="/assignments/:id" element={<Loading><AssignmentPage /></Loading>} />
+                <Route path="/password" element={<Loading><ChangePasswordPage /></Loading>} />
                 <Route path="/forbidden" element={<ForbiddenPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -1,10 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
+// The entry is tiny on purpose (issue 11): early.ts starts the first page's API requests at once,
+// then the app (React, antd, the pages) loads; Vite preloads all of boot's chunks in parallel.
+import './early';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./boot');

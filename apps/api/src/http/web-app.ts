@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -20,6 +20,48 @@ const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'",
 ].join('; ');
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json; charset=utf-8',
+};
+
+/** Which precompressed copy (scripts/build-web.cjs makes x.br and x.gz beside x) the request accepts: br, then gzip. */
+export function acceptedEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    if (name) accepted.set(name, q ? Number(q[1]) : 1);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * Hashed assets with a precompressed copy: the .br or .gz the browser accepts, with
+ * Content-Encoding and Vary: Accept-Encoding (issue 11: 400 KB gzipped instead of 1.3 MB raw).
+ * Anything else falls through to the plain static files.
+ */
+function precompressedAssets(assetsDir: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const type = ASSET_TYPES[extname(req.path)];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !type || req.path.includes('..')) return next();
+    res.setHeader('vary', 'Accept-Encoding');
+    const encoding = acceptedEncoding(req.headers['accept-encoding']);
+    const file = encoding && join(assetsDir, `${req.path}.${encoding === 'br' ? 'br' : 'gz'}`);
+    if (!file || !existsSync(file)) return next();
+    res.setHeader('content-encoding', encoding);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-type', type);
+    res.setHeader('cache-control', IMMUTABLE);
+    res.sendFile(file, { cacheControl: false, lastModified: false }, (error) => {
+      if (error && !res.headersSent) next();
+    });
+  };
+}
+
 /**
  * Serves the built web app: hashed assets under /app/assets/ as immutable, index.html (never
  * cached) for every other /app/* path so that a deep link survives a reload, and `/` → 302 /app/.
@@ -31,13 +73,14 @@ export function serveWebApp(app: NestExpressApplication, distDir: string | null 
     next();
   });
   if (distDir && existsSync(distDir)) {
+    app.use(`${WEB_APP_PREFIX}/assets`, precompressedAssets(join(distDir, 'assets')));
     app.useStaticAssets(distDir, {
       prefix: `${WEB_APP_PREFIX}/`,
       index: false,
       fallthrough: true,
       setHeaders: (res, path) => {
         res.setHeader('x-content-type-options', 'nosniff');
-        res.setHeader('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('cache-control', path.startsWith(join(distDir, 'assets')) ? IMMUTABLE : 'no-cache');
       },
     });
   }

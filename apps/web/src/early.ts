@@ -1,0 +1,34 @@
+/**
+ * The first page's data, asked for before the app's code has even loaded: main.tsx imports this
+ * module first (it has no dependencies), so GET /session and GET /me/inbox travel in parallel with
+ * the React, antd and page chunks instead of after them (issue 11). The API client (api/client.ts)
+ * hands each early answer to the first matching GET, once; nothing else changes (a 401 is still a
+ * 401 to the query that reads it). Only on the inbox page (/app/ or /app/inbox) is the inbox fetched.
+ */
+const early = new Map<string, Promise<Response>>();
+
+function start(url: string): void {
+  early.set(url, fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } }));
+}
+
+const path = window.location.pathname.replace(/\/+$/, '');
+if (!path.startsWith('/app/sign-in') && !path.startsWith('/app/invitations/')) {
+  start('/session');
+  if (path === '/app' || path === '/app/inbox') {
+    start('/me/inbox');
+    // Signed out: the inbox's 401 must not answer the page shown after signing in.
+    void early.get('/session')!.then((answer) => answer.ok || early.delete('/me/inbox'), () => early.delete('/me/inbox'));
+  }
+}
+
+/** Forgets every early request not yet taken (a POST such as signing in or out changes the answers). */
+export function forgetEarly(): void {
+  early.clear();
+}
+
+/** The early answer to GET `url` (path and query), if there is one not yet taken. */
+export function takeEarly(url: string): Promise<Response> | undefined {
+  const answer = early.get(url);
+  early.delete(url);
+  return answer;
+}
