@@ -23,10 +23,10 @@ describe('renderMessage', () => {
     expect(m.title).toBe('【到期提醒】制定实施方案');
     expect(m.text).toBe([
       '【到期提醒】制定实施方案', '「制定实施方案」距截止还有7天。', '截止时间：2022年1月17日（星期一）23:59', '计划：质量提升三年行动计划',
-      '查看详情：https://plans.example.edu.cn/app/assignments/m1.school-a.once',
+      '查看详情：https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once',
     ].join('\n'));
     expect(m.markdown).toContain('### 【到期提醒】制定实施方案\n> 「制定实施方案」距截止还有7天。');
-    expect(m.markdown).toContain('[查看详情](https://plans.example.edu.cn/app/assignments/m1.school-a.once)');
+    expect(m.markdown).toContain('[查看详情](https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once)');
   });
 
   it('given no PUBLIC_URL, then no link at all', () => {
@@ -51,7 +51,7 @@ describe('renderMessage', () => {
     const m = renderMessage(facts({ title: '<script>x</script> & co' }), { locale: 'en', publicUrl: 'https://a.example' });
     expect(m.html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
     expect(m.html).not.toContain('<script>');
-    expect(m.html).toContain('<a href="https://a.example/app/assignments/m1.school-a.once">Open</a>');
+    expect(m.html).toContain('<a href="https://a.example/app/assignments/lianyun.m1.school-a.once">Open</a>');
   });
 
   it('renders every kind in both languages without empty placeholders', () => {
