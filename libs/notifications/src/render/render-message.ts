@@ -61,7 +61,7 @@ export function messageParts(facts: NotificationFacts, options: RenderOptions): 
       break;
     case 'accepted':
       title = zh ? `【已通过】${t}` : `Accepted: ${t}`;
-      lines = [zh ? `「${t}」已审核通过。` : `"${t}" was accepted.`, ...(facts.note ? [zh ? `意见：${facts.note}` : `Note: ${facts.note}`] : []), planLine];
+      lines = [zh ? `「${t}」已审核通过。` : `"${t}" was accepted.`, ...(facts.note ? [zh ? `意见：${facts.note}` : `Note: ${facts.note}`] : []), ...dueLine, planLine];
       break;
     case 'phase-opened':
       title = zh ? `【阶段开始】${facts.phaseName}` : `Phase opened: ${facts.phaseName}`;

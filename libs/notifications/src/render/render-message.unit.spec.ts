@@ -66,4 +66,25 @@ describe('renderMessage', () => {
       expect(m.title.length).toBeGreaterThan(3);
     }
   });
+
+  // Due 2022-01-17T15:59:59.999Z is 23:59 on Monday 17 January in Shanghai.
+  it.each([
+    ['assignment-issued', {}], ['reminder-due', {}], ['overdue', {}], ['escalated', { level: 1, daysOverdue: 3 }],
+    ['submitted', {}], ['returned', { reason: '缺少附件' }], ['accepted', {}],
+  ] as const)('given %s, then both languages carry the due date with its weekday and the web app deep link', (kind, extra) => {
+    const link = 'https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once';
+    const zh = renderMessage(facts({ kind, ...extra }), { locale: 'zh-CN', publicUrl: 'https://plans.example.edu.cn/' });
+    expect(zh.text).toContain('1月17日');
+    expect(zh.text).toMatch(/周一|星期一/);
+    expect(zh.text).toContain(`查看详情：${link}`);
+    const en = renderMessage(facts({ kind, ...extra }), { locale: 'en', publicUrl: 'https://plans.example.edu.cn' });
+    expect(en.text).toMatch(/Mon/);
+    expect(en.text).toContain(`Open: ${link}`);
+    // English apart from the names and the reason, which are the users' own words.
+    expect(en.text.replace(/制定实施方案|质量提升三年行动计划|甲小学|缺少附件/g, '')).not.toMatch(/[\u4e00-\u9fff]/u);
+    if (kind === 'returned') {
+      expect(zh.text).toContain('缺少附件');
+      expect(en.text).toContain('缺少附件');
+    }
+  });
 });
