@@ -85,7 +85,7 @@ describe('notifications under the virtual clock (service process, PGlite, real R
     expect(webhookKinds(officeHook.received, LATE_WORK)).toEqual(['escalated']);
     const message = officeHook.received.find((r) => webhookKinds([r], LATE_WORK).length > 0)!.json.data as { message: { title: string; text: string } };
     expect(message.message.title).toMatch(/^Escalated: /);
-    expect(message.message.text).toContain('https://plans.example.edu.cn/app/assignments/norm-year-school-plans.xugou-primary.once');
+    expect(message.message.text).toContain('https://plans.example.edu.cn/app/assignments/lianyun-quality-2021-2024.norm-year-school-plans.xugou-primary.once');
   });
 
   it('answers what was sent to the school about the assignment: each channel, each attempt; the internet robot withheld', async () => {
@@ -98,7 +98,7 @@ describe('notifications under the virtual clock (service process, PGlite, real R
     expect(sent.attempts.filter((a: { type: string }) => a.type === 'NotificationSent')).toHaveLength(2 * EXPECTED.length);
     expect(sent.attempts.filter((a: { type: string }) => a.type === 'NotificationWithheld')).toHaveLength(EXPECTED.length);
     // The robot's markdown carries the same order.
-    const robotKinds = schoolRobot.received.map((r) => (r.json.markdown as { content: string }).content).filter((c) => c.includes(`/app/assignments/${LATE_WORK})`)).map((c) => c.split('\n')[0]);
+    const robotKinds = schoolRobot.received.map((r) => (r.json.markdown as { content: string }).content).filter((c) => c.includes(`/app/assignments/${PLAN}.${LATE_WORK})`)).map((c) => c.split('\n')[0]);
     expect(robotKinds.map((t) => t.replace(/】.*/, '】'))).toEqual(['### 【新任务】', '### 【到期提醒】', '### 【到期提醒】', '### 【已逾期】', '### 【督办】', '### 【督办】']);
     const viewer = expectOk(await api('GET', '/admin/notifications/outbox?status=withheld&department=xugou-primary&limit=5'), 'viewer');
     expect(viewer.items.length).toBeGreaterThan(0);

@@ -55,4 +55,22 @@ describe('calendar feeds (api over PGlite)', () => {
     expect((await call(t.url, 'GET', path)).status).toBe(404);
     expect((await call(t.url, 'GET', `/calendar/${'x'.repeat(43)}.ics`)).status).toBe(404);
   });
+
+  it('a per-person feed lists exactly the open deadlines of that person\'s departments; revoking the person answers 404', async () => {
+    const registered = await call(t.url, 'POST', '/admin/people', { json: { id: 'feed-head', name: '甲校长', roles: ['department_head'], departments: ['school-a'] }, headers: admin });
+    expect(registered.status).toBe(201);
+    const created = await call(t.url, 'POST', '/admin/calendar-feeds', { json: { personId: 'feed-head' }, headers: admin });
+    expect(created.status).toBe(201);
+    expect(created.body.feed).toEqual(expect.objectContaining({ personId: 'feed-head', departmentId: null }));
+    const path = new URL(created.body.url).pathname;
+    const feed = await call(t.url, 'GET', path);
+    expect(feed.status).toBe(200);
+    const events = Object.values(nodeIcal.sync.parseICS(feed.text)).filter((c) => c?.type === 'VEVENT') as nodeIcal.VEvent[];
+    expect(events.map((e) => [e.uid, e.summary, new Date(e.start).toISOString()]).sort()).toEqual([
+      ['feed-plan.m1.school-a.once@planledger', '截止：制定实施方案', '2026-12-14T15:59:59.000Z'],
+      ['feed-plan.m2.school-a.once@planledger', '截止：提交总结', '2026-12-20T15:59:59.000Z'],
+    ]);
+    expect((await call(t.url, 'POST', '/admin/people/feed-head/revoke', { json: { reason: 'left the school' }, headers: admin })).status).toBe(200);
+    expect((await call(t.url, 'GET', path)).status).toBe(404);
+  });
 });

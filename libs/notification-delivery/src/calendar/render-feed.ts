@@ -9,7 +9,7 @@ export function renderFeed(name: string, deadlines: readonly OpenDeadline[], pub
   const calendar = ical({ name, prodId: { company: 'planledger', product: 'deadlines', language: 'ZH' }, timezone: deadlines[0]?.timeZone ?? 'Asia/Shanghai' });
   for (const d of deadlines) {
     const due = new Date(d.dueAt);
-    const link = publicUrl ? `${publicUrl.replace(/\/+$/, '')}/app/assignments/${encodeURIComponent(d.assignmentId)}` : undefined;
+    const link = publicUrl ? `${publicUrl.replace(/\/+$/, '')}/app/assignments/${encodeURIComponent(`${d.planId}.${d.assignmentId}`)}` : undefined;
     const event = calendar.createEvent({
       id: `${d.planId}.${d.assignmentId}@planledger`,
       start: due,

@@ -8,7 +8,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 
  * (a bad value names the variable and what it accepts).
  */
 export const notificationConfigSchema = z.object({
-  /** The web app's origin: messages link to `${PUBLIC_URL}/app/assignments/<id>` when set. */
+  /** The web app's origin: messages link to `${PUBLIC_URL}/app/assignments/<planId>.<assignmentId>` when set. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   /** 32 bytes (64 hex digits or base64) that encrypt channel secrets; default DATA_DIR/keys/notification-secrets.key. */
   NOTIFICATION_KEY_FILE: z.string().min(1).optional(),

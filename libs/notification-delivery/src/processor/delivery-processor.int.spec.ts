@@ -38,7 +38,7 @@ describe('DeliveryProcessor (PGlite, real Redis, local receivers speaking each c
     const [request] = hook.received;
     expect(request.headers['webhook-id']).toBe(id);
     expect(request.json).toMatchObject({ type: 'notification.reminder-due', data: { notifications: [{ outboxId: id, assignmentId: 'wh-1.school-a.once', kind: 'reminder-due' }] } });
-    expect((request.json.data as { message: { text: string } }).message.text).toContain('查看详情：https://plans.example.edu.cn/app/assignments/wh-1.school-a.once');
+    expect((request.json.data as { message: { text: string } }).message.text).toContain('查看详情：https://plans.example.edu.cn/app/assignments/notify-test.wh-1.school-a.once');
     expect(await status(id)).toBe('sent');
     // A second delivery of the same job sends nothing.
     expect(await processor.process(id)).toEqual({ kind: 'skipped' });

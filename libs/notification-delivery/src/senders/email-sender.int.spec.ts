@@ -51,7 +51,7 @@ describe('EmailSender through an in-process SMTP server (smtp-server)', () => {
     expect(to).toEqual(['li@school-a.local']);
     expect(parsed.subject).toBe('【到期提醒】任务 mail-1.school-a.once');
     expect(parsed.text).toContain('截止时间：2026年12月14日（星期一）23:59');
-    expect(parsed.html).toContain('<a href="https://plans.example.edu.cn/app/assignments/mail-1.school-a.once">查看详情</a>');
+    expect(parsed.html).toContain('<a href="https://plans.example.edu.cn/app/assignments/notify-test.mail-1.school-a.once">查看详情</a>');
     expect(parsed.messageId).toBe('<n-mail-1@planledger>');
   });
 

@@ -44,8 +44,8 @@ describe('renderDigest', () => {
     expect(m.title).toBe('每日待办汇总 2026年12月8日（星期二）');
     expect(m.text.split('\n')).toEqual([
       '每日待办汇总 2026年12月8日（星期二）', '共2条：',
-      '1. 【到期提醒】任务一 — 「任务一」距截止还有7天。 https://x.example/app/assignments/a1',
-      '2. 【已逾期】任务二 — 「任务二」已超过截止时间，请尽快办理并提交。 https://x.example/app/assignments/a2',
+      '1. 【到期提醒】任务一 — 「任务一」距截止还有7天。 https://x.example/app/assignments/p.a1',
+      '2. 【已逾期】任务二 — 「任务二」已超过截止时间，请尽快办理并提交。 https://x.example/app/assignments/p.a2',
       '打开待办：https://x.example/app/inbox',
     ]);
   });

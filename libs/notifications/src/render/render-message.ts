@@ -14,11 +14,11 @@ export interface MessageParts {
   link?: { label: string; url: string; line: string };
 }
 
-/** `${PUBLIC_URL}/app/assignments/<assignmentId>` (the web app's contract), or the inbox for plan and phase news. */
+/** `${PUBLIC_URL}/app/assignments/<planId>.<assignmentId>` (the web app's deep link: the plan-qualified ref, since assignment ids are unique only per plan), or the inbox for plan and phase news. */
 export function linkOf(facts: NotificationFacts, publicUrl: string | undefined): string | undefined {
   if (!publicUrl) return undefined;
   const base = publicUrl.replace(/\/+$/, '');
-  return facts.assignmentId ? `${base}/app/assignments/${encodeURIComponent(facts.assignmentId)}` : `${base}/app/inbox`;
+  return facts.assignmentId ? `${base}/app/assignments/${encodeURIComponent(`${facts.planId}.${facts.assignmentId}`)}` : `${base}/app/inbox`;
 }
 
 /** Short messages, Chinese by default; English per recipient. */
@@ -61,7 +61,7 @@ export function messageParts(facts: NotificationFacts, options: RenderOptions): 
       break;
     case 'accepted':
       title = zh ? `【已通过】${t}` : `Accepted: ${t}`;
-      lines = [zh ? `「${t}」已审核通过。` : `"${t}" was accepted.`, ...(facts.note ? [zh ? `意见：${facts.note}` : `Note: ${facts.note}`] : []), planLine];
+      lines = [zh ? `「${t}」已审核通过。` : `"${t}" was accepted.`, ...(facts.note ? [zh ? `意见：${facts.note}` : `Note: ${facts.note}`] : []), ...dueLine, planLine];
       break;
     case 'phase-opened':
       title = zh ? `【阶段开始】${facts.phaseName}` : `Phase opened: ${facts.phaseName}`;

@@ -23,10 +23,10 @@ describe('renderMessage', () => {
     expect(m.title).toBe('【到期提醒】制定实施方案');
     expect(m.text).toBe([
       '【到期提醒】制定实施方案', '「制定实施方案」距截止还有7天。', '截止时间：2022年1月17日（星期一）23:59', '计划：质量提升三年行动计划',
-      '查看详情：https://plans.example.edu.cn/app/assignments/m1.school-a.once',
+      '查看详情：https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once',
     ].join('\n'));
     expect(m.markdown).toContain('### 【到期提醒】制定实施方案\n> 「制定实施方案」距截止还有7天。');
-    expect(m.markdown).toContain('[查看详情](https://plans.example.edu.cn/app/assignments/m1.school-a.once)');
+    expect(m.markdown).toContain('[查看详情](https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once)');
   });
 
   it('given no PUBLIC_URL, then no link at all', () => {
@@ -51,7 +51,7 @@ describe('renderMessage', () => {
     const m = renderMessage(facts({ title: '<script>x</script> & co' }), { locale: 'en', publicUrl: 'https://a.example' });
     expect(m.html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
     expect(m.html).not.toContain('<script>');
-    expect(m.html).toContain('<a href="https://a.example/app/assignments/m1.school-a.once">Open</a>');
+    expect(m.html).toContain('<a href="https://a.example/app/assignments/lianyun.m1.school-a.once">Open</a>');
   });
 
   it('renders every kind in both languages without empty placeholders', () => {
@@ -64,6 +64,27 @@ describe('renderMessage', () => {
       }), { locale });
       expect(m.text).not.toMatch(/undefined|NaN|null/);
       expect(m.title.length).toBeGreaterThan(3);
+    }
+  });
+
+  // Due 2022-01-17T15:59:59.999Z is 23:59 on Monday 17 January in Shanghai.
+  it.each([
+    ['assignment-issued', {}], ['reminder-due', {}], ['overdue', {}], ['escalated', { level: 1, daysOverdue: 3 }],
+    ['submitted', {}], ['returned', { reason: '缺少附件' }], ['accepted', {}],
+  ] as const)('given %s, then both languages carry the due date with its weekday and the web app deep link', (kind, extra) => {
+    const link = 'https://plans.example.edu.cn/app/assignments/lianyun.m1.school-a.once';
+    const zh = renderMessage(facts({ kind, ...extra }), { locale: 'zh-CN', publicUrl: 'https://plans.example.edu.cn/' });
+    expect(zh.text).toContain('1月17日');
+    expect(zh.text).toMatch(/周一|星期一/);
+    expect(zh.text).toContain(`查看详情：${link}`);
+    const en = renderMessage(facts({ kind, ...extra }), { locale: 'en', publicUrl: 'https://plans.example.edu.cn' });
+    expect(en.text).toMatch(/Mon/);
+    expect(en.text).toContain(`Open: ${link}`);
+    // English apart from the names and the reason, which are the users' own words.
+    expect(en.text.replace(/制定实施方案|质量提升三年行动计划|甲小学|缺少附件/g, '')).not.toMatch(/[\u4e00-\u9fff]/u);
+    if (kind === 'returned') {
+      expect(zh.text).toContain('缺少附件');
+      expect(en.text).toContain('缺少附件');
     }
   });
 });
