@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { api, ApiError, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { PasswordRules, weakPasswordMessage } from './InvitationPage';
+import { NewPasswordFields, PasswordRules, weakPasswordMessage } from '../components/NewPasswordFields';
 
 export function ChangePasswordPage() {
   const { t } = useI18n();
@@ -36,22 +36,7 @@ export function ChangePasswordPage() {
         <Form.Item label={t('password_current')} name="currentPassword" rules={[{ required: true, message: t('signIn_passwordRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label={t('password_new')} name="newPassword" rules={[{ required: true, min: 10, message: t('weak_too_short') }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label={t('invitation_confirm')}
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('invitation_mismatch') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('invitation_mismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label="password_new" />
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('password_submit')}
         </Button>

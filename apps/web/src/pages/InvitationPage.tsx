@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Result, Spin, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { queryClient } from '../queries';
 import { CenteredPage } from '../components/CenteredPage';
+import { NewPasswordFields, PasswordRules, weakPasswordMessage } from '../components/NewPasswordFields';
 import { formatInstant } from '../format';
 
 const goneMessages: Record<string, MessageKey> = {
@@ -15,35 +16,6 @@ const goneMessages: Record<string, MessageKey> = {
   invitation_expired: 'invitation_expired',
   invitation_revoked: 'invitation_revoked',
 };
-
-export function weakPasswordMessage(problem: string | undefined): MessageKey {
-  switch (problem) {
-    case 'too_short': return 'weak_too_short';
-    case 'too_long': return 'weak_too_long';
-    case 'common': return 'weak_common';
-    case 'contains_login': return 'weak_contains_login';
-    case 'unchanged': return 'weak_unchanged';
-    default: return 'weak_common';
-  }
-}
-
-export function PasswordRules() {
-  const { t } = useI18n();
-  return (
-    <Alert
-      type="info"
-      title={t('invitation_rules')}
-      description={
-        <ul style={{ margin: 0, paddingLeft: 20 }}>
-          <li>{t('invitation_rule_length')}</li>
-          <li>{t('invitation_rule_common')}</li>
-          <li>{t('invitation_rule_login')}</li>
-        </ul>
-      }
-      style={{ marginBottom: 16 }}
-    />
-  );
-}
 
 /** /app/invitations/:token — the link an administrator sends: set the first password, signed in at once. */
 export function InvitationPage() {
@@ -98,22 +70,7 @@ export function InvitationPage() {
         {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginBottom: 16 }} data-testid="invitation-error" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <input type="text" name="username" autoComplete="username" value={invitation.data.login} readOnly hidden />
-          <Form.Item label={t('invitation_password')} name="password" rules={[{ required: true, min: 10, message: t('weak_too_short') }]}>
-            <Input.Password autoComplete="new-password" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('invitation_confirm')}
-            name="confirm"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('invitation_mismatch') },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('invitation_mismatch')))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="password" label="invitation_password" autoFocus />
           <Button type="primary" htmlType="submit" block loading={busy} icon={<CheckCircleOutlined />}>
             {t('invitation_submit')}
           </Button>
