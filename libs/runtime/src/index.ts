@@ -6,5 +6,6 @@ export { CoreModule, openConfiguredStorage, pgliteDirOf, type CoreOptions } from
 export { VirtualClock } from './clock/virtual-clock';
 export { ServiceMetrics } from './metrics/service-metrics';
 export { ensureRedis, RedisUnavailableError, type RedisHandle } from './redis/ensure-redis';
+export { deleteKeysMatching } from './redis/delete-keys-matching';
 export { ProjectionsModule, ProjectionsLifecycle } from './nest/projections.module';
 export { runService, type RunServiceOptions } from './nest/run-service';

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { deleteKeysMatching } from '@planledger/runtime';
 import { ManualClock } from '@planledger/engine';
 import type { EventStore, SqlExecutor, StoredEvent } from '@planledger/event-store';
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
@@ -86,21 +87,7 @@ export function testProcessor(db: DeliveryTestDatabase, redis: Redis, prefix: st
   return { processor, clock, limiter };
 }
 
-export async function deleteKeys(pattern: string, redisUrl = TEST_REDIS_URL): Promise<number> {
-  const redis = new Redis(redisUrl);
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
+export const deleteKeys = (pattern: string, redisUrl = TEST_REDIS_URL): Promise<number> => deleteKeysMatching(pattern, redisUrl);
 
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { deleteKeysMatching } from '@planledger/runtime';
 import { streamOf, systemActor, timersForSchedule, type PlanSchedule, type Timer } from '@planledger/domain';
 import { CommandExecutor, preparePlan } from '@planledger/engine';
 import type { SqlExecutor, SqlQueryable, StoredEvent } from '@planledger/event-store';
@@ -43,21 +43,7 @@ export async function openTimersTestDatabase(): Promise<TimersTestDatabase> {
 export const uniqueQueueName = (label: string): string => `test-timers-${label}-${randomUUID().slice(0, 8)}`;
 
 /** Deletes every key of one queue (its jobs and its epoch): a flushed Redis, for that queue only. */
-export async function deleteQueueKeys(queueName: string, redisUrl = TEST_REDIS_URL): Promise<number> {
-  const redis = new Redis(redisUrl);
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `bull:${queueName}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
+export const deleteQueueKeys = (queueName: string, redisUrl = TEST_REDIS_URL): Promise<number> => deleteKeysMatching(`bull:${queueName}:*`, redisUrl);
 
 /** Real domain timers: the Lianyun plan compiled under its own id (issue timers need no earlier events). */
 export function lianyunTimers(planId: string): Timer[] {
