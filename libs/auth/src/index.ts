@@ -9,7 +9,7 @@ export { PeopleDirectory, PersonConflictError, PersonNotFoundError, DirectoryRef
 export { ACCOUNT_MIGRATIONS, migrateAccountTables } from './accounts/account-tables';
 export { AccountStore, LOCKOUT } from './accounts/account-store';
 export { SessionStore, SESSION_LIMITS, sha256Hex, type OpenSession } from './accounts/session-store';
-export { AccessLog, ACCESS_EVENT_TYPES, ACCOUNT_DIRECTORY_TYPES, accessStreamOf, type AccessEntry, type AccessFact } from './accounts/access-log';
+export { AccessLog, ACCESS_EVENT_TYPES, ACCOUNT_DIRECTORY_TYPES, FILE_ACCESS_EVENT_TYPES, accessStreamOf, type AccessEntry, type AccessFact } from './accounts/access-log';
 export { Accounts, INVITATION_DAYS, SESSION_RETENTION_DAYS, WeakPasswordError, type InvitationView, type SignInResult } from './accounts/accounts';
 export { passwordProblem, MIN_PASSWORD_LENGTH } from './accounts/password-policy';
 export { hashPassword, verifyPassword } from './accounts/password-hashing';

@@ -55,7 +55,7 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  // The assignment page names the people who acted.
-  exports: [PEOPLE_DIRECTORY],
+  // The assignment page names the people who acted; a file download is recorded in the access log.
+  exports: [PEOPLE_DIRECTORY, ACCESS_LOG],
 })
 export class AuthModule {}

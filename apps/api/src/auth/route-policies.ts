@@ -101,6 +101,8 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   changePassword: PERSON,
   // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
   signInAudit: read(['auditor', 'admin']),
+  // Which person read which document is access to records: auditors, and admins who answer for access.
+  fileDownloadAudit: read(['auditor', 'admin']),
   // Channels hold the bureau's robots and mailboxes: admins set them up; what was sent is the record.
   createNotificationChannel: write(['admin']),
   listNotificationChannels: read(['admin']),

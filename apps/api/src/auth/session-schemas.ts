@@ -23,7 +23,7 @@ export const acceptInvitationBody = z.strictObject({
 export const signInAuditQuery = z.strictObject({
   person: personIdSchema.optional().describe('one person (login); everyone when absent'),
   from: z.iso.datetime({ offset: true }).optional().describe('start (inclusive); default 30 days before `to`'),
-  to: z.iso.datetime({ offset: true }).optional().describe('end (exclusive); default now (service clock)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('end (exclusive); default just after now (service clock), so what was recorded now is included'),
 });
 
 export const sessionPersonSchema = z.object({

@@ -15,3 +15,27 @@ export const uploadedFileSchema = z.object({
 });
 export const uploadAnswer = z.object({ files: z.array(uploadedFileSchema) });
 export type UploadedFile = z.output<typeof uploadedFileSchema>;
+
+export const fileDownloadAuditQuery = z.strictObject({
+  person: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/, 'a person id').optional().describe('one person (login); everyone when absent'),
+  planId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a plan id').optional().describe('one plan; every plan when absent'),
+  from: z.iso.datetime({ offset: true }).optional().describe('start (inclusive); default 30 days before `to`'),
+  to: z.iso.datetime({ offset: true }).optional().describe('end (exclusive); default just after now (service clock), so what was recorded now is included'),
+});
+
+export const fileDownloadAuditAnswer = z.object({
+  from: z.string(),
+  to: z.string(),
+  entries: z.array(z.object({
+    at: z.string().describe('business time of the download (service clock)'),
+    personId: z.string(),
+    clientAddress: z.string().optional(),
+    planId: z.string(),
+    assignmentId: z.string(),
+    sha256: z.string(),
+    name: z.string(),
+    outcome: z.enum(['served', 'damaged']).describe('`damaged`: the stored file was missing or its size wrong, and nothing was sent'),
+    stream: z.string(),
+    revision: z.string(),
+  })),
+});

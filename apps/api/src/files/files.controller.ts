@@ -9,6 +9,9 @@ import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
 import type { Request, Response } from 'express';
 import { filesOfEvent } from '@planledger/audit';
+import type { AccessLog } from '@planledger/auth';
+import { ACCESS_LOG } from '../auth/auth-tokens';
+import { clientAddressOf } from '../auth/client-address';
 import { Acting } from '../actor/request-actor';
 import { AssignmentLocator, type AssignmentAddress } from '../assignments/assignment-locator';
 import { ApiError } from '../http/api-errors';
@@ -44,6 +47,7 @@ export class FilesController {
     private readonly locator: AssignmentLocator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
+    @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
   ) {}
 
   @Route('uploadAssignmentFiles')
@@ -62,21 +66,27 @@ export class FilesController {
   }
 
   @Route('downloadAssignmentFile')
-  async download(@Valid('downloadAssignmentFile') { params, query }: RequestOf<'downloadAssignmentFile'>, @Res() res: Response): Promise<void> {
+  async download(@Valid('downloadAssignmentFile') { params, query }: RequestOf<'downloadAssignmentFile'>, @Req() req: Request, @Res() res: Response, @Acting() actor: Actor): Promise<void> {
     const address = await this.locator.locate(params.id, query.planId);
     const ref = `${address.planId}.${address.assignmentId}`;
     // Only a file uploaded for this assignment: a hash that exists for another one is not served here.
     const record = (await this.files.uploaded(address, [params.sha256])).get(params.sha256);
     if (!record) throw new ApiError(404, { error: 'not_found', message: `no file ${params.sha256} was uploaded for assignment ${ref}` });
     const content = await this.files.openContent(params.sha256);
-    if (!content || content.size !== record.size) {
+    const name = (await this.recordedName(address, params.sha256)) ?? record.name;
+    const damaged = !content || content.size !== record.size;
+    // Recorded before a byte leaves: a download that fails half-way was still an access to the record.
+    await this.accessLog.record({
+      type: 'FileDownloaded',
+      data: { personId: actor.userId, clientAddress: clientAddressOf(req), planId: address.planId, assignmentId: address.assignmentId, sha256: params.sha256, name, outcome: damaged ? 'damaged' : 'served' },
+    }, await this.clock.now(), actor.role);
+    if (!content || damaged) {
       content?.stream.destroy();
       throw new ApiError(500, {
         error: 'file_damaged',
         message: `file ${params.sha256} of assignment ${ref} is ${content ? `${content.size} bytes instead of ${record.size}` : 'missing from the file store'}: \`planledger audit verify\` lists every such file`,
       });
     }
-    const name = (await this.recordedName(address, params.sha256)) ?? record.name;
     res.status(200);
     res.setHeader('Content-Type', record.mediaType);
     res.setHeader('Content-Length', String(content.size));

@@ -169,6 +169,20 @@ export function filesScenarios(open: () => Promise<FilesFixture>): void {
     expect(stolen.body.problems).toEqual([{ path: 'body.attachments[0].sha256', message: expect.stringContaining(`was uploaded for assignment ${PLAN}.${HAIBIN}`) }]);
   });
 
+  it('every download is in the access record: who read which document, when, from where; a refused one is not a download; only auditors and admins list them', async () => {
+    const listed = await call(api.url, 'GET', `/audit/file-downloads?planId=${PLAN}`, { headers: people.auditor });
+    expect(listed.status).toBe(200);
+    const ofPlan = listed.body.entries.filter((entry: { sha256: string }) => entry.sha256 === sha256(plan));
+    expect(ofPlan.map((entry: { personId: string }) => entry.personId)).toEqual(['zhou.banqiao', 'wang.deputy', 'wang.office', 'sun.audit']);
+    expect(ofPlan[0]).toMatchObject({ planId: PLAN, assignmentId: BANQIAO, name: planName, outcome: 'served', clientAddress: expect.any(String), stream: expect.stringMatching(/^access-\d{4}-\d{2}$/) });
+    // Haibin's head was refused Banqiao's file (403): no entry; its own file is.
+    expect(listed.body.entries.filter((entry: { personId: string }) => entry.personId === 'li.haibin').map((entry: { assignmentId: string }) => entry.assignmentId)).toEqual([HAIBIN]);
+    const ofOne = await call(api.url, 'GET', '/audit/file-downloads?person=wang.office', { headers: people.auditor });
+    expect(ofOne.body.entries.every((entry: { personId: string }) => entry.personId === 'wang.office')).toBe(true);
+    expect((await call(api.url, 'GET', '/audit/file-downloads', { headers: people.planner })).status).toBe(403);
+    expect((await call(api.url, 'GET', '/audit/file-downloads', { headers: people.banqiao })).status).toBe(403);
+  });
+
   it('submit or progress referencing a file not uploaded for the assignment is 400 naming body.attachments[i].sha256; a changed size or type names that field', async () => {
     const never = 'f'.repeat(64);
     const progress = await call(api.url, 'POST', `/assignments/${PLAN}.${HAIBIN}/progress`, {
@@ -262,6 +276,9 @@ export function filesScenarios(open: () => Promise<FilesFixture>): void {
     const missing = await verify();
     expect(missing.damagedFiles).toEqual([{ stream, revision: submittedRevision, sha256: sha256(plan), name: planName, problem: 'missing' }]);
     expect((await download(BANQIAO, sha256(plan), people.banqiao))).toMatchObject({ status: 500 });
+    // The refused attempt on a missing file is in the access record as such.
+    const attempts = (await call(api.url, 'GET', `/audit/file-downloads?planId=${PLAN}&person=zhou.banqiao`, { headers: people.auditor })).body.entries;
+    expect(attempts.at(-1)).toMatchObject({ sha256: sha256(plan), outcome: 'damaged' });
     const cliMissing = await cliVerify();
     if (cliMissing) {
       expect(cliMissing.code).toBe(1);

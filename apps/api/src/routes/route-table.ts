@@ -226,6 +226,10 @@ export const routeTable = {
     method: 'get', path: '/audit/sign-ins', tag: 'history', summary: 'Sign-ins, sign-outs, failed sign-ins, lockouts, invitations and password changes, with time, person and client address',
     query: session.signInAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: session.signInAuditAnswer,
   },
+  fileDownloadAudit: {
+    method: 'get', path: '/audit/file-downloads', tag: 'history', summary: 'Who downloaded which handed-in document, when and from where (also damaged files that were refused)',
+    query: files.fileDownloadAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: files.fileDownloadAuditAnswer,
+  },
   createNotificationChannel: {
     method: 'post', path: '/admin/notification-channels', tag: 'notifications',
     summary: 'Set up a channel for a department (or one of its people): WeCom or DingTalk group robot, e-mail, Standard Webhooks; immediate or a daily 每日待办汇总',

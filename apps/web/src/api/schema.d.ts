@@ -601,6 +601,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/file-downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who downloaded which handed-in document, when and from where (also damaged files that were refused) */
+        get: operations["fileDownloadAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/notification-channels": {
         parameters: {
             query?: never;
@@ -4117,7 +4134,7 @@ export interface operations {
                 person?: string;
                 /** @description start (inclusive); default 30 days before `to` */
                 from?: string;
-                /** @description end (exclusive); default now (service clock) */
+                /** @description end (exclusive); default just after now (service clock), so what was recorded now is included */
                 to?: string;
             };
             header?: never;
@@ -4148,6 +4165,100 @@ export interface operations {
                             detail: {
                                 [key: string]: unknown;
                             };
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fileDownloadAudit: {
+        parameters: {
+            query?: {
+                /** @description one person (login); everyone when absent */
+                person?: string;
+                /** @description one plan; every plan when absent */
+                planId?: string;
+                /** @description start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description end (exclusive); default just after now (service clock), so what was recorded now is included */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {from, to, entries} oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        entries: {
+                            /** @description business time of the download (service clock) */
+                            at: string;
+                            personId: string;
+                            clientAddress?: string;
+                            planId: string;
+                            assignmentId: string;
+                            sha256: string;
+                            name: string;
+                            /**
+                             * @description `damaged`: the stored file was missing or its size wrong, and nothing was sent
+                             * @enum {string}
+                             */
+                            outcome: "served" | "damaged";
+                            stream: string;
+                            revision: string;
                         }[];
                     };
                 };

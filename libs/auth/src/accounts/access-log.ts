@@ -9,6 +9,11 @@ import { compareGlobalPositions, type EventStore, type GlobalPosition, type Stor
  * period is read without scanning the rest. Invitations and password changes are directory facts.
  */
 export const ACCESS_EVENT_TYPES = ['SignedIn', 'SignedOut', 'SignInFailed', 'AccountLocked'] as const;
+/**
+ * Who read which handed-in document (等保 asks for access to records, not only sign-ins). In the
+ * same monthly streams, so the hash chain covers it; listed apart from sign-ins.
+ */
+export const FILE_ACCESS_EVENT_TYPES = ['FileDownloaded'] as const;
 export type AccessEventType = (typeof ACCESS_EVENT_TYPES)[number];
 /** The directory's facts an auditor lists beside them. */
 export const ACCOUNT_DIRECTORY_TYPES = ['InvitationIssued', 'InvitationUsed', 'PasswordChanged'] as const;
@@ -19,10 +24,11 @@ export type AccessFact =
   | { type: 'SignedIn'; data: { personId: string; clientAddress: string; method: 'password' | 'invitation'; session: string } }
   | { type: 'SignedOut'; data: { personId: string; clientAddress: string; session: string } }
   | { type: 'SignInFailed'; data: { personId: string; clientAddress: string; reason: SignInFailure } }
-  | { type: 'AccountLocked'; data: { personId: string; clientAddress: string; lockedUntil: string } };
+  | { type: 'AccountLocked'; data: { personId: string; clientAddress: string; lockedUntil: string } }
+  | { type: 'FileDownloaded'; data: { personId: string; clientAddress: string; planId: string; assignmentId: string; sha256: string; name: string; outcome: 'served' | 'damaged' } };
 
 export interface AccessEntry {
-  type: AccessEventType | (typeof ACCOUNT_DIRECTORY_TYPES)[number];
+  type: AccessEventType | (typeof ACCOUNT_DIRECTORY_TYPES)[number] | (typeof FILE_ACCESS_EVENT_TYPES)[number];
   at: string;
   personId: string;
   clientAddress?: string;
@@ -50,6 +56,15 @@ export class AccessLog {
 
   /** Entries in [from, to), oldest first, of one person or everyone: the monthly streams and the directory's account facts. */
   async list(range: { from: Date; to: Date; personId?: string }): Promise<AccessEntry[]> {
+    return this.read(range, ACCESS_EVENT_TYPES, ACCOUNT_DIRECTORY_TYPES);
+  }
+
+  /** Documents downloaded in [from, to), oldest first, of one person or everyone. */
+  listFileDownloads(range: { from: Date; to: Date; personId?: string }): Promise<AccessEntry[]> {
+    return this.read(range, FILE_ACCESS_EVENT_TYPES, []);
+  }
+
+  private async read(range: { from: Date; to: Date; personId?: string }, monthlyTypes: readonly string[], directoryTypes: readonly string[]): Promise<AccessEntry[]> {
     const months: string[] = [];
     const cursor = new Date(Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), 1));
     while (cursor < range.to && months.length < MAX_MONTHS) {
@@ -67,8 +82,8 @@ export class AccessLog {
       const { personId, clientAddress, at: _at, tokenSha256: _secretDigest, ...detail } = data;
       entries.push({ type: stored.type as AccessEntry['type'], at, personId, ...(clientAddress !== undefined && { clientAddress }), ...(stored.metadata.actor && { actor: stored.metadata.actor.userId }), stream: stored.stream, revision: stored.revision.toString(), detail, position: stored.position });
     };
-    for (const stream of months) for await (const stored of this.store.readStream(stream)) keep(stored, ACCESS_EVENT_TYPES);
-    for await (const stored of this.store.readStream(DIRECTORY_STREAM)) keep(stored, ACCOUNT_DIRECTORY_TYPES);
+    for (const stream of months) for await (const stored of this.store.readStream(stream)) keep(stored, monthlyTypes);
+    if (directoryTypes.length > 0) for await (const stored of this.store.readStream(DIRECTORY_STREAM)) keep(stored, directoryTypes);
     // Business time first; facts of the same instant in the order the store recorded them.
     return entries
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareGlobalPositions(a.position, b.position))
