@@ -103,6 +103,8 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   signInAudit: read(['auditor', 'admin']),
   // Which person read which document is access to records: auditors, and admins who answer for access.
   fileDownloadAudit: read(['auditor', 'admin']),
+  // Unreferenced uploads are not part of the record; removing them is housekeeping, an admin's.
+  sweepUnreferencedFiles: write(['admin']),
   // Channels hold the bureau's robots and mailboxes: admins set them up; what was sent is the record.
   createNotificationChannel: write(['admin']),
   listNotificationChannels: read(['admin']),

@@ -39,3 +39,19 @@ export const fileDownloadAuditAnswer = z.object({
     revision: z.string(),
   })),
 });
+
+export const sweepFilesBody = z.strictObject({
+  olderThanDays: z.number().int().min(1).max(3650).default(30).describe('uploads recorded more than this many days ago (service clock) and referenced by no event are removed; default 30'),
+  dryRun: z.boolean().default(true).describe('list what would be removed and remove nothing (the default); false removes'),
+});
+
+export const sweepFilesAnswer = z.object({
+  dryRun: z.boolean(),
+  uploadedBefore: z.string(),
+  uploads: z.array(z.object({
+    planId: z.string(), assignmentId: z.string(), sha256: z.string(), name: z.string(), size: z.number().int(), uploadedBy: z.string(), uploadedAt: z.string(),
+  })).describe('upload records no submission or progress report references'),
+  contents: z.array(z.string()).describe('SHA-256 of contents no remaining upload holds: deleted from the content store'),
+  bytesFreed: z.number().int(),
+  partialUploads: z.number().int().describe('left-overs of interrupted uploads older than a day, deleted from FILES_DIR/tmp'),
+});

@@ -20,6 +20,9 @@ import { AssignmentFiles } from './assignment-files';
 import { attachmentDisposition } from './content-disposition';
 import type { UploadedFile } from './file-schemas';
 import { receiveFiles } from './receive-files';
+import { sweepUnreferencedFiles, type SweepReport } from './sweep-unreferenced-files';
+
+const DAY_MS = 86_400_000;
 
 function verifiedAs(sha256: string): Transform {
   const hash = createHash('sha256');
@@ -100,6 +103,15 @@ export class FilesController {
     // a file damaged in storage ends the connection short of Content-Length instead of arriving whole.
     await pipeline(content.stream, verifiedAs(params.sha256), res).catch((error: Error) => {
       res.destroy(error);
+    });
+  }
+
+  @Route('sweepUnreferencedFiles')
+  async sweep(@Valid('sweepUnreferencedFiles') { body }: RequestOf<'sweepUnreferencedFiles'>): Promise<SweepReport> {
+    const now = await this.clock.now();
+    // Partial uploads are judged by the file system's (real) time: they are files, not facts.
+    return sweepUnreferencedFiles(this.storage, this.files.dir, {
+      uploadedBefore: new Date(now.getTime() - body.olderThanDays * DAY_MS), partialBefore: new Date(Date.now() - DAY_MS), dryRun: body.dryRun,
     });
   }
 

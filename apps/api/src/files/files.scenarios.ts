@@ -1,7 +1,7 @@
 /* Shared by files.pglite.int.spec.ts and files.postgres.int.spec.ts: the same scenarios on both stores. */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { contentPathOf } from '@planledger/audit';
@@ -21,6 +21,12 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** A small but real-looking PDF: what its header says is what the content check looks at. */
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`, 'utf8');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
+/** The 50 MB PDF uploaded in the size test (exactly at the limit). */
+const big50 = (): Buffer => {
+  const big = Buffer.alloc(50 * 1024 * 1024, 0x20);
+  pdf('big').copy(big);
+  return big;
+};
 const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml')]);
 
 export interface FilesFixture {
@@ -289,4 +295,54 @@ export function filesScenarios(open: () => Promise<FilesFixture>): void {
     expect((await upload(BANQIAO, formOf([{ name: planName, bytes: plan }]), people.banqiao)).status).toBe(201);
     expect(await verify()).toMatchObject({ intact: true, damagedFiles: [] });
   }, 120_000);
+
+  it('a sweep removes uploads no event references after N days (a dry run unless asked), keeps every referenced file and any content another upload holds', async () => {
+    // Haibin's progress report references this content; Banqiao uploads the same bytes and never hands them in.
+    const shared = pdf('海滨小学');
+    expect((await upload(BANQIAO, formOf([{ name: '借用.pdf', bytes: shared }]), people.banqiao)).status).toBe(201);
+    const partial = join(filesDir, 'tmp', 'interrupted.part');
+    writeFileSync(partial, 'half an upload');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(partial, twoDaysAgo, twoDaysAgo);
+    const admin = await api.authAs({ subject: 'root.admin', roles: ['admin'] });
+    const sweep = (body: Record<string, unknown>, headers = admin) => call(api.url, 'POST', '/admin/files/sweep', { json: body, headers });
+
+    expect((await sweep({}, people.planner)).status).toBe(403);
+    expect((await sweep({ olderThanDays: 0 })).body).toMatchObject({ error: 'invalid_request', problems: [{ path: 'body.olderThanDays' }] });
+    // Nothing is 30 days old yet.
+    expect((await sweep({ olderThanDays: 30 })).body).toMatchObject({ dryRun: true, uploads: [], contents: [], bytesFreed: 0 });
+
+    const uploadedAt = await api.clock.now();
+    api.clock.set(new Date(uploadedAt.getTime() + 31 * 86_400_000));
+    try {
+      const fifty = big50();
+      const unreferenced = [PNG, fifty, DOCX, shared].map((bytes) => sha256(bytes)).sort();
+      const freed = [PNG, fifty, DOCX].map((bytes) => sha256(bytes)).sort();
+      const dry = await sweep({ olderThanDays: 30 });
+      expect(dry.status).toBe(200);
+      expect(dry.body.dryRun).toBe(true);
+      expect(dry.body.uploads.map((u: { assignmentId: string; sha256: string }) => [u.assignmentId, u.sha256])).toEqual(expect.arrayContaining(unreferenced.map((hash) => [BANQIAO, hash])));
+      expect(dry.body.uploads).toHaveLength(4);
+      expect([...dry.body.contents].sort()).toEqual(freed);
+      expect(dry.body.bytesFreed).toBe(PNG.length + fifty.length + DOCX.length);
+      expect(dry.body.partialUploads).toBe(1);
+      // A dry run removes nothing.
+      for (const hash of freed) expect(existsSync(contentPathOf(filesDir, hash))).toBe(true);
+      expect(existsSync(partial)).toBe(true);
+
+      const done = await sweep({ olderThanDays: 30, dryRun: false });
+      expect(done.body).toMatchObject({ dryRun: false, bytesFreed: dry.body.bytesFreed, partialUploads: 1 });
+      for (const hash of freed) expect(existsSync(contentPathOf(filesDir, hash))).toBe(false);
+      expect(existsSync(partial)).toBe(false);
+      expect(existsSync(contentPathOf(filesDir, sha256(plan)))).toBe(true);
+      expect((await download(BANQIAO, sha256(PNG), people.banqiao)).status).toBe(404);
+      expect((await download(BANQIAO, sha256(shared), people.banqiao)).status).toBe(404);
+      expect((await download(BANQIAO, sha256(plan), people.banqiao)).status).toBe(200);
+      expect((await download(HAIBIN, sha256(shared), people.haibin)).status).toBe(200);
+      expect(await verify()).toMatchObject({ intact: true, damagedFiles: [] });
+      expect((await sweep({ olderThanDays: 30, dryRun: false })).body).toMatchObject({ uploads: [], contents: [], partialUploads: 0 });
+    } finally {
+      api.clock.set(uploadedAt);
+    }
+  }, 60_000);
 }

@@ -226,6 +226,12 @@ export const routeTable = {
     method: 'get', path: '/audit/sign-ins', tag: 'history', summary: 'Sign-ins, sign-outs, failed sign-ins, lockouts, invitations and password changes, with time, person and client address',
     query: session.signInAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: session.signInAuditAnswer,
   },
+  sweepUnreferencedFiles: {
+    method: 'post', path: '/admin/files/sweep', tag: 'files',
+    summary: 'Remove uploads that no submission or progress report references after N days (and left-overs of interrupted uploads); a dry run unless dryRun is false',
+    body: { kind: 'json', schema: files.sweepFilesBody }, status: 200, responseSchema: files.sweepFilesAnswer,
+    response: 'what was (or would be) removed: upload records, contents, bytes, partial uploads', errors: [400],
+  },
   fileDownloadAudit: {
     method: 'get', path: '/audit/file-downloads', tag: 'history', summary: 'Who downloaded which handed-in document, when and from where (also damaged files that were refused)',
     query: files.fileDownloadAuditQuery, status: 200, response: '{from, to, entries} oldest first', errors: [400], responseSchema: files.fileDownloadAuditAnswer,

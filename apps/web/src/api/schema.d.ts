@@ -601,6 +601,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/files/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove uploads that no submission or progress report references after N days (and left-overs of interrupted uploads); a dry run unless dryRun is false */
+        post: operations["sweepUnreferencedFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/file-downloads": {
         parameters: {
             query?: never;
@@ -4166,6 +4183,104 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sweepUnreferencedFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description uploads recorded more than this many days ago (service clock) and referenced by no event are removed; default 30
+                     * @default 30
+                     */
+                    olderThanDays?: number;
+                    /**
+                     * @description list what would be removed and remove nothing (the default); false removes
+                     * @default true
+                     */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description what was (or would be) removed: upload records, contents, bytes, partial uploads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        uploadedBefore: string;
+                        /** @description upload records no submission or progress report references */
+                        uploads: {
+                            planId: string;
+                            assignmentId: string;
+                            sha256: string;
+                            name: string;
+                            size: number;
+                            uploadedBy: string;
+                            uploadedAt: string;
+                        }[];
+                        /** @description SHA-256 of contents no remaining upload holds: deleted from the content store */
+                        contents: string[];
+                        bytesFreed: number;
+                        /** @description left-overs of interrupted uploads older than a day, deleted from FILES_DIR/tmp */
+                        partialUploads: number;
                     };
                 };
             };
