@@ -43,7 +43,7 @@ describe('a command rejection answered over HTTP', () => {
   });
 
   it('invalid_plan: 400 with each problem located as `planledger validate` prints it', () => {
-    const error: PlanError = { file: 'plan.yaml', line: 3, column: 5, path: 'phases[0].name', code: 'required', message: 'missing' } as PlanError;
+    const error: PlanError = { file: 'plan.yaml', line: 3, column: 5, path: 'phases[0].name', code: 'missing-key', message: 'missing' };
     expect(answer({ kind: 'invalid_plan', errors: [error], unlisted: 2 })).toEqual({
       status: 400,
       body: { error: 'invalid_plan', unlisted: 2, problems: [{ ...error, text: 'plan.yaml:3:5  phases[0].name  missing' }] },
