@@ -73,12 +73,12 @@ export class AssignmentsController {
   @Route('assignmentDetail')
   async detail(@Valid('assignmentDetail') { params, query }: RequestOf<'assignmentDetail'>, @Caller() principal: Principal) {
     const address = await this.locator.locate(params.id, query.planId);
-    return this.queries.execute(new AssignmentDetailQuery(address, principal));
+    return answerOf(this.queries.execute(new AssignmentDetailQuery(address, principal)));
   }
 
   @Route('assignmentHistory')
   async history(@Valid('assignmentHistory') { params, query }: RequestOf<'assignmentHistory'>) {
     const { planId, assignmentId } = await this.locator.locate(params.id, query.planId);
-    return this.queries.execute(new GetAssignmentHistoryQuery(planId, assignmentId));
+    return answerOf(this.queries.execute(new GetAssignmentHistoryQuery(planId, assignmentId)));
   }
 }

@@ -31,8 +31,12 @@ export type Rejected = { ok: false; rejection: CommandRejection };
 /** What a command handler answers: the accepted outcome, or why not. */
 export type CommandResult<T> = { ok: true; value: T } | Rejected;
 
+/** Query handlers answer the same way: the view, or why there is none (`not_found`, an `invalid` parameter). */
+export type QueryResult<T> = CommandResult<T>;
+
 export const accepted = <T>(value: T): CommandResult<T> => ({ ok: true, value });
 export const rejected = (rejection: CommandRejection): Rejected => ({ ok: false, rejection });
+export const notFound = (what: 'plan' | 'assignment', id: string): Rejected => rejected({ kind: 'not_found', message: `${what} ${id} not found` });
 
 /** A decider's refusal, in the handlers' terms. */
 export function fromDomainError(error: DomainError): CommandRejection {

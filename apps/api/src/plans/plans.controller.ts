@@ -12,10 +12,12 @@ import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanComma
 
 /** An uploaded definition's command fields: `rebase` came in the query, the rest is the body. */
 const importFieldPath: FieldPath = (field) => (field === 'rebase' ? 'query.rebase' : 'body');
+/** A replay's instant came in the query (`?asOf=`). */
+const inQuery: FieldPath = (field) => `query.${field}`;
 /** An amendment's reason came in the query (or its JSON envelope, answered as the query's). */
 const amendmentFieldPath: FieldPath = (field) => (field === 'reason' ? 'query.reason' : importFieldPath(field));
 
-/** Plans: commands through the CommandBus (their results answered here), reads through the QueryBus. */
+/** Plans: commands through the CommandBus, reads through the QueryBus; their results answered here. */
 @Controller()
 export class PlansController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
@@ -55,23 +57,23 @@ export class PlansController {
     const filter = { statuses: query.status, departmentId: query.department, phaseId: query.phase, measureId: query.measure, overdue: query.overdue };
     const page = { limit: query.limit, after: decodeCursor(query.cursor) };
     const asOf = query.asOf === undefined ? undefined : { asOf: query.asOf, basis: query.asOfBasis, viewer: { actor, correlationId: request.correlationId } };
-    return this.queries.execute(new GetPlanQuery(params.id, filter, page, asOf));
+    return answerOf(this.queries.execute(new GetPlanQuery(params.id, filter, page, asOf)), inQuery);
   }
 
   @Route('planSummary')
   planSummary(@Valid('planSummary') request: RequestOf<'planSummary'>, @Acting() actor: Actor) {
     const { params, query } = request;
     const asOf = query.asOf === undefined ? undefined : { asOf: query.asOf, basis: query.asOfBasis, viewer: { actor, correlationId: request.correlationId } };
-    return this.queries.execute(new GetPlanSummaryQuery(params.id, asOf));
+    return answerOf(this.queries.execute(new GetPlanSummaryQuery(params.id, asOf)), inQuery);
   }
 
   @Route('planTimeline')
   planTimeline(@Valid('planTimeline') { params, query }: RequestOf<'planTimeline'>) {
-    return this.queries.execute(new PlanTimelineQuery(params.id, query.events, query.timers));
+    return answerOf(this.queries.execute(new PlanTimelineQuery(params.id, query.events, query.timers)));
   }
 
   @Route('planHistory')
   planHistory(@Valid('planHistory') { params }: RequestOf<'planHistory'>) {
-    return this.queries.execute(new GetPlanHistoryQuery(params.id));
+    return answerOf(this.queries.execute(new GetPlanHistoryQuery(params.id)));
   }
 }
