@@ -12,6 +12,8 @@ import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import { AssignmentActionCommand } from '../assignments/assignment-action.command';
 import { AssignmentActionHandler } from '../assignments/assignment-action.handler';
 import { AssignmentFiles } from '../files/assignment-files';
+import { GetPlanHistoryHandler } from '../history/history.handlers';
+import { GetPlanHistoryQuery } from '../history/history.queries';
 import { AmendPlanHandler } from '../plans/amend-plan.handler';
 import { ClosePlanHandler } from '../plans/close-plan.handler';
 import { ImportPlanHandler } from '../plans/import-plan.handler';
@@ -177,6 +179,15 @@ describe('command handlers, called without HTTP', () => {
       expect(await (await handler()).execute(new AssignmentActionCommand(assignment, 'submit', { note: 'done', attachments } as never, asHead))).toEqual({
         ok: false, rejection: { kind: 'invalid', problems: [{ field: 'attachments[0].sha256', message: expect.stringContaining('upload it first') }] },
       });
+    });
+  });
+
+  describe('a query handler answers the same way', () => {
+    it('given no plan, its history is not_found; given a draft, the history holds its event', async () => {
+      const handler = new GetPlanHistoryHandler({ store, database: store.database, kind: 'pglite', close: () => store.close() });
+      expect(await handler.execute(new GetPlanHistoryQuery(PLAN_ID))).toEqual({ ok: false, rejection: { kind: 'not_found', message: `plan ${PLAN_ID} not found` } });
+      await draft();
+      expect(await handler.execute(new GetPlanHistoryQuery(PLAN_ID))).toMatchObject({ ok: true, value: { planId: PLAN_ID, events: [{ type: 'PlanDrafted' }] } });
     });
   });
 });
