@@ -50,4 +50,20 @@ export default [
       ],
     },
   },
+  {
+    // Command and query handlers take their data (and a CommandContext) and answer with a result: requests,
+    // headers and HTTP errors are the controllers' business (http/command-answer.ts maps results to responses).
+    files: [
+      'apps/api/src/**/*.handler.ts', 'apps/api/src/**/*.handlers.ts', 'apps/api/src/**/*.commands.ts', 'apps/api/src/**/*.command.ts', 'apps/api/src/**/*.queries.ts',
+      'apps/api/src/commands/**/*.ts', 'apps/api/src/plans/prepare-in-range.ts', 'apps/api/src/plans/preparation/**/*.ts',
+      'apps/api/src/assignments/known-department.ts', 'apps/api/src/audit/plan-as-of.reader.ts',
+    ],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/http', '**/http/*', 'express', '../actor/*', '../routes/route.decorators'], message: 'A handler sees no request: take a CommandContext, return a CommandResult (QueryResult), and let the controller answer over HTTP.' }],
+        paths: [{ name: '@nestjs/common', importNames: ['HttpException', 'BadRequestException', 'NotFoundException', 'ConflictException', 'Req', 'Headers', 'Res'], message: 'A handler answers with a CommandResult (QueryResult), not an HTTP exception or the request.' }],
+      }],
+    },
+  },
 ];

@@ -2,9 +2,10 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@planledger/domain';
 import type { z } from 'zod';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import type { CommandContext } from '../commands/command-context';
 import type { commandHeadersSchema } from '../routes/request-schemas';
 
-export type CommandHeaders = z.output<typeof commandHeadersSchema>;
+type CommandHeaders = z.output<typeof commandHeadersSchema>;
 
 /**
  * `@Acting() actor: Actor`: who the record names for this request: the bearer token's person, in
@@ -18,6 +19,11 @@ export const Acting = createParamDecorator((_: unknown, context: ExecutionContex
   return auth.actor;
 });
 
-/** An idempotency key from the caller makes a retried request append nothing new. */
-export const idempotencyKeyOf = (headers: CommandHeaders, scope: string): string | undefined =>
-  headers['idempotency-key'] === undefined ? undefined : `${scope}#${headers['idempotency-key']}`;
+/**
+ * What a command handler gets from the request: who acts, the caller's Idempotency-Key (a retried
+ * request then appends nothing new) and the correlation id; never the request itself.
+ */
+export function commandContextOf(request: { headers: CommandHeaders; correlationId: string }, actor: Actor): CommandContext {
+  const idempotencyKey = request.headers['idempotency-key'];
+  return idempotencyKey === undefined ? { actor, correlationId: request.correlationId } : { actor, idempotencyKey, correlationId: request.correlationId };
+}

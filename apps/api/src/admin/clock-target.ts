@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InvalidRequestError } from '../http/api-errors';
-import { INSTANT_RANGE_TEXT, isInstantInRange } from '../http/instant-range';
+import { INSTANT_RANGE_TEXT, isInstantInRange } from '../commands/instant-range';
 import type { setClockBody } from '../routes/request-schemas';
 
 const UNIT_MS = { W: 7 * 86_400_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 } as const;

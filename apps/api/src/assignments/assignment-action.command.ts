@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { AssignmentStatus } from '@planledger/domain';
 import type { CommandContext } from '../commands/command-context';
+import type { CommandResult } from '../commands/command-result';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
 import type { AssignmentAddress } from './assignment-locator';
 
@@ -16,7 +17,7 @@ export interface AssignmentActionResult {
   events: { type: string; at: string; actor: { userId: string; role: string; departmentId?: string } }[];
 }
 
-export class AssignmentActionCommand<A extends AssignmentAction = AssignmentAction> extends Command<AssignmentActionResult> {
+export class AssignmentActionCommand<A extends AssignmentAction = AssignmentAction> extends Command<CommandResult<AssignmentActionResult>> {
   constructor(
     readonly address: AssignmentAddress,
     readonly action: A,

@@ -3,13 +3,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AssignmentCommand, AssignmentState, CommandMetadata } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf } from '../actor/request-actor';
-import { businessNow, executeOrReject } from '../commands/command-context';
+import { businessNow, executeCommand, scopedIdempotencyKey } from '../commands/command-context';
+import { accepted, rejected, type CommandResult, type FieldProblem } from '../commands/command-result';
 import type { AssignmentAction, AssignmentActionBody } from '../routes/request-schemas';
 import { AssignmentActionCommand, type AssignmentActionResult } from './assignment-action.command';
-import { assertDepartmentOfPlan } from './known-department';
+import { unknownDepartmentOfPlan } from './known-department';
 import { AssignmentFiles } from '../files/assignment-files';
-import { InvalidRequestError, type RequestProblem } from '../http/api-errors';
 import type { AssignmentAddress } from './assignment-locator';
 
 type Attachments = AssignmentActionBody<'submit'>['attachments'];
@@ -18,19 +17,19 @@ type Attachments = AssignmentActionBody<'submit'>['attachments'];
  * Each uploaded file an action references must have been uploaded for this assignment, with the
  * size and media type it was received with; the event then records them (and the hash chain covers them).
  */
-async function checkUploadedFiles(files: AssignmentFiles, address: AssignmentAddress, attachments: Attachments): Promise<void> {
+async function uploadedFileProblems(files: AssignmentFiles, address: AssignmentAddress, attachments: Attachments): Promise<FieldProblem[]> {
   const referenced = (attachments ?? []).flatMap((attachment, index) => ('sha256' in attachment ? [{ attachment, index }] : []));
-  if (referenced.length === 0) return;
+  if (referenced.length === 0) return [];
   const uploaded = await files.uploaded(address, referenced.map(({ attachment }) => attachment.sha256));
-  const problems: RequestProblem[] = [];
+  const problems: FieldProblem[] = [];
   for (const { attachment, index } of referenced) {
     const record = uploaded.get(attachment.sha256);
-    const at = `body.attachments[${index}]`;
-    if (!record) problems.push({ path: `${at}.sha256`, message: `no file with this SHA-256 was uploaded for assignment ${address.planId}.${address.assignmentId}: upload it first (POST /assignments/{id}/files)` });
-    else if (record.size !== attachment.size) problems.push({ path: `${at}.size`, message: `the file was uploaded with ${record.size} bytes` });
-    else if (record.mediaType !== attachment.mediaType) problems.push({ path: `${at}.mediaType`, message: `the file was uploaded as ${record.mediaType}` });
+    const at = `attachments[${index}]`;
+    if (!record) problems.push({ field: `${at}.sha256`, message: `no file with this SHA-256 was uploaded for assignment ${address.planId}.${address.assignmentId}: upload it first (POST /assignments/{id}/files)` });
+    else if (record.size !== attachment.size) problems.push({ field: `${at}.size`, message: `the file was uploaded with ${record.size} bytes` });
+    else if (record.mediaType !== attachment.mediaType) problems.push({ field: `${at}.mediaType`, message: `the file was uploaded as ${record.mediaType}` });
   }
-  if (problems.length > 0) throw new InvalidRequestError(problems);
+  return problems;
 }
 
 /** The route action and its validated body → the domain command of libs/domain's assignment.commands.ts. */
@@ -48,7 +47,7 @@ function toDomainCommand(action: AssignmentAction, assignmentId: string, body: A
   }
 }
 
-/** The assignment's decider judges the action; one never issued is its `not_found` (404). */
+/** The assignment's decider judges the action; one never issued is its `not_found`. */
 @CommandHandler(AssignmentActionCommand)
 export class AssignmentActionHandler implements ICommandHandler<AssignmentActionCommand> {
   constructor(
@@ -57,19 +56,30 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
     private readonly files: AssignmentFiles,
   ) {}
 
-  async execute({ address, action, body, context }: AssignmentActionCommand): Promise<AssignmentActionResult> {
+  async execute({ address, action, body, context }: AssignmentActionCommand): Promise<CommandResult<AssignmentActionResult>> {
     const target = { aggregate: 'assignment', ...address } as const;
-    if (action === 'reassign') await assertDepartmentOfPlan(this.executor, address.planId, (body as AssignmentActionBody<'reassign'>).toDepartmentId);
-    if (action === 'submit' || action === 'progress') await checkUploadedFiles(this.files, address, (body as AssignmentActionBody<'submit'>).attachments);
+    const problems = await this.inputProblems(address, action, body);
+    if (problems.length > 0) return rejected({ kind: 'invalid', problems });
     const metadata = { actor: context.actor, at: await businessNow(this.clock) };
-    const result = await executeOrReject(
+    const result = await executeCommand(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),
-      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `${action}-${address.planId}.${address.assignmentId}`) },
+      { correlationId: context.correlationId, idempotencyKey: scopedIdempotencyKey(context, `${action}-${address.planId}.${address.assignmentId}`) },
     );
+    if (!result.ok) return result;
     const state = result.state as AssignmentState;
-    return {
+    return accepted({
       ...address, status: state.status, departmentId: state.departmentId, dueAt: state.dueAt, reviewStep: state.reviewStep, progressCount: state.progressCount,
       events: result.events.map((event) => ({ type: event.type, at: event.at, actor: event.actor })),
-    };
+    });
+  }
+
+  /** What the decider cannot see: a reassignment's department and the uploaded files an action references. */
+  private async inputProblems(address: AssignmentAddress, action: AssignmentAction, body: AssignmentActionBody<AssignmentAction>): Promise<FieldProblem[]> {
+    if (action === 'reassign') {
+      const unknown = await unknownDepartmentOfPlan(this.executor, address.planId, (body as AssignmentActionBody<'reassign'>).toDepartmentId);
+      return unknown ? [unknown] : [];
+    }
+    if (action === 'submit' || action === 'progress') return uploadedFileProblems(this.files, address, (body as AssignmentActionBody<'submit'>).attachments);
+    return [];
   }
 }

@@ -6,7 +6,7 @@ import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
 import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
-import { NotFoundError } from '../http/api-errors';
+import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { isNotificationRecordType, notificationOutcomeOf, notificationStreamOf } from '@planledger/notifications';
 import { byPosition, readHistory } from '../history/history-entry';
 import { DepartmentDirectory, departmentName } from '../read-models/department-directory';
@@ -15,7 +15,7 @@ import type { AssignmentAddress } from './assignment-locator';
 import type { AssignmentDetailResponse, AttachmentResponse } from './assignment-response-schemas';
 import { MeasureTexts } from './measure-texts';
 
-export class AssignmentDetailQuery extends Query<AssignmentDetailResponse> {
+export class AssignmentDetailQuery extends Query<QueryResult<AssignmentDetailResponse>> {
   constructor(readonly address: AssignmentAddress, readonly principal: Principal) {
     super();
   }
@@ -55,10 +55,10 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     private readonly texts: MeasureTexts,
   ) {}
 
-  async execute({ address, principal }: AssignmentDetailQuery): Promise<AssignmentDetailResponse> {
+  async execute({ address, principal }: AssignmentDetailQuery): Promise<QueryResult<AssignmentDetailResponse>> {
     const { state } = (await this.executor.load({ aggregate: 'assignment', ...address })) as { state: AssignmentState };
     const o = state.obligation;
-    if (state.status === 'not_issued' || !o) throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
+    if (state.status === 'not_issued' || !o) return notFound('assignment', `${address.planId}.${address.assignmentId}`);
     const [events, deliveries, plans, reach, measure, now, planRow] = await Promise.all([
       readHistory(this.storage.store, streamNames.assignment(address.planId, address.assignmentId)),
       readHistory(this.storage.store, notificationStreamOf(address.planId, address.assignmentId)),
@@ -108,7 +108,7 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     const inPlan = reach.get(address.planId) ?? new Set(principal.departments);
     const overdue = owingStatuses.includes(state.status) && (state.overdueSince !== undefined || Date.parse(state.dueAt) <= now.getTime());
     const sourceText = measure?.source ? { text: measure.source, from: 'source' as const } : measure?.description ? { text: measure.description, from: 'description' as const } : null;
-    return {
+    return accepted({
       assignmentId: address.assignmentId, ref: `${address.planId}.${address.assignmentId}`, planId: address.planId, planTitle: planRow[0]?.title ?? address.planId,
       measureId: o.measureId, measureTitle: measure?.title ?? o.title, measureKind: measure?.kind ?? null, description: measure?.description ?? null, sourceText,
       phaseId: o.phaseId ?? null, periodKey: o.periodKey, departmentId: state.departmentId, departmentName: name(state.departmentId), responsibility: o.responsibility,
@@ -117,6 +117,6 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
       submittedAt: state.submittedAt ?? null, acceptedAt: state.acceptedAt ?? null,
       reviewChain: { steps, currentStep }, history, attachments,
       allowedActions: allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
-    };
+    });
   }
 }

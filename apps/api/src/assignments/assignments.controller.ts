@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { Actor } from '@planledger/domain';
-import { Acting } from '../actor/request-actor';
+import { Acting, commandContextOf } from '../actor/request-actor';
+import { answerOf } from '../http/command-answer';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GetAssignmentHistoryQuery } from '../history/history.queries';
 import type { AssignmentAction } from '../routes/request-schemas';
@@ -26,8 +27,7 @@ export class AssignmentsController {
 
   private async act(action: AssignmentAction, request: RequestOf<ActionOperation>, actor: Actor) {
     const address = await this.locator.locate(request.params.id, request.query.planId);
-    const context = { headers: request.headers, actor, correlationId: request.correlationId };
-    return this.commands.execute(new AssignmentActionCommand(address, action, request.body as never, context));
+    return answerOf(this.commands.execute(new AssignmentActionCommand(address, action, request.body as never, commandContextOf(request, actor))));
   }
 
   @Route('acknowledgeAssignment')
@@ -73,12 +73,12 @@ export class AssignmentsController {
   @Route('assignmentDetail')
   async detail(@Valid('assignmentDetail') { params, query }: RequestOf<'assignmentDetail'>, @Caller() principal: Principal) {
     const address = await this.locator.locate(params.id, query.planId);
-    return this.queries.execute(new AssignmentDetailQuery(address, principal));
+    return answerOf(this.queries.execute(new AssignmentDetailQuery(address, principal)));
   }
 
   @Route('assignmentHistory')
   async history(@Valid('assignmentHistory') { params, query }: RequestOf<'assignmentHistory'>) {
     const { planId, assignmentId } = await this.locator.locate(params.id, query.planId);
-    return this.queries.execute(new GetAssignmentHistoryQuery(planId, assignmentId));
+    return answerOf(this.queries.execute(new GetAssignmentHistoryQuery(planId, assignmentId)));
   }
 }

@@ -1,19 +1,17 @@
 import type { PlanState } from '@planledger/domain';
 import type { CommandExecutor } from '@planledger/engine';
 import { closestMatch } from '@planledger/plan-definition';
-import { InvalidRequestError } from '../http/api-errors';
+import type { FieldProblem } from '../commands/command-result';
 
 /**
  * Work is reassigned only to a department of the assignment's plan: any other id would open an
- * inbox nobody reads. 400 naming the id and the closest id the plan knows.
+ * inbox nobody reads. The problem names the id and the closest id the plan knows.
  */
-export async function assertDepartmentOfPlan(executor: CommandExecutor, planId: string, departmentId: string): Promise<void> {
+export async function unknownDepartmentOfPlan(executor: CommandExecutor, planId: string, departmentId: string): Promise<FieldProblem | undefined> {
   const { schedule } = (await executor.load({ aggregate: 'plan', planId })).state as PlanState;
   const known = schedule?.departments.map((department) => department.id) ?? [];
-  if (known.includes(departmentId)) return;
+  if (known.includes(departmentId)) return undefined;
   const nearest = closestMatch(departmentId, known);
   const suggestion = nearest ? `; did you mean "${nearest}"?` : '';
-  throw new InvalidRequestError([
-    { path: 'body.toDepartmentId', message: `department "${departmentId}" is not one of plan ${planId}'s ${known.length} departments${suggestion} (GET /plans/${planId} lists them)` },
-  ]);
+  return { field: 'toDepartmentId', message: `department "${departmentId}" is not one of plan ${planId}'s ${known.length} departments${suggestion} (GET /plans/${planId} lists them)` };
 }

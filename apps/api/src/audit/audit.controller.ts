@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@planledger/domain';
 import { Acting } from '../actor/request-actor';
+import { answerOf } from '../http/command-answer';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { AuditStreamQuery, DepartmentHistoryQuery, VerifyStoreQuery, type Viewer } from './audit.queries';
 
@@ -15,7 +16,7 @@ export class AuditController {
 
   @Route('auditStream')
   stream(@Valid('auditStream') request: RequestOf<'auditStream'>, @Acting() actor: Actor) {
-    return this.queries.execute(new AuditStreamQuery(request.params.stream, viewerOf(request, actor)));
+    return answerOf(this.queries.execute(new AuditStreamQuery(request.params.stream, viewerOf(request, actor))));
   }
 
   @Route('departmentHistory')

@@ -4,7 +4,7 @@ import { loadDepartmentHistory, readStreams, summariseVerify, toAuditEntry, veri
 import { AssignmentFiles } from '../files/assignment-files';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
-import { ApiError } from '../http/api-errors';
+import { accepted, rejected, type QueryResult } from '../commands/command-result';
 import { AuditTrail } from './audit-trail.service';
 import { AuditStreamQuery, DepartmentHistoryQuery, VerifyStoreQuery, type AuditStream, type DepartmentHistory } from './audit.queries';
 
@@ -14,11 +14,11 @@ import { AuditStreamQuery, DepartmentHistoryQuery, VerifyStoreQuery, type AuditS
 export class AuditStreamHandler implements IQueryHandler<AuditStreamQuery> {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
 
-  async execute({ stream, viewer }: AuditStreamQuery): Promise<AuditStream> {
+  async execute({ stream, viewer }: AuditStreamQuery): Promise<QueryResult<AuditStream>> {
     const [events] = await readStreams(this.storage.store, [stream]);
-    if (events.length === 0) throw new ApiError(404, { error: 'not_found', message: `stream ${stream} holds no events` });
+    if (events.length === 0) return rejected({ kind: 'not_found', message: `stream ${stream} holds no events` });
     await this.trail.viewed(viewer.actor, { route: 'GET /audit/streams/{stream}', stream }, viewer.correlationId);
-    return { stream, events: events.map(toAuditEntry) };
+    return accepted({ stream, events: events.map(toAuditEntry) });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QueryResult } from '../commands/command-result';
 import { Query } from '@nestjs/cqrs';
 import type { AuditEntry, DepartmentHistoryEntry, VerifySummary } from '@planledger/audit';
 import type { Actor } from '@planledger/domain';
@@ -13,7 +14,7 @@ export interface AuditStream {
   events: AuditEntry[];
 }
 
-export class AuditStreamQuery extends Query<AuditStream> {
+export class AuditStreamQuery extends Query<QueryResult<AuditStream>> {
   constructor(readonly stream: string, readonly viewer: Viewer) {
     super();
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidAsOfError, loadPlanEvents, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf } from '@planledger/audit';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
-import { ApiError, InvalidRequestError, NotFoundError } from '../http/api-errors';
+import { accepted, notFound, rejected, type QueryResult } from '../commands/command-result';
 import { AuditTrail } from './audit-trail.service';
 import type { Viewer } from './audit.queries';
 
@@ -18,19 +18,19 @@ export class PlanAsOfReader {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
 
   /** `route`: what the audit trail records as viewed. */
-  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf'): Promise<PlanAsOf> {
+  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf'): Promise<QueryResult<PlanAsOf>> {
     const loaded = await loadPlanEvents(this.storage.store, planId);
-    if (!loaded) throw new NotFoundError('plan', planId);
+    if (!loaded) return notFound('plan', planId);
     let asOf;
     try {
       asOf = resolveAsOf(requested, loaded.timeZone, basis);
     } catch (error) {
-      if (error instanceof InvalidAsOfError) throw new InvalidRequestError([{ path: 'query.asOf', message: error.message }]);
+      if (error instanceof InvalidAsOfError) return rejected({ kind: 'invalid', problems: [{ field: 'asOf', message: error.message }] });
       throw error;
     }
     const plan = replayPlanAsOf(planId, loaded.events, asOf);
     await this.trail.viewed(viewer.actor, { route, planId, asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
-    if (!plan) throw new ApiError(404, { error: 'not_found', message: `plan ${planId} had no events ${basis === 'business' ? 'by business time' : 'recorded'} by ${asOf.instant}` });
-    return plan;
+    if (!plan) return rejected({ kind: 'not_found', message: `plan ${planId} had no events ${basis === 'business' ? 'by business time' : 'recorded'} by ${asOf.instant}` });
+    return accepted(plan);
   }
 }

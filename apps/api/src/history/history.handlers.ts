@@ -4,7 +4,7 @@ import { streamNames, type PlanSchedule } from '@planledger/domain';
 import type { EventStorage } from '@planledger/event-store';
 import { notificationStreamOf } from '@planledger/notifications';
 import { EVENT_STORAGE } from '@planledger/runtime';
-import { NotFoundError } from '../http/api-errors';
+import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { byPosition, readHistory } from './history-entry';
 import { GetAssignmentHistoryQuery, GetPlanHistoryQuery, type AssignmentHistory, type PlanHistory } from './history.queries';
 
@@ -18,12 +18,12 @@ function phaseIdsOf(schedules: PlanSchedule[]): string[] {
 export class GetPlanHistoryHandler implements IQueryHandler<GetPlanHistoryQuery> {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
 
-  async execute({ planId }: GetPlanHistoryQuery): Promise<PlanHistory> {
+  async execute({ planId }: GetPlanHistoryQuery): Promise<QueryResult<PlanHistory>> {
     const planEvents = await readHistory(this.storage.store, streamNames.plan(planId));
-    if (planEvents.length === 0) throw new NotFoundError('plan', planId);
+    if (planEvents.length === 0) return notFound('plan', planId);
     const schedules = planEvents.map((e) => (e.data as { schedule?: PlanSchedule }).schedule).filter((s): s is PlanSchedule => s !== undefined);
     const phaseEvents = await Promise.all(phaseIdsOf(schedules).map((phaseId) => readHistory(this.storage.store, streamNames.phase(planId, phaseId))));
-    return { planId, events: [...planEvents, ...phaseEvents.flat()].sort(byPosition) };
+    return accepted({ planId, events: [...planEvents, ...phaseEvents.flat()].sort(byPosition) });
   }
 }
 
@@ -32,12 +32,12 @@ export class GetAssignmentHistoryHandler implements IQueryHandler<GetAssignmentH
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
 
   /** The assignment's events and, in record order among them, every delivery attempt about it (channel, recipient, outcome). */
-  async execute({ planId, assignmentId }: GetAssignmentHistoryQuery): Promise<AssignmentHistory> {
+  async execute({ planId, assignmentId }: GetAssignmentHistoryQuery): Promise<QueryResult<AssignmentHistory>> {
     const [events, deliveries] = await Promise.all([
       readHistory(this.storage.store, streamNames.assignment(planId, assignmentId)),
       readHistory(this.storage.store, notificationStreamOf(planId, assignmentId)),
     ]);
-    if (events.length === 0) throw new NotFoundError('assignment', `${planId}.${assignmentId}`);
-    return { planId, assignmentId, events: [...events, ...deliveries].sort(byPosition) };
+    if (events.length === 0) return notFound('assignment', `${planId}.${assignmentId}`);
+    return accepted({ planId, assignmentId, events: [...events, ...deliveries].sort(byPosition) });
   }
 }

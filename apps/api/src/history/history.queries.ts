@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { QueryResult } from '../commands/command-result';
 import type { HistoryEntry } from './history-entry';
 
 export interface PlanHistory {
@@ -13,13 +14,13 @@ export interface AssignmentHistory {
 }
 
 /** The plan's stream and its phases' streams, merged in the order they were recorded. */
-export class GetPlanHistoryQuery extends Query<PlanHistory> {
+export class GetPlanHistoryQuery extends Query<QueryResult<PlanHistory>> {
   constructor(readonly planId: string) {
     super();
   }
 }
 
-export class GetAssignmentHistoryQuery extends Query<AssignmentHistory> {
+export class GetAssignmentHistoryQuery extends Query<QueryResult<AssignmentHistory>> {
   constructor(readonly planId: string, readonly assignmentId: string) {
     super();
   }

@@ -1,10 +1,10 @@
 import { Controller, Inject, Res } from '@nestjs/common';
-import { PeopleDirectory } from '@planledger/auth';
-import type { Clock } from '@planledger/engine';
+import type { PeopleDirectory } from '@planledger/auth';
 import type { EventStorage } from '@planledger/event-store';
 import { CalendarFeedStore, NOTIFICATION_CONFIG, openDeadlines, renderFeed, type NotificationConfig } from '@planledger/notification-delivery';
-import { CLOCK, EVENT_STORAGE, SERVICE_CONFIG, type ServiceConfig } from '@planledger/runtime';
+import { EVENT_STORAGE, SERVICE_CONFIG, type ServiceConfig } from '@planledger/runtime';
 import type { Response } from 'express';
+import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
 import { ApiError } from '../http/api-errors';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 
@@ -14,17 +14,15 @@ const notFound = () => new ApiError(404, { error: 'not_found', message: 'no cale
 @Controller()
 export class CalendarFeedsController {
   private readonly feeds: CalendarFeedStore;
-  /** Read only here (who belongs to which departments, who is revoked): the directory stream is auth's to write. */
-  private readonly people: PeopleDirectory;
 
   constructor(
     @Inject(EVENT_STORAGE) private readonly storage: EventStorage,
     @Inject(NOTIFICATION_CONFIG) private readonly notify: NotificationConfig,
     @Inject(SERVICE_CONFIG) private readonly config: Pick<ServiceConfig, 'PORT'>,
-    @Inject(CLOCK) clock: Clock,
+    /** The service's one directory, read only here (who belongs to which departments, who is revoked): auth writes it. */
+    @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
   ) {
     this.feeds = new CalendarFeedStore(storage.database);
-    this.people = new PeopleDirectory(storage.store, { clock });
   }
 
   @Route('createCalendarFeed')

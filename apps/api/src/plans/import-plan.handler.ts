@@ -3,11 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf } from '../actor/request-actor';
-import { assertScheduleInRange } from '../http/instant-range';
-import { businessNow, executeOrReject } from '../commands/command-context';
-import { ApiError, InvalidPlanError } from '../http/api-errors';
+import { businessNow, executeCommand, scopedIdempotencyKey } from '../commands/command-context';
+import { accepted, rejected, type CommandResult } from '../commands/command-result';
 import { ImportPlanCommand, type ImportedPlan } from './plan.commands';
+import { prepareInRange } from './prepare-in-range';
 import { PlanPreparationPool } from './preparation/plan-preparation.pool';
 
 /** Checks and compiles an uploaded definition; drafts the plan, or revises its draft while unpublished. */
@@ -19,31 +18,30 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
     private readonly preparation: PlanPreparationPool,
   ) {}
 
-  async execute({ upload, context }: ImportPlanCommand): Promise<ImportedPlan> {
-    const prepared = await this.preparation.prepare(upload);
-    if (!prepared.ok) throw new InvalidPlanError(prepared.errors, prepared.unlisted);
+  async execute({ upload, context }: ImportPlanCommand): Promise<CommandResult<ImportedPlan>> {
+    const prepared = await prepareInRange(this.preparation, upload);
+    if (!prepared.ok) return prepared;
     const { schedule, source } = prepared;
-    assertScheduleInRange(schedule, upload.rebase);
     const planId = schedule.planId;
     const target = { aggregate: 'plan', planId } as const;
     const { status } = (await this.executor.load(target)).state as PlanState;
     if (status === 'published' || status === 'closed') {
-      throw new ApiError(409, {
-        error: 'invalid_transition', status, allowed: status === 'published' ? ['amend', 'close'] : [],
+      return rejected({
+        kind: 'refused', status, allowed: status === 'published' ? ['AmendPlan', 'ClosePlan'] : [],
         message: `plan ${planId} is ${status}: send changes as an amendment (POST /plans/${planId}/amendments), or import under another ?planId=`,
       });
     }
-    const result = await executeOrReject(
+    const result = await executeCommand(
       this.executor, target,
       { type: status === 'draft' ? 'ReviseDraft' : 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: context.actor, at: await businessNow(this.clock) } },
-      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `import-${planId}`) },
-      () => 'body',
+      { correlationId: context.correlationId, idempotencyKey: scopedIdempotencyKey(context, `import-${planId}`) },
     );
+    if (!result.ok) return result;
     // From the events: a replayed request answers what its first attempt did.
     const revised = result.events[0]?.type === 'PlanDraftRevised' || (result.events.length === 0 && status === 'draft');
-    return {
+    return accepted({
       planId, status: 'draft', revised, title: schedule.title, startsAt: schedule.startsAt, endsAt: schedule.endsAt,
       phases: schedule.phases.length, obligations: schedule.obligations.length, departments: schedule.departments.length,
-    };
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Command } from '@nestjs/cqrs';
 import type { PlanUpload } from '@planledger/engine';
 import type { ScheduleChanges } from '@planledger/domain';
 import type { CommandContext } from '../commands/command-context';
+import type { CommandResult } from '../commands/command-result';
 
 export interface ImportedPlan {
   planId: string;
@@ -29,25 +30,25 @@ export interface AmendedPlan {
   changes: ScheduleChanges;
 }
 
-export class ImportPlanCommand extends Command<ImportedPlan> {
+export class ImportPlanCommand extends Command<CommandResult<ImportedPlan>> {
   constructor(readonly upload: PlanUpload, readonly context: CommandContext) {
     super();
   }
 }
 
-export class PublishPlanCommand extends Command<PlanStatusAnswer> {
+export class PublishPlanCommand extends Command<CommandResult<PlanStatusAnswer>> {
   constructor(readonly planId: string, readonly context: CommandContext, readonly confirmPastDue = false) {
     super();
   }
 }
 
-export class AmendPlanCommand extends Command<AmendedPlan> {
+export class AmendPlanCommand extends Command<CommandResult<AmendedPlan>> {
   constructor(readonly planId: string, readonly upload: PlanUpload, readonly reason: string, readonly context: CommandContext) {
     super();
   }
 }
 
-export class ClosePlanCommand extends Command<PlanStatusAnswer> {
+export class ClosePlanCommand extends Command<CommandResult<PlanStatusAnswer>> {
   constructor(readonly planId: string, readonly reason: string, readonly context: CommandContext) {
     super();
   }

@@ -3,9 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
-import { idempotencyKeyOf } from '../actor/request-actor';
-import { businessNow, executeOrReject } from '../commands/command-context';
-import { ApiError } from '../http/api-errors';
+import { businessNow, executeCommand, scopedIdempotencyKey } from '../commands/command-context';
+import { accepted, type CommandRejection, type CommandResult } from '../commands/command-result';
 import { pastDueAt } from './past-due';
 import { PublishPlanCommand, type PlanStatusAnswer } from './plan.commands';
 
@@ -17,30 +16,30 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ planId, context, confirmPastDue }: PublishPlanCommand): Promise<PlanStatusAnswer> {
+  async execute({ planId, context, confirmPastDue }: PublishPlanCommand): Promise<CommandResult<PlanStatusAnswer>> {
     const at = await businessNow(this.clock);
-    if (!confirmPastDue) await this.refuseUnconfirmedPastDue(planId, at);
-    const result = await executeOrReject(
+    const unconfirmed = confirmPastDue ? undefined : await this.unconfirmedPastDue(planId, at);
+    if (unconfirmed) return { ok: false, rejection: unconfirmed };
+    const result = await executeCommand(
       this.executor, { aggregate: 'plan', planId },
       { type: 'PublishPlan', data: { planId }, metadata: { actor: context.actor, at } },
-      { correlationId: context.correlationId, idempotencyKey: idempotencyKeyOf(context.headers, `publish-${planId}`) },
+      { correlationId: context.correlationId, idempotencyKey: scopedIdempotencyKey(context, `publish-${planId}`) },
     );
+    if (!result.ok) return result;
     // The recorded time: a replayed request answers what its first attempt did.
-    return { planId, status: 'published', at: result.events[0]?.at ?? at };
+    return accepted({ planId, status: 'published', at: result.events[0]?.at ?? at });
   }
 
   /** A draft whose span has started: say how much is already past due, and publish only when confirmed. */
-  private async refuseUnconfirmedPastDue(planId: string, at: string): Promise<void> {
+  private async unconfirmedPastDue(planId: string, at: string): Promise<CommandRejection | undefined> {
     const { state } = await this.executor.load({ aggregate: 'plan', planId });
     const plan = state as PlanState;
-    if (plan.status !== 'draft' || !plan.schedule) return;
+    if (plan.status !== 'draft' || !plan.schedule) return undefined;
     const { count, firstDueAt } = pastDueAt(plan.schedule, at);
-    if (count === 0) return;
-    throw new ApiError(409, {
-      error: 'past_due_confirmation_required',
-      pastDue: count,
-      firstDueAt,
+    if (count === 0) return undefined;
+    return {
+      kind: 'conflict', code: 'past_due_confirmation_required', details: { pastDue: count, firstDueAt },
       message: `${count} assignment(s) of ${planId} are already past due at ${at} (the first on ${firstDueAt}); publishing issues them at once as overdue. Publish again with ?confirmPastDue=true to go ahead.`,
-    });
+    };
   }
 }

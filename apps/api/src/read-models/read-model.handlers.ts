@@ -6,7 +6,7 @@ import type { EventStorage } from '@planledger/event-store';
 import { departmentInbox, getPlanOverview, listPlans, overdueList, planAssignmentsPage, upcomingTimers } from '@planledger/projections';
 import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
 import { PlanAsOfReader } from '../audit/plan-as-of.reader';
-import { NotFoundError } from '../http/api-errors';
+import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
 import { encodeCursor, pageOf } from './assignment-paging';
 import { PlanSummaryCache } from './plan-summary.cache';
@@ -34,18 +34,20 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     private readonly summaries: PlanSummaryCache,
   ) {}
 
-  async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<PlanPage> {
+  async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<QueryResult<PlanPage>> {
     if (asOf) {
-      const { assignments, ...replayed } = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}?asOf');
+      const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}?asOf');
+      if (!read.ok) return read;
+      const { assignments, ...replayed } = read.value;
       const { items, next } = pageOf(assignments, filter, page, replayed.asOf.instant);
-      return { ...replayed, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } };
+      return accepted({ ...replayed, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
     }
     const summary = await this.summaries.summaryOf(planId);
-    if (!summary) throw new NotFoundError('plan', planId);
+    if (!summary) return notFound('plan', planId);
     // "Overdue" is judged at business time, as in the inboxes.
     const businessTime = (await this.clock.now()).toISOString();
     const { items, next } = await planAssignmentsPage(this.storage.database, planId, filter, page, businessTime);
-    return { ...summary, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } };
+    return accepted({ ...summary, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
   }
 }
 
@@ -53,14 +55,15 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 export class GetPlanSummaryHandler implements IQueryHandler<GetPlanSummaryQuery> {
   constructor(private readonly planAsOf: PlanAsOfReader, private readonly summaries: PlanSummaryCache) {}
 
-  async execute({ planId, asOf }: GetPlanSummaryQuery): Promise<PlanSummaryView> {
+  async execute({ planId, asOf }: GetPlanSummaryQuery): Promise<QueryResult<PlanSummaryView>> {
     if (asOf) {
-      const { assignments: _left, ...replayed } = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}/summary?asOf');
-      return replayed;
+      const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}/summary?asOf');
+      if (!read.ok) return read;
+      const { assignments: _left, ...replayed } = read.value;
+      return accepted(replayed);
     }
     const summary = await this.summaries.summaryOf(planId);
-    if (!summary) throw new NotFoundError('plan', planId);
-    return summary;
+    return summary ? accepted(summary) : notFound('plan', planId);
   }
 }
 
@@ -78,9 +81,9 @@ export class PlanTimelineHandler implements IQueryHandler<PlanTimelineQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ planId, events, timers }: PlanTimelineQuery): Promise<PlanTimeline> {
+  async execute({ planId, events, timers }: PlanTimelineQuery): Promise<QueryResult<PlanTimeline>> {
     const overview = await getPlanOverview(this.storage.database, planId);
-    if (!overview) throw new NotFoundError('plan', planId);
+    if (!overview) return notFound('plan', planId);
     const latest = { direction: 'backwards', maxCount: events } as const;
     const recentlyChanged = [...overview.assignments].sort((a, b) => Date.parse(b.lastEventAt) - Date.parse(a.lastEventAt)).slice(0, events);
     const streams = [
@@ -89,12 +92,12 @@ export class PlanTimelineHandler implements IQueryHandler<PlanTimelineQuery> {
       ...recentlyChanged.map((a) => streamNames.assignment(planId, a.assignmentId)),
     ];
     const read = await Promise.all(streams.map((stream) => readHistory(this.storage.store, stream, latest)));
-    return {
+    return accepted({
       planId,
       businessTime: (await this.clock.now()).toISOString(),
       recent: read.flat().sort(newestFirst).slice(0, events),
       upcoming: await upcomingTimers(this.storage.database, planId, { limit: timers }),
-    };
+    });
   }
 }
 

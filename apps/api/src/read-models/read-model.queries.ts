@@ -1,3 +1,4 @@
+import type { QueryResult } from '../commands/command-result';
 import { Query } from '@nestjs/cqrs';
 import type { AssignmentFilter, AssignmentView, DepartmentListing, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
 import type { PlanAsOfRequest } from '../audit/plan-as-of.reader';
@@ -20,13 +21,13 @@ export interface PlanPage extends PlanSummaryView {
 }
 
 /** With `asOf`, the plan replayed from the store as it stood then (an audit view, recorded as such). */
-export class GetPlanQuery extends Query<PlanPage> {
+export class GetPlanQuery extends Query<QueryResult<PlanPage>> {
   constructor(readonly planId: string, readonly filter: AssignmentFilter, readonly page: PageRequest, readonly asOf?: PlanAsOfRequest) {
     super();
   }
 }
 
-export class GetPlanSummaryQuery extends Query<PlanSummaryView> {
+export class GetPlanSummaryQuery extends Query<QueryResult<PlanSummaryView>> {
   constructor(readonly planId: string, readonly asOf?: PlanAsOfRequest) {
     super();
   }
@@ -41,7 +42,7 @@ export interface PlanTimeline {
   upcoming: UpcomingTimer[];
 }
 
-export class PlanTimelineQuery extends Query<PlanTimeline> {
+export class PlanTimelineQuery extends Query<QueryResult<PlanTimeline>> {
   constructor(readonly planId: string, readonly events: number, readonly timers: number) {
     super();
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSTANT_RANGE_TEXT, isDateInRange, isInstantInRange } from '../http/instant-range';
+import { INSTANT_RANGE_TEXT, isDateInRange, isInstantInRange } from '../commands/instant-range';
 
 /**
  * The zod schemas of every request part. The route table points at them; validation and the
@@ -12,7 +12,7 @@ export const planIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a pla
 export const assignmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'an assignment id: letters, digits, ".", "_" and "-"');
 export const departmentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a department id: letters, digits, ".", "_" and "-"');
 const isoDate = z.iso.date('a date as YYYY-MM-DD');
-/** A date a command will record (shifted into instants): inside the range every instant must keep (http/instant-range.ts). */
+/** A date a command will record (shifted into instants): inside the range every instant must keep (commands/instant-range.ts). */
 const recordedDate = isoDate.refine(isDateInRange, `a date ${INSTANT_RANGE_TEXT}`);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 

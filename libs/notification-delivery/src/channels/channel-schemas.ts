@@ -54,6 +54,20 @@ export function splitSettings(settings: ChannelSettings): { shown: Record<string
   }
 }
 
+/** The inverse of `splitSettings`: a stored channel's settings from its shown and (unsealed) secret parts. */
+export function joinSettings(kind: ChannelKind, shown: Record<string, string>, secret: Record<string, string>): ChannelSettings {
+  switch (kind) {
+    case 'wecom':
+      return { kind, webhookUrl: secret.webhookUrl };
+    case 'dingtalk':
+      return { kind, webhookUrl: secret.webhookUrl, signingSecret: secret.signingSecret };
+    case 'email':
+      return { kind, address: shown.address };
+    case 'webhook':
+      return { kind, url: shown.url, signingSecret: secret.signingSecret };
+  }
+}
+
 /** The channel as an admin sees it: no secret, only that one is set. */
 export const channelViewSchema = z.object({
   channelId: z.string(),

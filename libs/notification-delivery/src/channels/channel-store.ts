@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlQueryable } from '@planledger/event-store';
 import type { SecretBox } from '../crypto/secret-box';
-import { DEFAULT_RATE_PER_MINUTE, splitSettings, type ChannelKind, type ChannelSettings, type ChannelView, type CreateChannelInput } from './channel-schemas';
+import { DEFAULT_RATE_PER_MINUTE, joinSettings, splitSettings, type ChannelKind, type ChannelSettings, type ChannelView, type CreateChannelInput } from './channel-schemas';
 
 interface ChannelRow {
   channel_id: string;
@@ -90,7 +90,7 @@ export class ChannelStore {
     if (!row) return undefined;
     const view = toView(row);
     const secret = JSON.parse(this.box().open(row.secret, row.channel_id)) as Record<string, string>;
-    const full = { kind: row.kind, ...view.settings, ...secret } as unknown as ChannelSettings;
+    const full = joinSettings(row.kind, view.settings, secret);
     return { ...view, full };
   }
 

@@ -2,9 +2,14 @@ import type { Obligation, PlanledgerEvent, PlanSchedule, ScheduleChanges } from 
 import type { DepartmentChanges, DerivedNotification, NotificationFacts, NotificationKind, WorkItem } from '../notification';
 
 /** What the read models know when the event is projected (after it was applied). */
+/**
+ * What derivation reads of the plan's schedule in force: its names, zone, departments, phases and
+ * obligations. Assignment events need only the names and the zone; their phases and obligations may be empty.
+ */
+export type ScheduleForMessages = Pick<PlanSchedule, 'planId' | 'title' | 'timeZone' | 'departments' | 'phases' | 'obligations'>;
+
 export interface DeriveContext {
-  /** The plan's schedule in force: names of departments, phases and obligations. */
-  schedule: PlanSchedule;
+  schedule: ScheduleForMessages;
   /** The assignment as it stands after the event (assignment events only). */
   assignment?: { assignmentId: string; title: string; departmentId: string; dueAt: string };
   /** Amendments: the assignments the changes name, as they stood before (title, holder). */

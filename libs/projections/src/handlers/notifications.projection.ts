@@ -90,8 +90,8 @@ async function contextOf(tx: SqlQueryable, event: PlanledgerEvent): Promise<Deri
     [planId, assignmentId],
   );
   if (!row) return undefined;
-  const departments = typeof row.departments === 'string' ? JSON.parse(row.departments) : row.departments;
-  const schedule = { planId, title: row.title, timeZone: row.time_zone, departments: departments ?? [], phases: [], obligations: [] } as unknown as PlanSchedule;
+  const departments: PlanSchedule['departments'] | null = typeof row.departments === 'string' ? JSON.parse(row.departments) : row.departments;
+  const schedule: DeriveContext['schedule'] = { planId, title: row.title, timeZone: row.time_zone, departments: departments ?? [], phases: [], obligations: [] };
   const assignment = row.a_title !== null && row.department_id !== null && row.due_at !== null
     ? { assignmentId, title: row.a_title, departmentId: row.department_id, dueAt: row.due_at }
     : undefined;

@@ -2,12 +2,18 @@ import { extname, join } from 'node:path';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { PlanUpload, PreparedPlan } from '@planledger/engine';
 import { Piscina } from 'piscina';
-import { ApiError } from '../../http/api-errors';
+import type { CommandRejection } from '../../commands/command-result';
 
 /** A plan that takes longer than this to check and compile is refused (a real county's takes well under a second). */
 export const PREPARE_TIMEOUT_MS = 60_000;
 /** Heap of the preparing thread: a plan within the parse limits needs a fraction of it. */
 const WORKER_HEAP_MB = 1024;
+
+/** The pool declined the plan before its problems were known: the refusal to answer with. */
+export interface PreparationRefused {
+  ok: false;
+  refused: CommandRejection;
+}
 
 /**
  * Plans are parsed, checked and compiled in a worker thread, never on the event loop: while one
@@ -28,12 +34,15 @@ export class PlanPreparationPool implements OnModuleDestroy {
 
   private preparing = 0;
 
-  async prepare(upload: PlanUpload): Promise<PreparedPlan> {
+  /** The prepared plan, its problems, or why it was not prepared (too many waiting, too slow, too large). */
+  async prepare(upload: PlanUpload): Promise<PreparedPlan | PreparationRefused> {
     this.preparing++;
     try {
       return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS) });
     } catch (error) {
-      throw refusal(error as Error & { code?: string; name?: string }) ?? error;
+      const rejection = refusal(error as Error & { code?: string; name?: string });
+      if (rejection) return { ok: false, refused: rejection };
+      throw error;
     } finally {
       this.preparing--;
     }
@@ -49,15 +58,15 @@ export class PlanPreparationPool implements OnModuleDestroy {
   }
 }
 
-function refusal(error: Error & { code?: string }): ApiError | undefined {
+function refusal(error: Error & { code?: string }): CommandRejection | undefined {
   if (error.message === 'Task queue is at limit') {
-    return new ApiError(503, { error: 'unavailable', message: 'too many plans are being checked at once; send it again in a minute' });
+    return { kind: 'unavailable', message: 'too many plans are being checked at once; send it again in a minute' };
   }
   if (error.name === 'AbortError' || error.name === 'TimeoutError') {
-    return new ApiError(413, { error: 'payload_too_large', message: `checking and compiling this plan took longer than ${PREPARE_TIMEOUT_MS / 1000} s: it is too large` });
+    return { kind: 'too_large', message: `checking and compiling this plan took longer than ${PREPARE_TIMEOUT_MS / 1000} s: it is too large` };
   }
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new ApiError(413, { error: 'payload_too_large', message: `checking and compiling this plan needs more than ${WORKER_HEAP_MB} MB: it is too large` });
+    return { kind: 'too_large', message: `checking and compiling this plan needs more than ${WORKER_HEAP_MB} MB: it is too large` };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { InvalidRequestError, type RequestProblem } from './api-errors';
+import type { FieldProblem } from './command-result';
 
 /**
  * Every instant a command records lies in [1970-01-01T00:00:00Z, 2201-01-01T00:00:00Z): wide
@@ -22,8 +22,8 @@ const DATE_LIKE = /^[+-]?\d{4,6}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?
  * Walks a value about to be recorded (a compiled schedule) and names every date or instant
  * string outside the range by its JSON path, e.g. `schedule.obligations[12].dueAt`.
  */
-export function instantsOutOfRange(value: unknown, path: string, limit = 20): RequestProblem[] {
-  const problems: RequestProblem[] = [];
+export function instantsOutOfRange(value: unknown, path: string, limit = 20): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
   const walk = (node: unknown, at: string): void => {
     if (problems.length >= limit) return;
     if (typeof node === 'string') {
@@ -38,14 +38,13 @@ export function instantsOutOfRange(value: unknown, path: string, limit = 20): Re
   return problems;
 }
 
-/** 400 naming every instant of a compiled schedule outside the range (and the rebase that put it there). */
-export function assertScheduleInRange(schedule: unknown, rebase: string | undefined): void {
-  const problems = instantsOutOfRange(schedule, 'schedule');
-  if (problems.length === 0) return;
-  throw new InvalidRequestError(
-    problems.map((problem) => ({
-      path: rebase === undefined ? 'body' : 'query.rebase',
-      message: `${problem.path}: ${problem.message}${rebase === undefined ? '' : ` once rebased to ${rebase}`}`,
-    })),
-  );
+/**
+ * Every instant of a compiled schedule outside the range, each as a problem with the command
+ * field that put it there: `rebase` when the caller rebased the plan, else the definition itself.
+ */
+export function scheduleOutOfRange(schedule: unknown, rebase: string | undefined): FieldProblem[] {
+  return instantsOutOfRange(schedule, 'schedule').map((problem) => ({
+    field: rebase === undefined ? 'definition' : 'rebase',
+    message: `${problem.path}: ${problem.message}${rebase === undefined ? '' : ` once rebased to ${rebase}`}`,
+  }));
 }
