@@ -76,6 +76,7 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     await problems.nth(reference).getByRole('button').click();
     expect(await page.getByTestId('selected-line').getAttribute('data-line')).toBe(String(CO_LINE));
     expect(await page.getByTestId('selected-line').textContent()).toContain('educaton-work-committee');
+    expect(await page.getByTestId('marked-column').textContent()).toBe('educaton-work-committee'); // the column points at the value
     await snap(page, '20-import-problems');
     await expectAccessible(page, 'the import page with problems');
     await problems.nth(kind).getByRole('button').click();
@@ -92,7 +93,7 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     const phases = await page.getByTestId('preview-phases').textContent();
     expect(phases).toContain('教育教學規范年');
     expect(phases).toContain('2021年9月1日 星期三');
-    expect(await page.getByTestId('preview-departments').textContent()).toContain('連云區墟溝小學');
+    expect(await page.getByTestId('preview-departments').textContent()).toContain('連云區板橋中學'); // most work first: 48 each for the schools
     expect(await page.getByTestId('preview-first-deadlines').textContent()).toContain('教育教學規范年實施方案');
     expect(await page.getByTestId('preview-busiest-weeks').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('preview-simulation').textContent()).toContain('被拒绝的命令 0 个');
@@ -118,6 +119,9 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     expectOk(await harness.api('POST', '/admin/clock', { set: '2021-12-01T09:00:00+08:00' }), 'advance the clock');
     const file = join(tmpdir(), 'lianyun-quality-2021-2024.v2.yaml');
     writeFileSync(file, AMENDED);
+    // Three months of business time ended the session (30 minutes idle): sign in again.
+    await signIn(page, PLANNER.id, PASSWORD);
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await page.goto(`/app/plans/${PLAN}/amend`);
     await page.getByRole('heading', { name: /修订计划/ }).waitFor();
     await page.locator('input[type="file"]').first().setInputFiles(file);

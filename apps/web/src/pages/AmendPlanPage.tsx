@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Result, Space, Spin, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -33,6 +33,11 @@ export function AmendPlanPage() {
     applied.reset();
   };
   const problems = planProblemsOf(preview.error);
+  const results = useRef<HTMLDivElement>(null);
+  // A new preview appears below the tall text box: bring it into view.
+  useEffect(() => {
+    if (preview.data) results.current?.scrollIntoView({ block: 'start' });
+  }, [preview.data]);
 
   const confirmApply = ({ reason }: { reason: string }) => {
     const { counts } = preview.data!;
@@ -79,7 +84,7 @@ export function AmendPlanPage() {
       {preview.isError && !problems && <RequestFailure error={preview.error} />}
       {preview.isPending && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       {preview.data && (
-        <>
+        <div ref={results} style={{ display: 'flex', flexDirection: 'column', gap: 16, scrollMarginTop: 8 }}>
           <AmendmentEffects preview={preview.data} />
           <Card size="small" title={<h2 className="card-title">{t('amend_apply')}</h2>}>
             <Form form={form} layout="vertical" onFinish={confirmApply} disabled={!isPlanner} requiredMark>
@@ -95,7 +100,7 @@ export function AmendPlanPage() {
               </Space>
             </Form>
           </Card>
-        </>
+        </div>
       )}
     </Space>
   );

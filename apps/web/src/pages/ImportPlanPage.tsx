@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Result, Space, Spin, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -36,6 +36,11 @@ export function ImportPlanPage() {
     published.reset();
   };
   const problems = planProblemsOf(preview.error);
+  const results = useRef<HTMLDivElement>(null);
+  // A new preview appears below the tall text box: bring it into view.
+  useEffect(() => {
+    if (preview.data) results.current?.scrollIntoView({ block: 'start' });
+  }, [preview.data]);
   const planId = imported.data?.planId;
 
   const confirmImport = () => {
@@ -102,8 +107,8 @@ export function ImportPlanPage() {
       {preview.isError && !problems && <RequestFailure error={preview.error} />}
       {preview.isPending && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       {preview.data && (
-        <>
-          <Alert type="success" showIcon message={t('import_valid')} data-testid="plan-valid" />
+        <div ref={results} style={{ display: 'flex', flexDirection: 'column', gap: 16, scrollMarginTop: 8 }}>
+          <Alert type="success" showIcon message={t('import_valid')} data-testid="plan-valid" style={{ background: '#f3fbee', borderColor: '#8fc96f' }} />
           {existing === 'draft' && <Alert type="info" showIcon message={t('import_existsDraft', { planId: preview.data.plan.planId })} />}
           {blocked && (
             <Alert
@@ -125,7 +130,7 @@ export function ImportPlanPage() {
             {imported.isError && <RequestFailure error={imported.error} />}
             {published.isError && <RequestFailure error={published.error} />}
           </div>
-        </>
+        </div>
       )}
     </Space>
   );

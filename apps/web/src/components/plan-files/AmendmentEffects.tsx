@@ -87,7 +87,7 @@ export function AmendmentEffects({ preview }: { preview: AmendmentPreview }) {
           <h3 className="card-title" style={{ margin: '8px 0' }}>{t('amend_byDepartment')}</h3>
           <Table<AmendedDepartment>
             rowKey="departmentId" size="small" dataSource={preview.departments} data-testid="amended-departments"
-            pagination={preview.departments.length > 12 ? { pageSize: 12, showSizeChanger: false, size: 'small' } : false}
+            pagination={preview.departments.length > 20 ? { pageSize: 20, showSizeChanger: false, size: 'small' } : false}
             expandable={{ expandedRowRender: (department) => <DepartmentAssignments department={department} />, rowExpandable: () => true }}
             columns={[
               { title: t('preview_department'), dataIndex: 'name', key: 'name' },

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Progress, Row, Table, Tag } from 'antd';
 import type { PlanPreview } from '../../api/plan-files';
-import { formatDate, formatInstant } from '../../format';
+import { formatDate, formatInstant, planTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 
 type Phase = PlanPreview['phases'][number];
@@ -64,7 +64,7 @@ export function PlanPreviewView({ preview }: { preview: PlanPreview }) {
           <Table<Week>
             rowKey="weekStart" size="small" pagination={false} dataSource={preview.busiestWeeks} data-testid="preview-busiest-weeks"
             columns={[
-              { title: t('preview_week'), key: 'week', width: 210, render: (_v, w) => t('preview_weekValue', { from: formatDate(`${w.weekStart}T00:00:00`, t) }) },
+              { title: t('preview_week'), key: 'week', width: 210, render: (_v, w) => t('preview_weekValue', { from: planTime(w.weekStart).format(t('week_date_format')), to: planTime(w.weekStart).add(6, 'day').format(t('week_date_format')) }) },
               {
                 title: t('preview_deadlines'), key: 'deadlines',
                 render: (_v, w) => (

@@ -13,7 +13,7 @@ const fileOf = (problem: PlanProblem, files: SourceFile[]): SourceFile | undefin
   files.find((f) => f.name === problem.file) ?? files.find((f) => f.name && (problem.file.endsWith(`/${f.name}`) || f.name.endsWith(`/${problem.file}`))) ?? files[0];
 
 /** A read-only, numbered view of one file with the problems' lines marked and the chosen one highlighted. */
-function SourceView({ file, marked, selected }: { file: SourceFile; marked: Set<number>; selected: number | undefined }) {
+function SourceView({ file, marked, selected, column }: { file: SourceFile; marked: Set<number>; selected: number | undefined; column: number }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -50,11 +50,25 @@ function SourceView({ file, marked, selected }: { file: SourceFile; marked: Set<
             <span aria-hidden="true" style={{ flex: '0 0 52px', textAlign: 'right', paddingRight: 12, color: isSelected ? '#8c0d12' : 'rgba(0,0,0,0.6)', userSelect: 'none', fontWeight: isSelected ? 600 : undefined }}>
               {number}
             </span>
-            <span style={{ paddingRight: 12 }}>{text || ' '}</span>
+            <span style={{ paddingRight: 12 }}>{isSelected ? <MarkedColumn text={text} column={column} /> : text || ' '}</span>
           </div>
         );
       })}
     </div>
+  );
+}
+
+/** The line with the value the problem's column points at underlined (up to the next space, comma or bracket). */
+function MarkedColumn({ text, column }: { text: string; column: number }) {
+  const start = Math.min(Math.max(column - 1, 0), text.length);
+  const end = start + Math.max(1, /^[^\s,\]}]*/.exec(text.slice(start))![0].length);
+  if (start >= text.length) return <>{text || ' '}</>;
+  return (
+    <>
+      {text.slice(0, start)}
+      <mark data-testid="marked-column" style={{ background: 'transparent', color: '#8c0d12', fontWeight: 600, textDecoration: 'underline wavy #c4161c', textUnderlineOffset: 3 }}>{text.slice(start, end)}</mark>
+      {text.slice(end)}
+    </>
   );
 }
 
@@ -66,12 +80,17 @@ function SourceView({ file, marked, selected }: { file: SourceFile; marked: Set<
 export function PlanProblems({ problems, unlisted, files }: { problems: PlanProblem[]; unlisted: number; files: SourceFile[] }) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState(0);
-  useEffect(() => setChosen(0), [problems]);
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setChosen(0);
+    // A new answer: bring the problems into view (they appear below the tall text box).
+    card.current?.scrollIntoView({ block: 'start' });
+  }, [problems]);
   const current = problems[chosen] ?? problems[0];
   const file = current ? fileOf(current, files) : files[0];
   const marked = new Set(problems.filter((p) => p.line > 0 && file && fileOf(p, files) === file).map((p) => p.line));
   return (
-    <Card size="small" data-testid="plan-problems">
+    <Card size="small" data-testid="plan-problems" ref={card} style={{ scrollMarginTop: 8 }}>
       <Alert
         type="error"
         showIcon
@@ -98,7 +117,7 @@ export function PlanProblems({ problems, unlisted, files }: { problems: PlanProb
                   aria-label={problem.line > 0 ? t('problems_goTo', { line: problem.line }) : undefined}
                   style={{ all: 'unset', display: 'block', width: '100%', cursor: 'pointer' }}
                 >
-                  <Typography.Text strong style={{ display: 'block' }}>{problem.message}</Typography.Text>
+                  <Typography.Text style={{ display: 'block', fontWeight: 500 }}>{problem.message}</Typography.Text>
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }} data-testid="problem-location">
                     {problem.line > 0 ? t('problems_location', { file: problem.file, line: problem.line, column: problem.column }) : t('problems_noLine', { file: problem.file })}
                   </Typography.Text>
@@ -120,7 +139,7 @@ export function PlanProblems({ problems, unlisted, files }: { problems: PlanProb
                 <Typography.Text strong data-testid="source-file">{t('problems_source', { file: file.name })}</Typography.Text>
                 <Typography.Text type="secondary">{t('problems_sourceHint')}</Typography.Text>
               </div>
-              <SourceView file={file} marked={marked} selected={current && current.line > 0 ? current.line : undefined} />
+              <SourceView file={file} marked={marked} selected={current && current.line > 0 ? current.line : undefined} column={current?.column ?? 0} />
             </>
           )}
         </Col>
