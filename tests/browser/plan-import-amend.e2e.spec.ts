@@ -47,9 +47,13 @@ afterAll(async () => {
 });
 
 /** Confirms the open antd confirmation dialog (its title says what is being confirmed). */
-async function confirmDialog(title: string): Promise<void> {
+async function confirmDialog(title: string, screenshot?: string): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm').filter({ hasText: title });
   await dialog.waitFor();
+  if (screenshot) {
+    await snap(page, screenshot);
+    await expectAccessible(page, `the dialog "${title}"`);
+  }
   await dialog.getByRole('button', { name: /确\s*认/ }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -107,9 +111,9 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').textContent()).toContain(PLAN);
     await page.getByTestId('publish-plan').click();
-    await confirmDialog('确认发布计划？');
+    await confirmDialog('确认发布计划？', '22-publish-confirm');
     await page.getByTestId('import-published').waitFor();
-    await snap(page, '22-import-published');
+    await snap(page, '22b-import-published');
     const history = expectOk(await harness.api('GET', `/plans/${PLAN}/history`), 'plan history') as { events: { type: string }[] };
     expect(history.events.map((e) => e.type)).toEqual(expect.arrayContaining(['PlanDrafted', 'PlanPublished']));
   });
@@ -128,6 +132,7 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     await page.getByTestId('plan-source-loaded').waitFor();
     await page.getByTestId('check-amendment').click();
     await page.getByTestId('amendment-effects').waitFor();
+    await snap(page, '23-amend-effects');
 
     expect(await page.getByTestId('count-redated').textContent()).toContain('12');
     expect(await page.getByTestId('count-cancelled').textContent()).toContain('1');
@@ -141,7 +146,7 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     const xugou = await page.getByTestId('department-xugou-primary').textContent();
     expect(xugou).toContain('调整截止日期');
     expect(xugou).toContain('2022年2月28日 星期一');
-    await snap(page, '23-amend-effects');
+    await snap(page, '24-amend-departments');
     await expectAccessible(page, 'the amendment preview');
     // The preview stored nothing: no amendment on record yet.
     let history = expectOk(await harness.api('GET', `/plans/${PLAN}/history`), 'plan history') as { events: { type: string; data?: { reason?: string } }[] };
@@ -152,10 +157,10 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     await page.getByText('请填写修订原因').waitFor();
     await page.getByTestId('amend-reason').fill('各校方案推迟至二月底；实施方案改由教研室配合');
     await page.getByTestId('apply-amendment').click();
-    await confirmDialog('确认应用修订？');
+    await confirmDialog('确认应用修订？', '25-amend-confirm');
     await page.getByTestId('amendment-applied').waitFor();
     expect(await page.getByTestId('amendment-applied').textContent()).toContain('第 1 次修订');
-    await snap(page, '24-amend-applied');
+    await snap(page, '26-amend-applied');
     await expectAccessible(page, 'the applied amendment');
     history = expectOk(await harness.api('GET', `/plans/${PLAN}/history`), 'plan history') as { events: { type: string; data?: { reason?: string } }[] };
     expect(history.events.find((e) => e.type === 'PlanAmended')?.data?.reason).toBe('各校方案推迟至二月底；实施方案改由教研室配合');

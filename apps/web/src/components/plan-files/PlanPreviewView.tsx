@@ -1,7 +1,8 @@
 import { Card, Col, Descriptions, Progress, Row, Table, Tag } from 'antd';
 import type { PlanPreview } from '../../api/plan-files';
-import { formatDate, formatInstant, planTime } from '../../format';
+import { formatDate, formatInstant, formatWeek } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { WeeksStrip } from './WeeksStrip';
 
 type Phase = PlanPreview['phases'][number];
 type Department = PlanPreview['departments'][number];
@@ -61,10 +62,11 @@ export function PlanPreviewView({ preview }: { preview: PlanPreview }) {
       </Col>
       <Col xs={24} xl={11}>
         <Card size="small" title={heading(t('preview_busiestWeeks'))} style={{ height: '100%' }}>
+          <WeeksStrip preview={preview} />
           <Table<Week>
             rowKey="weekStart" size="small" pagination={false} dataSource={preview.busiestWeeks} data-testid="preview-busiest-weeks"
             columns={[
-              { title: t('preview_week'), key: 'week', width: 210, render: (_v, w) => t('preview_weekValue', { from: planTime(w.weekStart).format(t('week_date_format')), to: planTime(w.weekStart).add(6, 'day').format(t('week_date_format')) }) },
+              { title: t('preview_week'), key: 'week', width: 210, render: (_v, w) => <span style={{ whiteSpace: 'nowrap' }}>{formatWeek(w.weekStart, t)}</span> },
               {
                 title: t('preview_deadlines'), key: 'deadlines',
                 render: (_v, w) => (
