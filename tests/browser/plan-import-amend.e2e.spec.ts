@@ -164,5 +164,13 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     await expectAccessible(page, 'the applied amendment');
     history = expectOk(await harness.api('GET', `/plans/${PLAN}/history`), 'plan history') as { events: { type: string; data?: { reason?: string } }[] };
     expect(history.events.find((e) => e.type === 'PlanAmended')?.data?.reason).toBe('各校方案推迟至二月底；实施方案改由教研室配合');
+
+    // The same version again amends nothing, and the page says so in Chinese.
+    await page.getByRole('button', { name: '继续修订' }).click();
+    await page.locator('input[type="file"]').first().setInputFiles(file);
+    await page.getByTestId('plan-source-loaded').waitFor();
+    await page.getByTestId('check-amendment').click();
+    await page.getByTestId('request-failure').waitFor();
+    expect(await page.getByTestId('request-failure').textContent()).toContain('新版本与当前计划完全相同');
   });
 });
