@@ -135,6 +135,12 @@ describe('POST /plans/{id}/amendments/preview', () => {
     expect(applied.body.changes.addedObligations.map((o: { departmentId: string }) => o.departmentId)).toEqual(['research-office']);
   });
 
+  it('says when the id is taken: a published plan must be amended, not imported again', async () => {
+    const response = await post(`/plans/preview?rebase=${REBASE}&planId=${PLAN}`, LIANYUN);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ existingStatus: 'published', plan: { planId: PLAN, startsAt: '2030-09-01T00:00:00.000+08:00' } });
+  });
+
   it('refuses what the amendment would refuse: a version that changes nothing (400), an unknown plan (404), a draft (409), located mistakes (400)', async () => {
     const before = await eventCount();
     const same = await post(`/plans/${PLAN}/amendments/preview?rebase=${REBASE}`, AMENDED);
