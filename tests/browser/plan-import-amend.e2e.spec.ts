@@ -28,6 +28,9 @@ const AMENDED = LIANYUN
   .replace('deadline: { kind: fixed, date: 2022-01-15 }\n        review: { reviewedBy: [liaison]', 'deadline: { kind: fixed, date: 2022-02-28 }\n        review: { reviewedBy: [liaison]')
   .replace('responsible: { lead: lianyun-bureau, co: [education-work-committee] }\n        deadline: { kind: fixed, date: 2021-12-31 }', 'responsible: { lead: lianyun-bureau, co: [research-office] }\n        deadline: { kind: fixed, date: 2021-12-31 }');
 
+const COUNTY = readFileSync(join(__dirname, '../../workflows/county-basic-education-2022-2025.yaml'), 'utf8');
+const COUNTY_DEPARTMENTS = join(__dirname, '../../workflows/county-basic-education-departments.yaml');
+
 const PLANNER = { id: 'zhao.planner', name: '赵规划', roles: ['planner'], departments: [] };
 const PASSWORD = 'Plans-Of-Lianyun-Bureau-21';
 
@@ -59,10 +62,28 @@ async function confirmDialog(title: string, screenshot?: string): Promise<void> 
 }
 
 describe('a planner imports, publishes and amends a plan in the browser', () => {
-  it('导入计划 is in the header; a pasted plan with two mistakes shows both, each at its line, highlighted in the source', async () => {
+  it('a plan that names a departments file asks for it, says where it is missing, and is checked with it', async () => {
     await signIn(page, PLANNER.id, PASSWORD);
     await page.getByTestId('nav-import-plan').click();
     await page.getByRole('heading', { name: '导入计划' }).waitFor();
+    await snap(page, '19-import-empty');
+    await expectAccessible(page, 'the empty import page');
+    await page.getByTestId('plan-source-text').fill(COUNTY);
+    // The plan says `departmentsFile: county-basic-education-departments.yaml`: the page asks for that file.
+    await page.getByTestId('departments-source-text').waitFor();
+    expect(await page.getByText('county-basic-education-departments.yaml').count()).toBeGreaterThan(0);
+    await page.getByTestId('check-plan').click();
+    await page.getByTestId('plan-problems').waitFor();
+    expect(await page.getByTestId('plan-problem').first().textContent()).toContain('departmentsFile');
+    await page.locator('input[type="file"]').nth(1).setInputFiles(COUNTY_DEPARTMENTS);
+    await page.getByTestId('departments-source-loaded').waitFor();
+    await page.getByTestId('check-plan').click();
+    await page.getByTestId('plan-preview').waitFor();
+    expect(await page.getByTestId('preview-simulation').textContent()).toContain('被拒绝的命令 0 个');
+    await page.getByTestId('departments-source-clear').click();
+  });
+
+  it('导入计划 is in the header; a pasted plan with two mistakes shows both, each at its line, highlighted in the source', async () => {
     await page.getByTestId('plan-source-text').fill(BROKEN);
     await page.getByTestId('check-plan').click();
     await page.getByTestId('plan-problems').waitFor();

@@ -35,7 +35,7 @@ function FileBox({ label, help, placeholder, value, onChange, rows, testId }: Fi
         >
           <Button icon={<UploadOutlined />} size="small" data-testid={`${testId}-upload`}>{t('src_upload')}</Button>
         </Upload>
-        {value.text && <Button size="small" type="text" onClick={() => onChange({ name: '', text: '' })}>{t('src_clear')}</Button>}
+        {value.text && <Button size="small" type="text" onClick={() => onChange({ name: '', text: '' })} data-testid={`${testId}-clear`}>{t('src_clear')}</Button>}
       </div>
       <Input.TextArea
         id={`${testId}-text`}
