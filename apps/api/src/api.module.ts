@@ -28,6 +28,9 @@ import { FilesController } from './files/files.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
+import { PlanPreviewController } from './plans/preview/plan-preview.controller';
+import { PreviewAmendmentHandler } from './plans/preview/preview-amendment.handler';
+import { PreviewPlanHandler } from './plans/preview/preview-plan.handler';
 import { PlanPreparationPool } from './plans/preparation/plan-preparation.pool';
 import { PlansController } from './plans/plans.controller';
 import { PublishPlanHandler } from './plans/publish-plan.handler';
@@ -43,10 +46,11 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
+    PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,

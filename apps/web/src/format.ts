@@ -25,3 +25,7 @@ export function countdown(dueAt: string, now: string, t: Translate): { text: str
   const days = Math.ceil(ms / DAY);
   return { text: t('countdown_days', { days }), tone: days <= 7 ? 'soon' : 'later' };
 }
+
+/** A week as a date range in the plan's zone: "2022年8月29日 – 9月4日". */
+export const formatWeek = (weekStart: string, t: Translate): string =>
+  t('preview_weekValue', { from: planTime(weekStart).format(t('week_date_format')), to: planTime(weekStart).add(6, 'day').format(t('week_end_format')) });

@@ -49,6 +49,9 @@ const REVIEW_ACTION = write(['planner'], { roles: DEPARTMENT_PEOPLE, scope: 'ass
 export const routePolicies: Record<OperationId, RoutePolicy> = {
   importPlan: PLAN_WRITE,
   publishPlan: PLAN_WRITE,
+  // Dry runs: they read the record (is the id taken, what would the amendment touch) and write nothing.
+  previewPlan: read(['planner', 'admin']),
+  previewAmendment: read(['planner', 'admin']),
   amendPlan: PLAN_WRITE,
   closePlan: PLAN_WRITE,
   // The list shows titles and progress counts only: the people who work on plans may see which run.

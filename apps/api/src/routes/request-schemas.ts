@@ -34,6 +34,9 @@ export const amendPlanQuery = importPlanQuery.omit({ planId: true }).extend({
   reason: text(2000).optional().describe('why the plan changes (or `reason` in the JSON envelope)'),
 });
 
+/** The amendment preview takes what an amendment takes but its reason: it records nothing. */
+export const previewAmendmentQuery = importPlanQuery.omit({ planId: true });
+
 /** application/json alternative to a raw definition: the text plus the files it refers to. */
 export const planEnvelopeSchema = z.strictObject({
   definition: z.string().min(1, 'send the plan definition (YAML or JSON text)'),

@@ -6,6 +6,7 @@ import * as audit from '../audit/audit-request-schemas';
 import * as work from '../assignments/assignment-response-schemas';
 import * as notify from '../notifications/notification-schemas';
 import * as files from '../files/file-schemas';
+import * as preview from '../plans/preview/preview-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec =
@@ -60,6 +61,20 @@ export const routeTable = {
     summary: 'Import a plan definition as a draft (or revise the draft of the same id)',
     query: s.importPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
     status: 201, response: 'the draft: plan id, status, numbers of obligations and phases', errors: [400, 409, 413],
+  },
+  previewPlan: {
+    method: 'post', path: '/plans/preview', tag: 'plans',
+    summary: 'Check a plan definition and simulate it, storing nothing: the preview before an import',
+    query: s.importPlanQuery, body: { kind: 'plan-definition' }, status: 200, responseSchema: preview.planPreviewAnswer,
+    response: 'phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path)',
+    errors: [400, 413, 503],
+  },
+  previewAmendment: {
+    method: 'post', path: '/plans/{id}/amendments/preview', tag: 'plans',
+    summary: 'Check a new version of a published plan and decide the amendment without applying it: its effects, per department',
+    params: s.planParams, query: s.previewAmendmentQuery, body: { kind: 'plan-definition' }, status: 200, responseSchema: preview.amendmentPreviewAnswer,
+    response: 'phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored',
+    errors: [400, 404, 409, 413, 503],
   },
   publishPlan: {
     method: 'post', path: '/plans/{id}/publish', tag: 'plans', summary: 'Publish a draft: from now on the engine runs it',

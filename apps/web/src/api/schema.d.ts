@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a plan definition and simulate it, storing nothing: the preview before an import */
+        post: operations["previewPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/amendments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a new version of a published plan and decide the amendment without applying it: its effects, per department */
+        post: operations["previewAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}/publish": {
         parameters: {
             query?: never;
@@ -1048,6 +1082,386 @@ export interface operations {
             };
             /** @description internal error (`correlationId` to quote) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewPlan: {
+        parameters: {
+            query?: {
+                /** @description shift every date so that the plan starts on this day (in its time zone) */
+                rebase?: string;
+                /** @description import under another id, e.g. a rebased copy beside the original */
+                planId?: string;
+                /** @description name used in error locations (default plan.yaml / plan.json) */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description YAML or JSON text (its JSON Schema: libs/plan-definition/plan-definition.schema.json), or a JSON envelope with the files it refers to */
+        requestBody: {
+            content: {
+                "text/yaml": string;
+                "application/yaml": string;
+                "application/json": {
+                    definition: string;
+                    fileName?: string;
+                    /** @description files the definition refers to (departmentsFile), by name */
+                    files?: {
+                        [key: string]: string;
+                    };
+                    /** @description amendments only: why the plan changes */
+                    reason?: string;
+                } | Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            planId: string;
+                            title: string;
+                            documentNumber: string;
+                            issuingAuthority: string;
+                            timeZone: string;
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            startsAt: string;
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            endsAt: string;
+                            phases: number;
+                            obligations: number;
+                            departments: number;
+                        };
+                        /**
+                         * @description the status of a plan already recorded under this id: `none`; a `draft` would be revised; `published` or `closed` must be amended instead
+                         * @enum {string}
+                         */
+                        existingStatus: "none" | "draft" | "published" | "closed";
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "theme-year" | "stage";
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            opensAt: string;
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            closesAt: string;
+                            /** @description when the simulated run opened it */
+                            openedAt: string | null;
+                            /** @description when the simulated run closed it */
+                            closedAt: string | null;
+                            /** @description assignments of this phase issued in the run */
+                            assignments: number;
+                        }[];
+                        /** @description departments with work, most assignments first */
+                        departments: {
+                            departmentId: string;
+                            name: string;
+                            kind: string;
+                            assignments: number;
+                            /** @description as lead unit (牵头) */
+                            lead: number;
+                            /** @description as co-responsible unit */
+                            co: number;
+                            firstDueAt: string | null;
+                        }[];
+                        /** @description the first 10 deadlines */
+                        firstDeadlines: {
+                            assignmentId: string;
+                            measureId: string;
+                            title: string;
+                            departmentId: string;
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            dueAt: string;
+                        }[];
+                        /** @description every week with a deadline, in order */
+                        weeks: {
+                            /** @description the Monday of the week */
+                            weekStart: string;
+                            deadlines: number;
+                        }[];
+                        /** @description the 8 weeks with the most deadlines, most first */
+                        busiestWeeks: {
+                            /** @description the Monday of the week */
+                            weekStart: string;
+                            deadlines: number;
+                        }[];
+                        /** @description the simulated run (everyone on time, as `planledger simulate`) */
+                        simulation: {
+                            events: number;
+                            issued: number;
+                            accepted: number;
+                            overdue: number;
+                            /** @description commands the domain refused in the run: 0 for a sound plan */
+                            rejections: number;
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            endedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewAmendment: {
+        parameters: {
+            query?: {
+                /** @description shift every date so that the plan starts on this day (in its time zone) */
+                rebase?: string;
+                /** @description name used in error locations (default plan.yaml / plan.json) */
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description YAML or JSON text (its JSON Schema: libs/plan-definition/plan-definition.schema.json), or a JSON envelope with the files it refers to */
+        requestBody: {
+            content: {
+                "text/yaml": string;
+                "application/yaml": string;
+                "application/json": {
+                    definition: string;
+                    fileName?: string;
+                    /** @description files the definition refers to (departmentsFile), by name */
+                    files?: {
+                        [key: string]: string;
+                    };
+                    /** @description amendments only: why the plan changes */
+                    reason?: string;
+                } | Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        title: string;
+                        /** @description the number the amendment would get */
+                        amendment: number;
+                        /** @description business time now: the amendment would be in force from here */
+                        inForceAt: string;
+                        counts: {
+                            cancelled: number;
+                            redated: number;
+                            added: number;
+                            dropped: number;
+                            phasesMoved: number;
+                            phasesCancelled: number;
+                            phasesClosed: number;
+                            phasesAdded: number;
+                        };
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            change: "moved" | "cancelled" | "closed" | "added";
+                            /**
+                             * @description its status now
+                             * @enum {string}
+                             */
+                            status: "unscheduled" | "scheduled" | "open" | "closing" | "closed" | "cancelled";
+                            from: {
+                                /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                                opensAt: string;
+                                /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                                closesAt: string;
+                            } | null;
+                            to: {
+                                /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                                opensAt: string;
+                                /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                                closesAt: string;
+                            } | null;
+                        }[];
+                        /** @description departments touched, most changes first */
+                        departments: {
+                            departmentId: string;
+                            name: string;
+                            counts: {
+                                cancelled: number;
+                                redated: number;
+                                added: number;
+                                dropped: number;
+                            };
+                            assignments: {
+                                assignmentId: string;
+                                measureId: string;
+                                title: string;
+                                /**
+                                 * @description cancelled: open work cancelled; redated: deadline moved; added: new work; dropped: not yet issued, will not be
+                                 * @enum {string}
+                                 */
+                                change: "cancelled" | "redated" | "added" | "dropped";
+                                /**
+                                 * @description its status now
+                                 * @enum {string}
+                                 */
+                                status: "not_issued" | "issued" | "acknowledged" | "in_progress" | "submitted" | "returned" | "accepted" | "waived" | "cancelled";
+                                fromDueAt: string | null;
+                                toDueAt: string | null;
+                            }[];
+                        }[];
+                        /** @description terms changed that move no work (title, departments, a phase's focus …) */
+                        otherChanges: string[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body larger than 5 MB; an uploaded file larger than 50 MB (`file_too_large`, `file` names it) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a dependency is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

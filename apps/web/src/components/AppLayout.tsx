@@ -52,19 +52,21 @@ export function AppLayout() {
     navigate('/sign-in?reason=signed-out', { replace: true });
   };
   const person = session.data?.person;
+  const mayImport = person?.roles.some((role) => role === 'planner' || role === 'admin') ?? false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #e8e8e8', padding: '0 24px' }}>
         <Link to="/" style={{ fontSize: 18, fontWeight: 600, color: '#1f5fbf', whiteSpace: 'nowrap' }}>
           {t('appName')}
         </Link>
-        <nav aria-label={t('appName')} style={{ flex: 1 }}>
+        <nav aria-label={t('appName')} style={{ flex: 1, display: 'flex', gap: 24 }}>
           <Link to="/" data-testid="nav-inbox">
             <Space size={6}>
               <span>{t('nav_inbox')}</span>
               <Badge count={inbox.data?.counts.open ?? 0} overflowCount={999} title={t('header_openCount', { count: inbox.data?.counts.open ?? 0 })} data-testid="inbox-badge" />
             </Space>
           </Link>
+          {mayImport && <Link to="/plans/import" data-testid="nav-import-plan">{t('nav_importPlan')}</Link>}
         </nav>
         <LanguageSwitch />
         <Dropdown

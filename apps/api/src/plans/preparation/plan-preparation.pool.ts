@@ -3,6 +3,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { PlanUpload, PreparedPlan } from '@planledger/engine';
 import { Piscina } from 'piscina';
 import type { CommandRejection } from '../../commands/command-result';
+import type { PreviewedPlan } from './previewed-plan';
 
 /** A plan that takes longer than this to check and compile is refused (a real county's takes well under a second). */
 export const PREPARE_TIMEOUT_MS = 60_000;
@@ -23,8 +24,8 @@ export interface PreparationRefused {
  */
 @Injectable()
 export class PlanPreparationPool implements OnModuleDestroy {
-  private readonly pool = new Piscina<PlanUpload, PreparedPlan>({
-    ...taskFile(),
+  private readonly pool = new Piscina<PlanUpload, PreparedPlan | PreviewedPlan>({
+    ...taskFile('prepare-plan'),
     minThreads: 0,
     maxThreads: 1,
     maxQueue: 8,
@@ -35,10 +36,19 @@ export class PlanPreparationPool implements OnModuleDestroy {
   private preparing = 0;
 
   /** The prepared plan, its problems, or why it was not prepared (too many waiting, too slow, too large). */
-  async prepare(upload: PlanUpload): Promise<PreparedPlan | PreparationRefused> {
+  prepare(upload: PlanUpload): Promise<PreparedPlan | PreparationRefused> {
+    return this.run(upload) as Promise<PreparedPlan | PreparationRefused>;
+  }
+
+  /** Checks and compiles the plan, then simulates all of it (the import preview): stores nothing. */
+  preview(upload: PlanUpload): Promise<PreviewedPlan | PreparationRefused> {
+    return this.run(upload, taskFile('preview-plan').filename) as Promise<PreviewedPlan | PreparationRefused>;
+  }
+
+  private async run(upload: PlanUpload, filename?: string): Promise<PreparedPlan | PreviewedPlan | PreparationRefused> {
     this.preparing++;
     try {
-      return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS) });
+      return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS), ...(filename && { filename }) });
     } catch (error) {
       const rejection = refusal(error as Error & { code?: string; name?: string });
       if (rejection) return { ok: false, refused: rejection };
@@ -63,7 +73,7 @@ function refusal(error: Error & { code?: string }): CommandRejection | undefined
     return { kind: 'unavailable', message: 'too many plans are being checked at once; send it again in a minute' };
   }
   if (error.name === 'AbortError' || error.name === 'TimeoutError') {
-    return { kind: 'too_large', message: `checking and compiling this plan took longer than ${PREPARE_TIMEOUT_MS / 1000} s: it is too large` };
+    return { kind: 'too_large', message: `checking, compiling (and, for a preview, simulating) this plan took longer than ${PREPARE_TIMEOUT_MS / 1000} s: it is too large` };
   }
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return { kind: 'too_large', message: `checking and compiling this plan needs more than ${WORKER_HEAP_MB} MB: it is too large` };
@@ -75,9 +85,9 @@ function refusal(error: Error & { code?: string }): CommandRejection | undefined
  * From dist/ the task is plain JavaScript; run from the TypeScript sources (tests, `node -r
  * scripts/register.cjs`), the thread compiles it on load the same way.
  */
-function taskFile(): { filename: string; execArgv?: string[] } {
+function taskFile(task: 'prepare-plan' | 'preview-plan'): { filename: string; execArgv?: string[] } {
   const extension = extname(__filename);
-  const filename = join(__dirname, `prepare-plan.task${extension}`);
+  const filename = join(__dirname, `${task}.task${extension}`);
   if (extension !== '.ts') return { filename };
   return { filename, execArgv: ['-r', join(__dirname, '../../../../../scripts/register.cjs')] };
 }

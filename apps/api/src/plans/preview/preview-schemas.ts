@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of the two dry-run answers (import preview, amendment preview): the route table points at
+ * them so the OpenAPI document and the web app's client type them; the integration spec parses
+ * real answers with them.
+ */
+const instant = z.string().describe("an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00");
+const date = z.string().describe('a date (YYYY-MM-DD) in the plan\'s time zone');
+const planStatus = z.enum(['none', 'draft', 'published', 'closed']);
+const assignmentStatus = z.enum(['not_issued', 'issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'waived', 'cancelled']);
+const phaseStatus = z.enum(['unscheduled', 'scheduled', 'open', 'closing', 'closed', 'cancelled']);
+const week = z.object({ weekStart: date.describe('the Monday of the week'), deadlines: z.number().int() });
+
+export const planPreviewAnswer = z.object({
+  plan: z.object({
+    planId: z.string(), title: z.string(), documentNumber: z.string(), issuingAuthority: z.string(), timeZone: z.string(),
+    startsAt: instant, endsAt: instant, phases: z.number().int(), obligations: z.number().int(), departments: z.number().int(),
+  }),
+  existingStatus: planStatus.describe('the status of a plan already recorded under this id: `none`; a `draft` would be revised; `published` or `closed` must be amended instead'),
+  phases: z.array(z.object({
+    phaseId: z.string(), name: z.string(), kind: z.enum(['theme-year', 'stage']), opensAt: instant, closesAt: instant,
+    openedAt: instant.nullable().describe('when the simulated run opened it'), closedAt: instant.nullable().describe('when the simulated run closed it'),
+    assignments: z.number().int().describe('assignments of this phase issued in the run'),
+  })),
+  departments: z.array(z.object({
+    departmentId: z.string(), name: z.string(), kind: z.string(),
+    assignments: z.number().int(), lead: z.number().int().describe('as lead unit (牵头)'), co: z.number().int().describe('as co-responsible unit'), firstDueAt: instant.nullable(),
+  })).describe('departments with work, most assignments first'),
+  firstDeadlines: z.array(z.object({ assignmentId: z.string(), measureId: z.string(), title: z.string(), departmentId: z.string(), dueAt: instant })).describe('the first 10 deadlines'),
+  weeks: z.array(week).describe('every week with a deadline, in order'),
+  busiestWeeks: z.array(week).describe('the 8 weeks with the most deadlines, most first'),
+  simulation: z.object({
+    events: z.number().int(), issued: z.number().int(), accepted: z.number().int(), overdue: z.number().int(),
+    rejections: z.number().int().describe('commands the domain refused in the run: 0 for a sound plan'), endedAt: instant,
+  }).describe('the simulated run (everyone on time, as `planledger simulate`)'),
+});
+
+const change = z.enum(['cancelled', 'redated', 'added', 'dropped']);
+const counts = z.object({ cancelled: z.number().int(), redated: z.number().int(), added: z.number().int(), dropped: z.number().int() });
+const window = z.object({ opensAt: instant, closesAt: instant });
+
+export const amendmentPreviewAnswer = z.object({
+  planId: z.string(),
+  title: z.string(),
+  amendment: z.number().int().describe('the number the amendment would get'),
+  inForceAt: instant.describe('business time now: the amendment would be in force from here'),
+  counts: counts.extend({ phasesMoved: z.number().int(), phasesCancelled: z.number().int(), phasesClosed: z.number().int(), phasesAdded: z.number().int() }),
+  phases: z.array(z.object({
+    phaseId: z.string(), name: z.string(), change: z.enum(['moved', 'cancelled', 'closed', 'added']), status: phaseStatus.describe('its status now'),
+    from: window.nullable(), to: window.nullable(),
+  })),
+  departments: z.array(z.object({
+    departmentId: z.string(), name: z.string(), counts,
+    assignments: z.array(z.object({
+      assignmentId: z.string(), measureId: z.string(), title: z.string(),
+      change: change.describe('cancelled: open work cancelled; redated: deadline moved; added: new work; dropped: not yet issued, will not be'),
+      status: assignmentStatus.describe('its status now'), fromDueAt: instant.nullable(), toDueAt: instant.nullable(),
+    })),
+  })).describe('departments touched, most changes first'),
+  otherChanges: z.array(z.string()).describe('terms changed that move no work (title, departments, a phase\'s focus …)'),
+});
