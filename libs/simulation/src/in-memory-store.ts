@@ -3,6 +3,7 @@ import {
   type AggregateRef, type AssignmentCommand, type AssignmentState, type Decider, type DomainError, type PhaseCommand, type PhaseState,
   type PlanCommand, type PlanState, type PlanledgerEvent,
 } from '@planledger/domain';
+import { RecentMap } from './recent-map';
 
 export type SimulatedCommand = PlanCommand | PhaseCommand | AssignmentCommand;
 
@@ -21,9 +22,9 @@ export type ExecuteOutcome = { ok: true; events: PlanledgerEvent[] } | { ok: fal
  * Commands go through the real deciders, exactly as the service's executor gives them.
  */
 export class InMemoryEventStore {
-  private readonly plans = new Map<string, Stream<PlanState>>();
-  private readonly phases = new Map<string, Stream<PhaseState>>();
-  private readonly assignments = new Map<string, Stream<AssignmentState>>();
+  private readonly plans = new RecentMap<Stream<PlanState>>();
+  private readonly phases = new RecentMap<Stream<PhaseState>>();
+  private readonly assignments = new RecentMap<Stream<AssignmentState>>();
 
   /** `retainEvents: false` keeps each stream's state and length only (a preview of years need not hold them all). */
   constructor(private readonly planId: string, private readonly retainEvents = true) {}
@@ -42,7 +43,7 @@ export class InMemoryEventStore {
 
   /** Every stream with its events, in the order each was appended. */
   *streams(): Iterable<{ stream: string; events: readonly PlanledgerEvent[] }> {
-    for (const map of [this.plans, this.phases, this.assignments] as Map<string, Stream<unknown>>[]) {
+    for (const map of [this.plans, this.phases, this.assignments] as RecentMap<Stream<unknown>>[]) {
       for (const { name, events } of map.values()) yield { stream: name, events };
     }
   }
@@ -60,7 +61,7 @@ export class InMemoryEventStore {
   }
 }
 
-function streamIn<S>(map: Map<string, Stream<S>>, key: string, target: AggregateRef, decider: { initialState: () => S }, retain: boolean): Stream<S> {
+function streamIn<S>(map: RecentMap<Stream<S>>, key: string, target: AggregateRef, decider: { initialState: () => S }, retain: boolean): Stream<S> {
   let stream = map.get(key);
   if (!stream) {
     stream = { name: streamOf(target), events: [], retain, state: decider.initialState() };
