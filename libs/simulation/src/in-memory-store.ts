@@ -49,14 +49,14 @@ export class InMemoryEventStore {
   }
 
   /** Decides, appends and folds; `appended` hears each event once its stream's state includes it. */
-  execute(target: AggregateRef, command: SimulatedCommand, appended: (event: PlanledgerEvent, stream: string) => void): ExecuteOutcome {
+  execute(target: AggregateRef, command: SimulatedCommand, appended: (event: PlanledgerEvent, stream: string, target: AggregateRef) => void): ExecuteOutcome {
     switch (target.aggregate) {
       case 'plan':
-        return run(planDecider, streamIn(this.plans, target.planId, target, planDecider, this.retainEvents), command as PlanCommand, appended);
+        return run(planDecider, streamIn(this.plans, target.planId, target, planDecider, this.retainEvents), command as PlanCommand, target, appended);
       case 'phase':
-        return run(phaseDecider, streamIn(this.phases, target.phaseId, target, phaseDecider, this.retainEvents), command as PhaseCommand, appended);
+        return run(phaseDecider, streamIn(this.phases, target.phaseId, target, phaseDecider, this.retainEvents), command as PhaseCommand, target, appended);
       case 'assignment':
-        return run(assignmentDecider, streamIn(this.assignments, target.assignmentId, target, assignmentDecider, this.retainEvents), command as AssignmentCommand, appended);
+        return run(assignmentDecider, streamIn(this.assignments, target.assignmentId, target, assignmentDecider, this.retainEvents), command as AssignmentCommand, target, appended);
     }
   }
 }
@@ -70,13 +70,15 @@ function streamIn<S>(map: RecentMap<Stream<S>>, key: string, target: AggregateRe
   return stream;
 }
 
-function run<C, E extends PlanledgerEvent, S>(decider: Decider<C, E, S>, stream: Stream<S>, command: C, appended: (event: PlanledgerEvent, stream: string) => void): ExecuteOutcome {
+function run<C, E extends PlanledgerEvent, S>(
+  decider: Decider<C, E, S>, stream: Stream<S>, command: C, target: AggregateRef, appended: (event: PlanledgerEvent, stream: string, target: AggregateRef) => void,
+): ExecuteOutcome {
   const decision = decider.decide(command, stream.state);
   if (!decision.ok) return decision;
   for (const event of decision.events) {
     stream.state = decider.evolve(stream.state, event);
     if (stream.retain) stream.events.push(event);
-    appended(event, stream.name);
+    appended(event, stream.name, target);
   }
   return decision;
 }

@@ -89,14 +89,16 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     timers.set(scope, set, notBefore, (entry, timer) => agenda.addTimer(entry, timer, timerFiresAtMs(entry.dueMs, notBeforeMs)));
   };
 
+  /** Hears every event the store appends (one function for the run, not one per command). */
+  const appended = (event: PlanledgerEvent, stream: string, target: AggregateRef): void => {
+    result.events++;
+    result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
+    result.endedAt = event.at;
+    options.onEvent(event, stream);
+    react(target, event);
+  };
   const execute = (target: AggregateRef, command: SimulatedCommand): void => {
-    const outcome = store.execute(target, command, (event, stream) => {
-      result.events++;
-      result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
-      result.endedAt = event.at;
-      options.onEvent(event, stream);
-      react(target, event);
-    });
+    const outcome = store.execute(target, command, appended);
     if (!outcome.ok) result.rejections.push({ target, command: command.type, error: outcome.error });
   };
 
@@ -139,6 +141,17 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     execute(target, command);
   };
   const planRef: AggregateRef = { aggregate: 'plan', planId };
+  /** The head of each department, in each role it acts in: one Actor each, not one per action. */
+  const actors = new Map<string, Actor>();
+  const actorOf = (action: PlannedAction): Actor => {
+    const key = `${action.role} ${action.actorDepartment}`;
+    let actor = actors.get(key);
+    if (!actor) {
+      actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
+      actors.set(key, actor);
+    }
+    return actor;
+  };
   const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
   const publishAt = options.publishAt ?? schedule.startsAt;
@@ -188,7 +201,7 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     const state = store.assignment(target.assignmentId);
     // Work cancelled, waived or taken elsewhere meanwhile is no longer in this person's inbox.
     if (!state || assignmentTransitions[state.status][action.command.type] === undefined) continue;
-    const actor: Actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
+    const actor = actorOf(action);
     act(target, actor, { ...action.command, metadata: { actor, at: instantOf(clockMs) } } as SimulatedCommand);
   }
   result.agenda = agenda.traffic;
