@@ -20,6 +20,8 @@ export interface PendingTimer {
   /** The timer's due time in epoch ms (parsed once), and the instant it may not take effect before. */
   dueMs: number;
   notBefore: Instant | undefined;
+  /** The timer table's list it is pending in (so that firing it looks nothing up). */
+  owner: { pending: PendingTimer[]; fired: string[] };
 }
 
 /** Per assignment: bumped when its department plans again, so actions of an older plan are dropped (undefined: never planned). */

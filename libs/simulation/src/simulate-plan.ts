@@ -142,13 +142,13 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
   const planRef: AggregateRef = { aggregate: 'plan', planId };
   /** The head of each department, in each role it acts in: one Actor each, not one per action. */
-  const actors = new Map<string, Actor>();
+  const actors: Record<PlannedAction['role'], Map<string, Actor>> = { department_head: new Map(), planner: new Map() };
   const actorOf = (action: PlannedAction): Actor => {
-    const key = `${action.role} ${action.actorDepartment}`;
-    let actor = actors.get(key);
+    const ofRole = actors[action.role];
+    let actor = ofRole.get(action.actorDepartment);
     if (!actor) {
       actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
-      actors.set(key, actor);
+      ofRole.set(action.actorDepartment, actor);
     }
     return actor;
   };

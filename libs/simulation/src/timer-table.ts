@@ -3,10 +3,7 @@ import type { PendingTimer } from './agenda';
 import { RecentMap } from './recent-map';
 
 /** One target's timers: those pending (withdrawn ones dropped) and the ids that fired. */
-interface TargetTimers {
-  pending: PendingTimer[];
-  fired: string[];
-}
+type TargetTimers = PendingTimer['owner'];
 
 /**
  * The simulator's timer store, as the service's timers table and timer_firings are: what is
@@ -40,7 +37,7 @@ export class TimerTable {
 
   /** The timer came up on the agenda and was not withdrawn: it is no longer pending, and never fires again. */
   fire(entry: PendingTimer, timer: Timer): void {
-    const own = this.targetOf(timer);
+    const own = entry.owner;
     const index = own.pending.indexOf(entry);
     if (index >= 0) own.pending.splice(index, 1);
     own.fired.push(timer.timerId);
@@ -55,7 +52,7 @@ export class TimerTable {
     const existing = pendingWithId(own.pending, timer.timerId);
     if (existing && timer.kind !== 'assignment-issue') return;
     if (existing) existing.timer = undefined;
-    const entry: PendingTimer = { kind: 'timer', atMs: 0, rank: 0, timer, dueMs: toMillis(timer.dueAt), notBefore };
+    const entry: PendingTimer = { kind: 'timer', atMs: 0, rank: 0, timer, dueMs: toMillis(timer.dueAt), notBefore, owner: own };
     dropWithdrawn(own);
     own.pending.push(entry);
     schedule(entry, timer);
