@@ -12,11 +12,30 @@ const inZone = (date: LocalDate, zone: string): DateTime => {
 
 const toInstant = (at: DateTime): Instant => at.toISO({ suppressMilliseconds: false }) as Instant;
 
+/**
+ * A plan's deadlines fall on a few hundred days that every school shares: each (zone, day) is
+ * converted once. Pure memos, bounded (cleared when full).
+ */
+const MEMO_LIMIT = 20_000;
+const memoOf = (convert: (date: LocalDate, zone: string) => Instant) => {
+  const memo = new Map<string, Instant>();
+  return (date: LocalDate, zone: string): Instant => {
+    const key = `${zone} ${date}`;
+    let at = memo.get(key);
+    if (at === undefined) {
+      at = convert(date, zone);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, at);
+    }
+    return at;
+  };
+};
+
 /** First moment of a local day (luxon moves a midnight skipped by DST to the first valid time). */
-export const startOfLocalDay = (date: LocalDate, zone: string): Instant => toInstant(inZone(date, zone).startOf('day'));
+export const startOfLocalDay = memoOf((date, zone) => toInstant(inZone(date, zone).startOf('day')));
 
 /** Last moment of a local day: a deadline "on" a day means before this day ends where the plan is. */
-export const endOfLocalDay = (date: LocalDate, zone: string): Instant => toInstant(inZone(date, zone).endOf('day'));
+export const endOfLocalDay = memoOf((date, zone) => toInstant(inZone(date, zone).endOf('day')));
 
 /** The local day an instant falls on in a zone. */
 export const localDateOf = (at: Instant, zone: string): LocalDate => {

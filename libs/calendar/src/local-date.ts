@@ -32,11 +32,46 @@ export const localDate = (year: number, month: number, day: number): LocalDate =
   return formatLocalDate(date);
 };
 
-export const addDays = (date: LocalDate, days: number): LocalDate =>
-  formatLocalDate(parseLocalDate(date).plus({ days }));
+/*
+ * Day arithmetic is what compiling a schedule does most (every deadline walks working days), and
+ * a luxon DateTime per step costs microseconds: a plain YYYY-MM-DD of years 1000–9999 is counted
+ * in whole days since 1970-01-01 instead. Anything else (another ISO form, an invalid day) takes
+ * luxon's way, with luxon's errors.
+ */
+const DAY_MS = 86_400_000;
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export const isoWeekday = (date: LocalDate): number => parseLocalDate(date).weekday;
+/** Days since 1970-01-01 of a plain YYYY-MM-DD naming a real day of years 1000–9999, else undefined. */
+const dayNumberOf = (date: string): number | undefined => {
+  const match = PLAIN_DAY.exec(date);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1000) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return ms / DAY_MS;
+};
+
+/** The YYYY-MM-DD of a day number, when its year has four digits. */
+const plainDayOf = (dayNumber: number): LocalDate | undefined => {
+  const text = new Date(dayNumber * DAY_MS).toISOString();
+  return text.length === 24 && text[0] !== '0' ? text.slice(0, 10) : undefined;
+};
+
+export const addDays = (date: LocalDate, days: number): LocalDate => {
+  const dayNumber = Number.isInteger(days) ? dayNumberOf(date) : undefined;
+  const fast = dayNumber === undefined ? undefined : plainDayOf(dayNumber + days);
+  return fast ?? formatLocalDate(parseLocalDate(date).plus({ days }));
+};
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export const isoWeekday = (date: LocalDate): number => {
+  const dayNumber = dayNumberOf(date);
+  return dayNumber === undefined ? parseLocalDate(date).weekday : ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+};
 
 export const isWeekend = (date: LocalDate): boolean => isoWeekday(date) >= 6;
 

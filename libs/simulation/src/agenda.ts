@@ -6,18 +6,32 @@ import type { PlannedAction } from './behaviour';
 const PEOPLE_RANK = timerKindOrder['phase-close'] + 1;
 const RANKS = PEOPLE_RANK + 1;
 
-/** A timer waiting on the agenda; `withdrawn` once the workflow replaced it (checked when it comes up). */
+/**
+ * A timer waiting on the agenda, itself the agenda's item (one object per timer, not two: a plan
+ * sets hundreds of thousands). `timer` is undefined once the workflow withdrew it: the entry
+ * still waits for its time on the agenda (taken out then, unfired), but holds nothing meanwhile.
+ */
 export interface PendingTimer {
-  timer: Timer;
+  kind: 'timer';
+  /** When it takes effect (the domain's timerFiresAtMs) and its kind's rank: set as it is added. */
+  atMs: number;
+  rank: number;
+  timer: Timer | undefined;
   /** The timer's due time in epoch ms (parsed once), and the instant it may not take effect before. */
   dueMs: number;
   notBefore: Instant | undefined;
-  withdrawn: boolean;
+  /** The timer table's list it is pending in (so that firing it looks nothing up). */
+  owner: { pending: PendingTimer[]; fired: string[] };
+}
+
+/** Per assignment: bumped when its department plans again, so actions of an older plan are dropped (undefined: never planned). */
+export interface ActionGeneration {
+  current: number | undefined;
 }
 
 export type AgendaItem =
-  | { kind: 'timer'; atMs: number; rank: number; pending: PendingTimer }
-  | { kind: 'action'; atMs: number; rank: number; target: AggregateRef; action: PlannedAction; generation: number }
+  | PendingTimer
+  | { kind: 'action'; atMs: number; rank: number; target: AggregateRef; action: PlannedAction; generation: number; of: ActionGeneration }
   | { kind: 'planner'; atMs: number; rank: number; index: number };
 
 /** Everything due at one instant: a first-in-first-out queue per rank. */
@@ -52,12 +66,15 @@ export class Agenda {
     return { items: this.added, instants: this.opened };
   }
 
-  addTimer(pending: PendingTimer, atMs: number): void {
-    this.push({ kind: 'timer', atMs, rank: timerKindOrder[pending.timer.kind], pending });
+  addTimer(pending: PendingTimer, timer: Timer, atMs: number): void {
+    pending.atMs = atMs;
+    pending.rank = timerKindOrder[timer.kind];
+    this.push(pending);
   }
 
-  addAction(target: AggregateRef, action: PlannedAction, generation: number): void {
-    this.push({ kind: 'action', atMs: action.atMs, rank: PEOPLE_RANK, target, action, generation });
+  /** An action of the assignment's plan `generation`; `of` tells, when it comes up, whether that plan still holds. */
+  addAction(target: AggregateRef, action: PlannedAction, of: ActionGeneration, generation: number): void {
+    this.push({ kind: 'action', atMs: action.atMs, rank: PEOPLE_RANK, target, action, generation, of });
   }
 
   /** The planner's own steps (amendments, closing the plan), by their index in the simulation's list. */

@@ -3,9 +3,10 @@ import {
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
   type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
 } from '@planledger/domain';
-import { Agenda } from './agenda';
+import { Agenda, type ActionGeneration } from './agenda';
 import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
 import { InMemoryEventStore, type SimulatedCommand } from './in-memory-store';
+import { RecentMap } from './recent-map';
 import { TimerTable } from './timer-table';
 
 /** A new version of the plan the planner puts in force at `at` (`simulate --amend file@date`). */
@@ -74,20 +75,30 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
 
   const timers = new TimerTable();
   /** Per assignment: bumped when its department plans again, so actions of an older plan are dropped. */
-  const actionGeneration = new Map<string, number>();
+  const actionGenerations = new RecentMap<ActionGeneration>();
+  const generationOf = (assignmentId: string): ActionGeneration => {
+    let generation = actionGenerations.get(assignmentId);
+    if (!generation) {
+      generation = { current: undefined };
+      actionGenerations.set(assignmentId, generation);
+    }
+    return generation;
+  };
   const setTimers = (scope: TimerScope, set: Timer[], notBefore: Instant | undefined) => {
     const notBeforeMs = notBefore === undefined ? undefined : toMillis(notBefore);
-    timers.set(scope, set, notBefore, (entry) => agenda.addTimer(entry, timerFiresAtMs(entry.dueMs, notBeforeMs)));
+    timers.set(scope, set, notBefore, (entry, timer) => agenda.addTimer(entry, timer, timerFiresAtMs(entry.dueMs, notBeforeMs)));
   };
 
+  /** Hears every event the store appends (one function for the run, not one per command). */
+  const appended = (event: PlanledgerEvent, stream: string, target: AggregateRef): void => {
+    result.events++;
+    result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
+    result.endedAt = event.at;
+    options.onEvent(event, stream);
+    react(target, event);
+  };
   const execute = (target: AggregateRef, command: SimulatedCommand): void => {
-    const outcome = store.execute(target, command, (event, stream) => {
-      result.events++;
-      result.eventsByType[event.type] = (result.eventsByType[event.type] ?? 0) + 1;
-      result.endedAt = event.at;
-      options.onEvent(event, stream);
-      react(target, event);
-    });
+    const outcome = store.execute(target, command, appended);
     if (!outcome.ok) result.rejections.push({ target, command: command.type, error: outcome.error });
   };
 
@@ -112,15 +123,17 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         if (state.status !== 'submitted' && !terminalStatuses.includes(state.status)) plan(target, departmentActions(state, behaviour, toMillis(event.at)));
         break;
       case 'AssignmentSubmitted':
-      case 'AssignmentReviewPassed':
-        agenda.addAction(target, reviewerAction(state, toMillis(event.at), behaviour), actionGeneration.get(target.assignmentId) ?? 0);
+      case 'AssignmentReviewPassed': {
+        const generation = generationOf(target.assignmentId);
+        agenda.addAction(target, reviewerAction(state, toMillis(event.at), behaviour), generation, generation.current ?? 0);
         break;
+      }
     }
   };
   const plan = (target: AggregateRef & { aggregate: 'assignment' }, actions: PlannedAction[]) => {
-    const generation = (actionGeneration.get(target.assignmentId) ?? -1) + 1;
-    actionGeneration.set(target.assignmentId, generation);
-    for (const action of actions) agenda.addAction(target, action, generation);
+    const generation = generationOf(target.assignmentId);
+    generation.current = (generation.current ?? -1) + 1;
+    for (const action of actions) agenda.addAction(target, action, generation, generation.current);
   };
 
   const act = (target: AggregateRef, actor: Actor, command: SimulatedCommand) => {
@@ -128,6 +141,17 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     execute(target, command);
   };
   const planRef: AggregateRef = { aggregate: 'plan', planId };
+  /** The head of each department, in each role it acts in: one Actor each, not one per action. */
+  const actors: Record<PlannedAction['role'], Map<string, Actor>> = { department_head: new Map(), planner: new Map() };
+  const actorOf = (action: PlannedAction): Actor => {
+    const ofRole = actors[action.role];
+    let actor = ofRole.get(action.actorDepartment);
+    if (!actor) {
+      actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
+      ofRole.set(action.actorDepartment, actor);
+    }
+    return actor;
+  };
   const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
   const publishAt = options.publishAt ?? schedule.startsAt;
@@ -147,10 +171,10 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   for (let item = agenda.next(untilMs); item; item = agenda.next(untilMs)) {
     if (item.atMs > clockMs) clockMs = item.atMs;
     if (item.kind === 'timer') {
-      const { pending: entry } = item;
-      if (entry.withdrawn) continue;
+      const entry = item;
       const { timer } = entry;
-      timers.fire(entry);
+      if (!timer) continue; // withdrawn
+      timers.fire(entry, timer);
       // The domain's firing instant (timerFiresAtMs) decided atMs; the instant keeps the text it was given.
       const at = item.atMs === entry.dueMs || entry.notBefore === undefined ? timer.dueAt : entry.notBefore;
       execute(timer.target, { type: timer.command.type, data: timer.command.data, metadata: { actor: systemActor, at } } as SimulatedCommand);
@@ -173,11 +197,11 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       continue;
     }
     const { action, target } = item;
-    if (target.aggregate !== 'assignment' || item.generation !== (actionGeneration.get(target.assignmentId) ?? 0)) continue;
+    if (target.aggregate !== 'assignment' || item.generation !== (item.of.current ?? 0)) continue;
     const state = store.assignment(target.assignmentId);
     // Work cancelled, waived or taken elsewhere meanwhile is no longer in this person's inbox.
     if (!state || assignmentTransitions[state.status][action.command.type] === undefined) continue;
-    const actor: Actor = { userId: `${action.actorDepartment}-head`, role: action.role, departmentId: action.actorDepartment };
+    const actor = actorOf(action);
     act(target, actor, { ...action.command, metadata: { actor, at: instantOf(clockMs) } } as SimulatedCommand);
   }
   result.agenda = agenda.traffic;

@@ -76,7 +76,8 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
   }
 
   const invalid = (field: string, message: string) => reject<AssignmentEvent>({ code: 'invalid_command', aggregate: 'assignment', id, field, message });
-  const chain = reviewChainOf(state.obligation);
+  // The review chain is read by three commands only: built for those (deciding runs for every event of a simulation).
+  const chain = (): string[] => reviewChainOf(state.obligation);
 
   switch (command.type) {
     case 'AcknowledgeAssignment':
@@ -98,18 +99,19 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       if (badFile) return invalid(badFile.field, badFile.message);
       return emit('AssignmentSubmitted', {
         planId: state.planId, assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', attachments: command.data.attachments ?? [],
-        late: isBefore(state.dueAt, at), reviewer: chain[0] ?? null,
+        late: isBefore(state.dueAt, at), reviewer: chain()[0] ?? null,
       });
     }
     case 'AcceptAssignment': {
-      const reviewer = chain[state.reviewStep] ?? null;
-      const nextReviewer = chain[state.reviewStep + 1];
+      const reviewers = chain();
+      const reviewer = reviewers[state.reviewStep] ?? null;
+      const nextReviewer = reviewers[state.reviewStep + 1];
       if (nextReviewer) return emit('AssignmentReviewPassed', { planId: state.planId, assignmentId: id, reviewer: reviewer ?? '', nextReviewer, note: command.data.note ?? '' });
       return emit('AssignmentAccepted', { planId: state.planId, assignmentId: id, reviewer, note: command.data.note ?? '' });
     }
     case 'ReturnAssignment':
       if (!command.data.reason?.trim()) return invalid('reason', 'a return needs a reason the department can act on');
-      return emit('AssignmentReturned', { planId: state.planId, assignmentId: id, reviewer: chain[state.reviewStep] ?? null, reason: command.data.reason });
+      return emit('AssignmentReturned', { planId: state.planId, assignmentId: id, reviewer: chain()[state.reviewStep] ?? null, reason: command.data.reason });
     case 'ReassignAssignment':
       if (!command.data.toDepartmentId?.trim()) return invalid('toDepartmentId', 'name the department that takes the work over');
       if (command.data.toDepartmentId === state.departmentId) return invalid('toDepartmentId', `assignment ${id} already belongs to ${state.departmentId}`);

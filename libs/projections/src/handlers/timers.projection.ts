@@ -71,7 +71,16 @@ async function setTimers(tx: SqlQueryable, output: Extract<PlanWorkflowOutput, {
   await insertTimers(tx, scope.planId, timers, notBefore);
 }
 
+/**
+ * A plan published or amended writes its schedule's timers at once (a county plan: 138,000).
+ * Without fresh statistics (autovacuum may be off, and runs late anyway) the planner takes
+ * read_timers for a few hundred rows and sorts where it should read the sweep's index: statistics
+ * are taken at once after such a bulk load (a sample; tens of milliseconds, in this transaction).
+ */
+const ANALYZE_AFTER_TIMERS = 10_000;
+
 async function insertTimers(tx: SqlQueryable, planId: string, timers: Timer[], notBefore: string | undefined): Promise<void> {
   if (timers.length === 0) return;
   await tx.query(INSERT_TIMERS, [JSON.stringify(timers.map((timer) => ({ stream: streamOf(timer.target), timer }))), planId, notBefore ?? null]);
+  if (timers.length >= ANALYZE_AFTER_TIMERS) await tx.query('analyze read_timers');
 }
