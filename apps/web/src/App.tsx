@@ -15,6 +15,10 @@ import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
 // (issue 11: the cold load of 我的待办 fetches only what it shows).
 const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
+// The planners' pages (issue 14): ECharts comes with them, in their own chunks.
+const PlansPage = lazy(() => import('./progress/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./progress/PlanPage').then((m) => ({ default: m.PlanPage })));
+const OverduePage = lazy(() => import('./progress/OverduePage').then((m) => ({ default: m.OverduePage })));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -60,6 +64,9 @@ function Themed() {
                 <Route index element={<InboxPage />} />
                 <Route path="/inbox" element={<Navigate to="/" replace />} />
                 <Route path="/assignments/:id" element={<Loading><AssignmentPage /></Loading>} />
+                <Route path="/plans" element={<Loading><PlansPage /></Loading>} />
+                <Route path="/plans/:planId" element={<Loading><PlanPage /></Loading>} />
+                <Route path="/overdue" element={<Loading><OverduePage /></Loading>} />
                 <Route path="/password" element={<Loading><ChangePasswordPage /></Loading>} />
                 <Route path="/forbidden" element={<ForbiddenPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,40 @@
+import { Breadcrumb, Card, Space, Spin, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client';
+import { formatDate } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
+import { PlanCharts } from './PlanCharts';
+import { PlanTimeline } from './PlanTimeline';
+import { ProgressMatrix } from './ProgressMatrix';
+import { useTimeline } from './progress-queries';
+
+/** A plan at a glance: the timeline, the progress matrix, the charts (each from its own route, each shown as soon as it arrives). */
+export function PlanPage() {
+  const { t } = useI18n();
+  const planId = useParams().planId ?? '';
+  const timeline = useTimeline(planId);
+  if (timeline.error instanceof ApiError && timeline.error.status === 404) return <NotFoundPage />;
+  if (timeline.error instanceof ApiError && timeline.error.status === 403) return <ForbiddenPage />;
+  if (timeline.isError) return <ErrorPage />;
+  const data = timeline.data;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/plans">{t('plan_back')}</Link> }, { title: data?.title ?? planId }]} />
+      <Space align="baseline" wrap>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>{data?.title ?? planId}</Typography.Title>
+        {data && <Tag>{t(`plans_status_${data.status as 'draft' | 'published' | 'closed'}`)}</Tag>}
+        {data && <Typography.Text type="secondary">{t('plan_span', { from: formatDate(data.startsAt, t), to: formatDate(data.endsAt, t) })}</Typography.Text>}
+      </Space>
+      <Card title={<h2 className="card-title">{t('plan_timeline')}</h2>} size="small">
+        {data ? <PlanTimeline data={data} /> : <Spin style={{ display: 'block', margin: 24 }} />}
+      </Card>
+      <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
+        <ProgressMatrix planId={planId} />
+      </Card>
+      <section aria-label={t('plan_charts')}>
+        <PlanCharts planId={planId} />
+      </section>
+    </Space>
+  );
+}
