@@ -42,7 +42,7 @@ export function ProgressMatrix({ planId }: { planId: string }) {
   const matrix = useMatrix(planId, request);
   const data = matrix.data;
   const countsText = (m: MatrixAnswer, counts: number[]) =>
-    m.states.map((state, i) => (counts[i] ? `${t(`state_${state}`)} ${counts[i]}` : '')).filter(Boolean).join('，') || '0';
+    m.states.map((state, i) => (counts[i] ? `${t(`state_${state}`)} ${counts[i]}` : '')).filter(Boolean).join(t('list_separator')) || '0';
   const columnName = (column: MatrixAnswer['columns'][number]) => column.name || t('matrix_noPhase');
 
   return (
