@@ -41,7 +41,8 @@ const zhName = zhMessages.languageName;
 const enName = enMessages.languageName;
 
 /** The page one is on reads as such in the menu (weight and underline, not colour alone). */
-const navStyle = (current: boolean) => (current ? { fontWeight: 600, borderBottom: '2px solid #1f5fbf', paddingBottom: 2 } : { paddingBottom: 4 });
+// An explicit colour: antd's lighter hover colour would fail contrast on the link just clicked.
+const navStyle = (current: boolean) => (current ? { color: '#1f5fbf', fontWeight: 600, borderBottom: '2px solid #1f5fbf', paddingBottom: 2 } : { color: '#1f5fbf', paddingBottom: 4 });
 
 export function AppLayout() {
   const { t } = useI18n();

@@ -43,16 +43,16 @@ export function OverduePage() {
       render: (_v, item) => (
         <Space direction="vertical" size={0}>
           <Link to={`/assignments/${encodeURIComponent(item.ref)}`} data-testid="overdue-link">{item.title}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{item.periodKey}</Typography.Text>
+          {item.periodKey !== 'once' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{item.periodKey}</Typography.Text>}
         </Space>
       ),
     },
-    { title: t('overdue_col_plan'), dataIndex: 'planTitle', key: 'plan', ellipsis: true, width: 200 },
+    { title: t('overdue_col_plan'), dataIndex: 'planTitle', key: 'plan', ellipsis: true, width: 180 },
     { title: t('overdue_col_department'), dataIndex: 'departmentName', key: 'department', width: 150, ellipsis: true },
-    { title: t('overdue_col_due'), key: 'due', width: 200, render: (_v, item) => formatInstant(item.dueAt, t) },
+    { title: t('overdue_col_due'), key: 'due', width: 220, render: (_v, item) => formatInstant(item.dueAt, t) },
     { title: t('overdue_col_days'), key: 'days', width: 80, align: 'right', render: (_v, item) => <Typography.Text type="danger">{t('overdue_days', { days: item.daysOverdue })}</Typography.Text> },
     { title: t('overdue_col_level'), key: 'level', width: 100, render: (_v, item) => <EscalationTag level={item.escalationLevel} /> },
-    { title: t('overdue_col_receiver'), key: 'receiver', width: 150, render: (_v, item) => item.escalatedToName ?? '—' },
+    { title: t('overdue_col_receiver'), key: 'receiver', width: 220, render: (_v, item) => item.escalatedToName ?? '—' },
   ];
   return (
     <Card
@@ -94,7 +94,7 @@ export function OverduePage() {
         </Space>
         <Table<Item>
           rowKey="ref"
-          size="middle"
+          size="small"
           columns={columns}
           dataSource={data?.items ?? []}
           loading={overdue.isFetching}

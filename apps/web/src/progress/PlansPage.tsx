@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
@@ -18,7 +18,7 @@ function StateBar({ plan }: { plan: PlanRow }) {
   const states = ['accepted', 'on_time', 'due_soon', 'overdue', 'escalated', 'not_issued'] as const;
   return (
     <Space direction="vertical" size={2} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', height: 10, borderRadius: 5, overflow: 'hidden', background: '#f0f0f0' }} aria-hidden="true">
+      <div style={{ display: 'flex', height: 12, borderRadius: 6, overflow: 'hidden', background: '#f0f0f0' }} aria-hidden="true">
         {states.map((state, i) =>
           plan.counts[i] > 0 ? <div key={state} style={{ width: `${(100 * plan.counts[i]) / Math.max(1, plan.total)}%`, background: STATE_COLOURS[state].strong }} /> : null,
         )}
@@ -61,16 +61,13 @@ export function PlansPage() {
     {
       title: t('plans_col_progress'),
       key: 'progress',
-      width: 380,
+      width: 360,
       render: (_v, plan) => (
-        <Space direction="vertical" size={0} style={{ width: '100%' }}>
-          <Progress percent={plan.percentAccepted} size="small" strokeColor={STATE_COLOURS.accepted.strong} format={(p) => `${p}%`} />
-          <StateBar plan={plan} />
-        </Space>
+        <StateBar plan={plan} />
       ),
     },
     { title: t('plans_col_escalations'), dataIndex: 'escalations', key: 'escalations', width: 90, align: 'right' },
-    { title: t('plans_col_span'), key: 'span', width: 240, render: (_v, plan) => t('plan_span', { from: formatDate(plan.startsAt, t), to: formatDate(plan.endsAt, t) }) },
+    { title: t('plans_col_span'), key: 'span', width: 300, render: (_v, plan) => t('plan_span', { from: formatDate(plan.startsAt, t), to: formatDate(plan.endsAt, t) }) },
   ];
   return (
     <Card
@@ -78,7 +75,7 @@ export function PlansPage() {
       extra={data && <Typography.Text type="secondary">{t('plans_asOf', { at: formatInstant(data.now, t) })}</Typography.Text>}
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
-        {data && <StateLegend states={data.states} />}
+        {data && <StateLegend states={data.states} filled />}
         <Table<PlanRow>
           rowKey="planId"
           columns={columns}

@@ -16,13 +16,14 @@ function worstOf(states: WorkState[], counts: number[]): { state: WorkState; cou
   return undefined;
 }
 
-export function StateLegend({ states }: { states: WorkState[] }) {
+/** The states' colours: as the matrix cells show them, or `filled` as bars and marks do. */
+export function StateLegend({ states, filled = false }: { states: WorkState[]; filled?: boolean }) {
   const { t } = useI18n();
   return (
     <Space size={12} wrap data-testid="state-legend">
       {states.map((state) => (
         <span key={state} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span style={{ width: 14, height: 14, borderRadius: 3, background: STATE_COLOURS[state].background, border: `1px solid ${STATE_COLOURS[state].strong}` }} />
+          <span style={{ width: 14, height: 14, borderRadius: 3, background: STATE_COLOURS[state][filled ? 'strong' : 'background'], border: `1px solid ${STATE_COLOURS[state].strong}` }} />
           <span>{t(`state_${state}`)}</span>
         </span>
       ))}
