@@ -51,7 +51,7 @@ export function CellDrawer({ planId, cell, onClose }: { planId: string; cell: Op
       key: 'title',
       render: (_v, item) => (item.ref ? <Link to={`/assignments/${encodeURIComponent(item.ref)}`} data-testid="cell-assignment-link">{item.title}</Link> : item.title),
     },
-    { title: t('cell_period'), dataIndex: 'periodKey', key: 'period', width: 100 },
+    { title: t('cell_period'), key: 'period', width: 100, render: (_v, item) => (item.periodKey === 'once' ? t('period_once') : item.periodKey) },
     { title: t('cell_due'), key: 'due', width: 210, render: (_v, item) => formatInstant(item.dueAt, t) },
     { title: t('cell_state'), key: 'state', width: 100, render: (_v, item) => <StateTag state={item.state} /> },
     { title: t('cell_escalation'), key: 'escalation', width: 90, render: (_v, item) => <EscalationTag level={item.escalationLevel} /> },

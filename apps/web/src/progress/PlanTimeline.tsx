@@ -56,7 +56,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
       });
     return {
       animation: false,
-      grid: { left: 72, right: 24, top: 28, bottom: 64 },
+      grid: { left: 16, right: 24, top: 44, bottom: 64, containLabel: true },
       legend: { top: 0, right: 24, data: MARK_GROUPS.map((g) => t(g.label)) },
       tooltip: {
         trigger: 'item',
@@ -68,7 +68,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
       xAxis: { type: 'time', min: start, max: end, axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{yyyy}-{MM}', day: '{MM}-{dd}' } }, splitLine: { show: true, lineStyle: { color: '#f0f0f0' } } },
       yAxis: {
         type: 'category', data: categories, inverse: true,
-        axisLabel: { interval: (i: number) => i < phaseRows || (i - phaseRows) % 5 === 0, fontSize: 11, color: '#555' },
+        axisLabel: { interval: (i: number) => i < phaseRows || (i - phaseRows) % 5 === 0, fontSize: 11, color: '#555', width: 150, overflow: 'truncate' },
         axisTick: { show: false },
       },
       dataZoom: [
@@ -115,7 +115,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
     };
   }, [data, kinds, start, end, now, t]);
 
-  const height = 28 + kinds.length * PHASE_ROW + data.measures.length * ROW_HEIGHT + 64 + 20;
+  const height = 44 + kinds.length * PHASE_ROW + data.measures.length * ROW_HEIGHT + 64 + 20;
   const zoomTo = useCallback(
     (next: Zoom) => {
       setZoom(next);

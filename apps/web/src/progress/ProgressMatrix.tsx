@@ -133,7 +133,8 @@ function MatrixCell({ states, counts, label, onOpen }: { states: WorkState[]; co
   if (!worst) return <span className="matrix-cell matrix-cell-empty" />;
   const colours = STATE_COLOURS[worst.state];
   const style = { color: colours.text, background: colours.background };
-  if (!onOpen) return <span className="matrix-cell" style={style} title={label}>{worst.count}</span>;
+  // The total column: the worst state's count out of all the department's work.
+  if (!onOpen) return <span className="matrix-cell" style={style} title={label}>{`${worst.count}/${counts.reduce((a, b) => a + b, 0)}`}</span>;
   return (
     <button type="button" className="matrix-cell" style={style} title={label} aria-label={label} data-state={worst.state} data-testid="matrix-cell" onClick={onOpen}>
       {worst.count}
