@@ -1,12 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Breadcrumb, Card, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
-import { PlanCharts } from './PlanCharts';
-import { PlanTimeline } from './PlanTimeline';
 import { ProgressMatrix } from './ProgressMatrix';
+
+// ECharts (and the components drawing with it) load beside the page's data requests, not before them.
+const PlanTimeline = lazy(() => import('./PlanTimeline').then((m) => ({ default: m.PlanTimeline })));
+const PlanCharts = lazy(() => import('./PlanCharts').then((m) => ({ default: m.PlanCharts })));
+const spin = <Spin style={{ display: 'block', margin: 24 }} />;
 import { useTimeline } from './progress-queries';
 
 /** A plan at a glance: the timeline, the progress matrix, the charts (each from its own route, each shown as soon as it arrives). */
@@ -27,13 +31,14 @@ export function PlanPage() {
         {data && <Typography.Text type="secondary">{t('plan_span', { from: formatDate(data.startsAt, t), to: formatDate(data.endsAt, t) })}</Typography.Text>}
       </Space>
       <Card title={<h2 className="card-title">{t('plan_timeline')}</h2>} size="small">
-        {data ? <PlanTimeline data={data} /> : <Spin style={{ display: 'block', margin: 24 }} />}
+        {data ? <Suspense fallback={spin}><PlanTimeline data={data} /></Suspense> : spin}
       </Card>
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>
       <section aria-label={t('plan_charts')}>
-        <PlanCharts planId={planId} />
+        {/* The charts ask the server only once the timeline is shown: they do not compete with it. */}
+        {data && <Suspense fallback={spin}><PlanCharts planId={planId} /></Suspense>}
       </section>
     </Space>
   );
