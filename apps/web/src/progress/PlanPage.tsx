@@ -8,7 +8,9 @@ import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
-const PlanTimeline = lazy(() => import('./PlanTimeline').then((m) => ({ default: m.PlanTimeline })));
+// Started when this page's chunk loads, so ECharts arrives while the data is on its way.
+const timelineChunk = import('./PlanTimeline');
+const PlanTimeline = lazy(() => timelineChunk.then((m) => ({ default: m.PlanTimeline })));
 const PlanCharts = lazy(() => import('./PlanCharts').then((m) => ({ default: m.PlanCharts })));
 const spin = <Spin style={{ display: 'block', margin: 24 }} />;
 import { useTimeline } from './progress-queries';
