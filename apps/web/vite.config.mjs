@@ -8,6 +8,8 @@ const VENDOR_GROUPS = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/ },
   { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/ },
+  // Loaded with the planners' pages only (never preloaded: no chunk of the first page imports it).
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
   { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/ },
 ];
 

@@ -3,7 +3,10 @@
  * plan bench:simulate runs): the time from navigation to 我的待办 showing its data, cold (a new
  * browser context: nothing cached) and warm (a reload: hashed assets cached), for the bureau's head
  * (every school's work in reach), beside the ceiling measured in the same run: the raw
- * GET /me/inbox the page waits for. Then the app's initial JavaScript, gzipped: every .js file the
+ * GET /me/inbox the page waits for. Then the planners' plan page (/app/plans/synthetic-county, issue
+ * 14) the same way, signed in as a planner: time to the timeline and the matrix showing their data,
+ * cold and warm, beside its ceiling (the raw GET of its timeline and matrix routes, in parallel as
+ * the page asks for them). Then the app's initial JavaScript, gzipped: every .js file the
  * browser fetched for the first cold load of 我的待办 (the entry, its preloaded chunks; not the lazy
  * pages it did not visit), each gzipped at level 9 the way scripts/build-web.cjs precompresses it.
  * The service is bin/planledger-service.cjs (PGlite, virtual clock) in a temporary DATA_DIR;
@@ -26,6 +29,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** A person registered through the admin route, with a password set through their invitation: their session cookie. */
+async function cookieOf(baseUrl: string, admin: Record<string, string>, person: { id: string; name: string; roles: string[]; departments: string[] }, password: string): Promise<string> {
+  const registered = expectOk(await call(baseUrl, 'POST', '/admin/people', person, admin), `register ${person.id}`) as { invitationUrl: string };
+  const token = new URL(registered.invitationUrl).pathname.split('/').pop();
+  const signedIn = await fetch(`${baseUrl}/invitations/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+  return `planledger_session=${/planledger_session=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')![1]}`;
+}
+
 void (async () => {
   const root = join(__dirname, '..', '..');
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.cjs')], { stdio: 'inherit' });
@@ -44,9 +55,17 @@ void (async () => {
   try {
     const planner = await bearerFor({ dataDir }, { subject: 'bureau-office', roles: ['planner', 'admin'] });
     log('importing and publishing the synthetic plan (200 schools × 60 measures), advancing to 2021-10-20 …');
-    expectOk(await call(baseUrl, 'POST', '/plans', syntheticPlan(60, 200), planner), 'import');
-    expectOk(await call(baseUrl, 'POST', '/plans/synthetic-county/publish?confirmPastDue=true', undefined, planner), 'publish');
-    expectOk(await call(baseUrl, 'POST', '/admin/clock', { set: '2021-10-20T09:00:00+08:00' }, planner), 'advance');
+    const step = async (what: string, run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      log(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    };
+    await step('import', async () => expectOk(await call(baseUrl, 'POST', '/plans', syntheticPlan(60, 200), planner), 'import'));
+    await step('publish', async () => expectOk(await call(baseUrl, 'POST', '/plans/synthetic-county/publish?confirmPastDue=true', undefined, planner), 'publish'));
+    // A week at a time: on a loaded machine one jump of eight weeks of timers can outlast fetch's 300 s wait for an answer.
+    for (const day of ['2021-09-01', '2021-09-08', '2021-09-15', '2021-09-22', '2021-09-29', '2021-10-06', '2021-10-13', '2021-10-20']) {
+      await step(`advance to ${day}`, async () => expectOk(await call(baseUrl, 'POST', '/admin/clock', { set: `${day}T09:00:00+08:00` }, planner), 'advance'));
+    }
     const registered = expectOk(await call(baseUrl, 'POST', '/admin/people', { id: 'bureau.head', name: '县局长', roles: ['department_head'], departments: ['bureau'] }, planner), 'register') as { invitationUrl: string };
     const token = new URL(registered.invitationUrl).pathname.split('/').pop();
     const signedIn = await fetch(`${baseUrl}/invitations/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'Bench-Bureau-Head-2021' }) });
@@ -60,10 +79,21 @@ void (async () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
     log(`the bureau head's inbox: ${open} open assignments (lists hold at most 100 per group)`);
+    const plannerCookie = await cookieOf(baseUrl, planner, { id: 'bench.planner', name: '规划科', roles: ['planner'], departments: [] }, 'Bench-Planner-Office-2021');
+    const planApi = ['/progress/plans/synthetic-county/timeline', '/progress/plans/synthetic-county/matrix?by=measure&sort=overdue&offset=0&limit=50'];
+    // The first read counts the schedule (then kept per schedule version): measured apart, once.
+    const t0First = performance.now();
+    await Promise.all(planApi.map(async (path) => (await fetch(`${baseUrl}${path}`, { headers: { cookie: plannerCookie } })).arrayBuffer()));
+    const firstPlanRead = performance.now() - t0First;
 
     const raw: number[] = [];
     const cold: number[] = [];
     const warm: number[] = [];
+    const planRaw: number[] = [];
+    const planCold: number[] = [];
+    const planWarm: number[] = [];
+    let planBytes = 0;
+    let marks = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const started = performance.now();
       const answer = await fetch(`${baseUrl}/me/inbox`, { headers: { cookie: `planledger_session=${cookie}` } });
@@ -90,6 +120,28 @@ void (async () => {
       await page.getByTestId('inbox-ready').waitFor({ timeout: 60_000 });
       warm.push(performance.now() - t0);
       await context.close();
+
+      t0 = performance.now();
+      await Promise.all(planApi.map(async (path) => (await fetch(`${baseUrl}${path}`, { headers: { cookie: plannerCookie } })).arrayBuffer()));
+      planRaw.push(performance.now() - t0);
+      const planContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      await planContext.addCookies([{ name: 'planledger_session', value: plannerCookie.split('=')[1], url: baseUrl }]);
+      const planPage = await planContext.newPage();
+      t0 = performance.now();
+      await planPage.goto(`${baseUrl}/app/plans/synthetic-county`);
+      await Promise.all([planPage.getByTestId('timeline-ready').waitFor({ timeout: 60_000 }), planPage.getByTestId('matrix-ready').waitFor({ timeout: 60_000 })]);
+      planCold.push(performance.now() - t0);
+      t0 = performance.now();
+      await planPage.reload();
+      await Promise.all([planPage.getByTestId('timeline-ready').waitFor({ timeout: 60_000 }), planPage.getByTestId('matrix-ready').waitFor({ timeout: 60_000 })]);
+      planWarm.push(performance.now() - t0);
+      if (round === 0) {
+        const sizes = await Promise.all(planApi.map(async (path) => (await (await fetch(`${baseUrl}${path}`, { headers: { cookie: plannerCookie, 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength));
+        planBytes = sizes.reduce((a, b) => a + b, 0);
+        const timeline = (await (await fetch(`${baseUrl}${planApi[0]}`, { headers: { cookie: plannerCookie } })).json()) as { marks: unknown[] };
+        marks = timeline.marks.length;
+      }
+      await planContext.close();
     }
     const jsGzip = [...scripts].reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length, 0);
     const [l1, l5] = loadavg();
@@ -98,6 +150,10 @@ void (async () => {
     log(`  ceiling: raw GET /me/inbox             ${median(raw).toFixed(0).padStart(6)} ms`);
     log(`  我的待办 showing its data, cold        ${median(cold).toFixed(0).padStart(6)} ms   (aim < 1500 ms)`);
     log(`  我的待办 showing its data, warm        ${median(warm).toFixed(0).padStart(6)} ms   (aim < 1500 ms)`);
+    log(`  plan page (200 schools): first read of the plan after a change (schedule counted) ${firstPlanRead.toFixed(0)} ms`);
+    log(`  ceiling: raw GET timeline + matrix      ${median(planRaw).toFixed(0).padStart(6)} ms   (${(planBytes / 1024).toFixed(0)} KB, ${marks} timeline marks)`);
+    log(`  plan page timeline + matrix shown, cold ${median(planCold).toFixed(0).padStart(6)} ms   (aim < 2000 ms)`);
+    log(`  plan page timeline + matrix shown, warm ${median(planWarm).toFixed(0).padStart(6)} ms   (aim < 2000 ms)`);
     log(`  initial JavaScript (${scripts.size} file(s)), gzipped ${(jsGzip / 1024).toFixed(0).padStart(6)} KB   (aim < 500 KB)`);
     log(`  served as: ${[...new Set(encodings.values())].join(', ') || 'none seen'} (Content-Encoding of those files)`);
   } finally {

@@ -33,6 +33,9 @@ import { PreviewAmendmentHandler } from './plans/preview/preview-amendment.handl
 import { PreviewPlanHandler } from './plans/preview/preview-plan.handler';
 import { PlanPreparationPool } from './plans/preparation/plan-preparation.pool';
 import { PlansController } from './plans/plans.controller';
+import { ProgressController } from './progress/progress.controller';
+import { ProgressReads } from './progress/progress.reads';
+import { ScheduleTalliesCache } from './progress/schedule-tallies.cache';
 import { PublishPlanHandler } from './plans/publish-plan.handler';
 import { DepartmentsController } from './read-models/departments.controller';
 import { ListDepartmentsHandler } from './read-models/list-departments.handler';
@@ -46,7 +49,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
@@ -55,6 +58,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
     DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
+    ProgressReads, ScheduleTalliesCache,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })

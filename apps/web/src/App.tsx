@@ -17,6 +17,10 @@ const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => (
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 const ImportPlanPage = lazy(() => import('./pages/ImportPlanPage').then((m) => ({ default: m.ImportPlanPage })));
 const AmendPlanPage = lazy(() => import('./pages/AmendPlanPage').then((m) => ({ default: m.AmendPlanPage })));
+// The planners' pages (issue 14): ECharts comes with them, in their own chunks.
+const PlansPage = lazy(() => import('./progress/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./progress/PlanPage').then((m) => ({ default: m.PlanPage })));
+const OverduePage = lazy(() => import('./progress/OverduePage').then((m) => ({ default: m.OverduePage })));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -67,6 +71,9 @@ function Themed() {
                 <Route path="/assignments/:id" element={<Loading><AssignmentPage /></Loading>} />
                 <Route path="/plans/import" element={<Loading><ImportPlanPage /></Loading>} />
                 <Route path="/plans/:planId/amend" element={<Loading><AmendPlanPage /></Loading>} />
+                <Route path="/plans" element={<Loading><PlansPage /></Loading>} />
+                <Route path="/plans/:planId" element={<Loading><PlanPage /></Loading>} />
+                <Route path="/overdue" element={<Loading><OverduePage /></Loading>} />
                 <Route path="/password" element={<Loading><ChangePasswordPage /></Loading>} />
                 <Route path="/forbidden" element={<ForbiddenPage />} />
                 <Route path="*" element={<NotFoundPage />} />

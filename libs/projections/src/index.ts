@@ -31,3 +31,10 @@ export type { AssignmentView } from './queries/assignment-view';
 export { addToProgress, emptyProgress, type Progress } from './queries/progress';
 export { listDepartments, type DepartmentListing } from './queries/departments.queries';
 export { buildPlanOverview, countPlanProgress, type PlanOverviewParts, type PlanProgress } from './queries/plan-overview';
+export { readScheduleTallies, scheduleVersions, type ScheduleTallies } from './queries/schedule-tallies.queries';
+export { WORK_STATES, emptyCounts, stateIndex, DUE_SOON_DAYS, type WorkState, type WorkStateCounts } from './queries/work-states';
+export { issuedByCell, issuedByDay, acceptedByWeek, workCountsByPlan, phasesOf, type IssuedCellCount, type IssuedDayCount, type PlanWorkCounts, type PhaseRow } from './queries/work-progress.queries';
+export {
+  cellAssignmentsPage, notIssuedPage, overdueWorkPage,
+  type CellAssignment, type CellFilter, type OverdueWork, type OverdueWorkFilter, type PendingObligation, type WorkPage, type WorkPosition,
+} from './queries/work-lists.queries';

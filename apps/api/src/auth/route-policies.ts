@@ -34,6 +34,8 @@ const write = (anyDepartment: Role[], ownDepartment?: { roles: DepartmentRole[];
 const DEPARTMENT_PEOPLE: DepartmentRole[] = ['department_head', 'department_member'];
 /** Whole plans show every department's work: the bureau's planners and auditors read them. */
 const WHOLE_PLAN_READ = read(['planner', 'auditor']);
+/** The planners' watching pages: every department's work, for the bureau's planners, auditors and admins. */
+const BUREAU_READ = read(['planner', 'auditor', 'admin']);
 /** Plans change only through planners; admins cannot rewrite history, auditors never write. */
 const PLAN_WRITE = write(['planner']);
 /** The holding department's own steps on its work. */
@@ -61,6 +63,15 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   planTimeline: WHOLE_PLAN_READ,
   planHistory: WHOLE_PLAN_READ,
   overdueList: WHOLE_PLAN_READ,
+  // The planners' pages (issue 14): whole plans for the bureau (admins answer for the service too);
+  // department people get 403 there, and on the overdue list see only their reach (the handler scopes it).
+  progressPlans: BUREAU_READ,
+  progressTimeline: BUREAU_READ,
+  progressMatrix: BUREAU_READ,
+  progressCell: BUREAU_READ,
+  progressCharts: BUREAU_READ,
+  progressOverdue: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
+  progressOverdueExport: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
   // Ids and names only, like the plan list: everyone who works on plans needs them.
   listDepartments: read(['planner', 'auditor', 'department_head', 'department_member']),
   departmentInbox: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'department' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { planEnvelopeSchema } from '../routes/request-schemas';
 import { routePolicies } from '../auth/route-policies';
-import { routeEntries, type OperationId, type RouteSpec } from '../routes/route-table';
+import { routeEntries, XLSX, type OperationId, type RouteSpec } from '../routes/route-table';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Json
 }
 
 function responseSchemaOf(spec: RouteSpec, produces: string): JsonSchema {
-  if (produces === 'application/octet-stream') return { type: 'string', format: 'binary' };
+  if (produces === 'application/octet-stream' || produces === XLSX) return { type: 'string', format: 'binary' };
   if (produces !== 'application/json') return { type: 'string' };
   return spec.responseSchema ? jsonSchemaOf(spec.responseSchema, 'output') : { type: 'object' };
 }

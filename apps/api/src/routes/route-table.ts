@@ -7,6 +7,7 @@ import * as work from '../assignments/assignment-response-schemas';
 import * as notify from '../notifications/notification-schemas';
 import * as files from '../files/file-schemas';
 import * as preview from '../plans/preview/preview-schemas';
+import * as progress from '../progress/progress-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec =
@@ -30,10 +31,13 @@ export interface RouteSpec {
   response: string;
   /** The answer's shape; when given, the OpenAPI document types it (the web app's client is generated from it). */
   responseSchema?: z.ZodType;
-  produces?: 'application/json' | 'text/plain' | 'text/html' | 'text/calendar' | 'application/octet-stream';
+  produces?: 'application/json' | 'text/plain' | 'text/html' | 'text/calendar' | 'application/octet-stream' | typeof XLSX;
   /** Error statuses this route can answer with (besides 500). */
   errors: number[];
 }
+
+/** Excel workbooks (exports made on the server). */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const action = <A extends s.AssignmentAction>(name: A, summary: string) =>
   ({
@@ -127,6 +131,48 @@ export const routeTable = {
   overdueList: {
     method: 'get', path: '/overdue', tag: 'departments', summary: 'Overdue assignments across plans (or of one plan)',
     query: s.overdueQuery, status: 200, response: 'overdue assignments, longest overdue first', errors: [400],
+  },
+  progressPlans: {
+    method: 'get', path: '/progress/plans', tag: 'plans',
+    summary: 'The plans list of the planners\' pages: status, current phase, work by state (accepted, on time, due soon, overdue, escalated, not issued) and escalations',
+    query: progress.progressPlansQuery, status: 200, responseSchema: progress.progressPlansAnswer,
+    response: '{now, states, total, offset, limit, plans}: newest start first; states judged at business time', errors: [400],
+  },
+  progressTimeline: {
+    method: 'get', path: '/progress/plans/{id}/timeline', tag: 'plans',
+    summary: 'A plan\'s timeline: phases as bars, deadlines aggregated to one mark per (day, measure) with its counts',
+    params: progress.progressPlanParams, status: 200, responseSchema: progress.progressTimelineAnswer,
+    response: '{phases, measures, days, marks}; a county plan\'s hundred thousand deadlines come as a few thousand marks', errors: [400, 404],
+  },
+  progressMatrix: {
+    method: 'get', path: '/progress/plans/{id}/matrix', tag: 'plans',
+    summary: 'A plan\'s progress matrix: departments × measures (or × phases), each cell\'s work counted by state; one page of departments, most overdue first',
+    params: progress.progressPlanParams, query: progress.progressMatrixQuery, status: 200, responseSchema: progress.progressMatrixAnswer,
+    response: '{columns (with totals), totalRows, rows: [{departmentId, name, totals, cells}]}', errors: [400, 404],
+  },
+  progressCell: {
+    method: 'get', path: '/progress/plans/{id}/cell', tag: 'plans',
+    summary: 'The work behind one matrix cell (a department and a measure or phase), optionally of one state, page by page',
+    params: progress.progressPlanParams, query: progress.progressCellQuery, status: 200, responseSchema: progress.progressCellAnswer,
+    response: '{total, items (by due date then id), page}', errors: [400, 404],
+  },
+  progressCharts: {
+    method: 'get', path: '/progress/plans/{id}/charts', tag: 'plans',
+    summary: 'Chart data: share of each phase\'s work accepted and due per week, and the departments with most overdue work',
+    params: progress.progressPlanParams, status: 200, responseSchema: progress.progressChartsAnswer,
+    response: '{weeks, phases: [{accepted, due}], overdueByDepartment}', errors: [400, 404],
+  },
+  progressOverdue: {
+    method: 'get', path: '/progress/overdue', tag: 'departments',
+    summary: 'Overdue and escalated work across plans, with escalation level and receiver; filtered by plan, department, level; a department person sees their reach only',
+    query: progress.progressOverdueQuery, status: 200, responseSchema: progress.progressOverdueAnswer,
+    response: '{now, total, items (oldest deadline first), page}', errors: [400],
+  },
+  progressOverdueExport: {
+    method: 'get', path: '/progress/overdue/export', tag: 'departments',
+    summary: 'The same overdue work (same filter and scope) as an Excel workbook',
+    query: progress.progressOverdueFilter, produces: XLSX, status: 200,
+    response: 'an .xlsx file (sheet 逾期 Overdue, and 说明 About with the business time and filter)', errors: [400],
   },
   acknowledgeAssignment: action('acknowledge', 'Acknowledge receipt of an assignment'),
   startAssignment: action('start', 'Start work on an assignment'),

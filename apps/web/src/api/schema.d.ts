@@ -222,6 +222,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/progress/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans list of the planners' pages: status, current phase, work by state (accepted, on time, due soon, overdue, escalated, not issued) and escalations */
+        get: operations["progressPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/plans/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's timeline: phases as bars, deadlines aggregated to one mark per (day, measure) with its counts */
+        get: operations["progressTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/plans/{id}/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's progress matrix: departments × measures (or × phases), each cell's work counted by state; one page of departments, most overdue first */
+        get: operations["progressMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/plans/{id}/cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The work behind one matrix cell (a department and a measure or phase), optionally of one state, page by page */
+        get: operations["progressCell"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/plans/{id}/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chart data: share of each phase's work accepted and due per week, and the departments with most overdue work */
+        get: operations["progressCharts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue and escalated work across plans, with escalation level and receiver; filtered by plan, department, level; a department person sees their reach only */
+        get: operations["progressOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/overdue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same overdue work (same filter and scope) as an Excel workbook */
+        get: operations["progressOverdueExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -2255,6 +2374,712 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressPlans: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "closed";
+                offset?: number;
+                /** @description plans per page (at most 200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {now, states, total, offset, limit, plans}: newest start first; states judged at business time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description business time the states were judged at */
+                        now: string;
+                        states: ("accepted" | "on_time" | "due_soon" | "overdue" | "escalated" | "not_issued")[];
+                        /** @description plans matching, in all */
+                        total: number;
+                        offset: number;
+                        limit: number;
+                        plans: {
+                            planId: string;
+                            title: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            /** @description an instant in the plan's time zone with its offset */
+                            startsAt: string;
+                            /** @description an instant in the plan's time zone with its offset */
+                            endsAt: string;
+                            /** @description the phase open now (or, between phases, the next one); null after the last */
+                            currentPhase: {
+                                phaseId: string;
+                                name: string;
+                                kind: string;
+                                /** @description an instant in the plan's time zone with its offset */
+                                opensAt: string;
+                                /** @description an instant in the plan's time zone with its offset */
+                                closesAt: string;
+                            } | null;
+                            /** @description counts in the order of `states`: accepted, on_time, due_soon, overdue, escalated, not_issued */
+                            counts: number[];
+                            /** @description work owed by the schedule: issued (waived and cancelled left out) and not yet issued */
+                            total: number;
+                            percentAccepted: number;
+                            /** @description issued, not finished, not overdue */
+                            percentOnTime: number;
+                            /** @description overdue or escalated */
+                            percentOverdue: number;
+                            /** @description escalations that happened (each level reached by an assignment is one) */
+                            escalations: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {phases, measures, days, marks}; a county plan's hundred thousand deadlines come as a few thousand marks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        title: string;
+                        timeZone: string;
+                        status: string;
+                        /** @description an instant in the plan's time zone with its offset */
+                        startsAt: string;
+                        /** @description an instant in the plan's time zone with its offset */
+                        endsAt: string;
+                        /** @description an instant in the plan's time zone with its offset */
+                        now: string;
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            kind: string;
+                            /** @description an instant in the plan's time zone with its offset */
+                            opensAt: string;
+                            /** @description an instant in the plan's time zone with its offset */
+                            closesAt: string;
+                            order: number;
+                            status: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            title: string;
+                        }[];
+                        /** @description the deadline days, ascending; marks point into it */
+                        days: string[];
+                        /** @description one mark per (deadline day, measure), not per assignment: [day index, measure index, owed in all, accepted, overdue (or escalated), due soon] */
+                        marks: number[][];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressMatrix: {
+        parameters: {
+            query?: {
+                /** @description columns: the measures, or the phases */
+                by?: "measure" | "phase";
+                /** @description rows: most overdue (and escalated) first, or by department id */
+                sort?: "overdue" | "department";
+                offset?: number;
+                /** @description departments per page (at most 200) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {columns (with totals), totalRows, rows: [{departmentId, name, totals, cells}]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        /** @description an instant in the plan's time zone with its offset */
+                        now: string;
+                        /** @enum {string} */
+                        by: "measure" | "phase";
+                        states: ("accepted" | "on_time" | "due_soon" | "overdue" | "escalated" | "not_issued")[];
+                        columns: {
+                            id: string;
+                            name: string;
+                            /** @description counts in the order of `states`: accepted, on_time, due_soon, overdue, escalated, not_issued */
+                            totals: number[];
+                        }[];
+                        /** @description departments with work in this plan, in all */
+                        totalRows: number;
+                        offset: number;
+                        limit: number;
+                        rows: {
+                            departmentId: string;
+                            name: string;
+                            /** @description counts in the order of `states`: accepted, on_time, due_soon, overdue, escalated, not_issued */
+                            totals: number[];
+                            /** @description one per column, in the order of `columns` */
+                            cells: number[][];
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressCell: {
+        parameters: {
+            query: {
+                department: string;
+                measure?: string;
+                phase?: string;
+                /** @description one state of the cell; every issued state when left out */
+                state?: "accepted" | "on_time" | "due_soon" | "overdue" | "escalated" | "not_issued";
+                limit?: number;
+                /** @description `page.nextCursor` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {total, items (by due date then id), page} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            /** @description `${planId}.${assignmentId}` for /assignments/{id}; null when not issued yet */
+                            ref: string | null;
+                            planId: string;
+                            assignmentId: string;
+                            measureId: string;
+                            title: string;
+                            periodKey: string;
+                            departmentId: string;
+                            /** @enum {string} */
+                            state: "accepted" | "on_time" | "due_soon" | "overdue" | "escalated" | "not_issued";
+                            /** @description the assignment status; null when not issued yet */
+                            status: string | null;
+                            /** @description an instant in the plan's time zone with its offset */
+                            issueAt: string;
+                            /** @description an instant in the plan's time zone with its offset */
+                            dueAt: string;
+                            escalationLevel: number;
+                        }[];
+                        page: {
+                            limit: number;
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressCharts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {weeks, phases: [{accepted, due}], overdueByDepartment} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        /** @description an instant in the plan's time zone with its offset */
+                        now: string;
+                        /** @description Mondays from the plan's start to its end */
+                        weeks: string[];
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            total: number;
+                            /** @description per week: share of the phase's work accepted by the end of that week, percent; up to now only */
+                            accepted: number[];
+                            /** @description per week: share of the phase's work due by the end of that week, percent */
+                            due: number[];
+                        }[];
+                        /** @description the 15 departments with most overdue work, most first */
+                        overdueByDepartment: {
+                            departmentId: string;
+                            name: string;
+                            overdue: number;
+                            escalated: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressOverdue: {
+        parameters: {
+            query?: {
+                plan?: string;
+                department?: string;
+                /** @description at least this escalation level (1: escalated at least once) */
+                minLevel?: number;
+                limit?: number;
+                /** @description `page.nextCursor` of the previous page, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {now, total, items (oldest deadline first), page} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description an instant in the plan's time zone with its offset */
+                        now: string;
+                        total: number;
+                        items: {
+                            ref: string;
+                            planId: string;
+                            planTitle: string;
+                            assignmentId: string;
+                            measureId: string;
+                            title: string;
+                            periodKey: string;
+                            departmentId: string;
+                            departmentName: string;
+                            status: string;
+                            /** @description an instant in the plan's time zone with its offset */
+                            dueAt: string;
+                            overdueSince: string | null;
+                            daysOverdue: number;
+                            escalationLevel: number;
+                            /** @description the department the latest escalation went to */
+                            escalatedTo: string | null;
+                            escalatedToName: string | null;
+                        }[];
+                        page: {
+                            limit: number;
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progressOverdueExport: {
+        parameters: {
+            query?: {
+                plan?: string;
+                department?: string;
+                /** @description at least this escalation level (1: escalated at least once) */
+                minLevel?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx file (sheet 逾期 Overdue, and 说明 About with the business time and filter) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */

@@ -40,6 +40,10 @@ export function LanguageSwitch() {
 const zhName = zhMessages.languageName;
 const enName = enMessages.languageName;
 
+/** The page one is on reads as such in the menu (weight and underline, not colour alone). */
+// An explicit colour: antd's lighter hover colour would fail contrast on the link just clicked.
+const navStyle = (current: boolean) => (current ? { color: '#1f5fbf', fontWeight: 600, borderBottom: '2px solid #1f5fbf', paddingBottom: 2 } : { color: '#1f5fbf', paddingBottom: 4 });
+
 export function AppLayout() {
   const { t } = useI18n();
   const session = useSession();
@@ -53,6 +57,9 @@ export function AppLayout() {
   };
   const person = session.data?.person;
   const mayImport = person?.roles.some((role) => role === 'planner' || role === 'admin') ?? false;
+  const location = useLocation();
+  const bureau = person?.roles.some((role) => role === 'planner' || role === 'auditor' || role === 'admin') ?? false;
+  const departmentPerson = person?.roles.some((role) => role === 'department_head' || role === 'department_member') ?? false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #e8e8e8', padding: '0 24px' }}>
@@ -60,13 +67,24 @@ export function AppLayout() {
           {t('appName')}
         </Link>
         <nav aria-label={t('appName')} style={{ flex: 1, display: 'flex', gap: 24 }}>
-          <Link to="/" data-testid="nav-inbox">
+          <Link to="/" data-testid="nav-inbox" style={navStyle(location.pathname === '/')}>
             <Space size={6}>
               <span>{t('nav_inbox')}</span>
               <Badge count={inbox.data?.counts.open ?? 0} overflowCount={999} title={t('header_openCount', { count: inbox.data?.counts.open ?? 0 })} data-testid="inbox-badge" />
             </Space>
           </Link>
-          {mayImport && <Link to="/plans/import" data-testid="nav-import-plan">{t('nav_importPlan')}</Link>}
+          {/* Shown by role; the server decides what each route answers whatever the menu shows. */}
+          {bureau && (
+            <Link to="/plans" data-testid="nav-plans" style={navStyle(location.pathname.startsWith('/plans') && location.pathname !== '/plans/import')}>
+              {t('nav_plans')}
+            </Link>
+          )}
+          {(bureau || departmentPerson) && (
+            <Link to="/overdue" data-testid="nav-overdue" style={navStyle(location.pathname.startsWith('/overdue'))}>
+              {t('nav_overdue')}
+            </Link>
+          )}
+          {mayImport && <Link to="/plans/import" data-testid="nav-import-plan" style={navStyle(location.pathname === '/plans/import')}>{t('nav_importPlan')}</Link>}
         </nav>
         <LanguageSwitch />
         <Dropdown

@@ -139,4 +139,10 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 4, name: 'index a plan\'s assignments by due date for paging', sql: 'create index read_assignments_plan_due on read_assignments (plan_id, due_at, assignment_id collate "C");' },
   // GET /me/inbox: submissions waiting for review are few at any time; their reviewer is read off the state.
   { version: 5, name: 'index the submitted assignments for the reviewers\' inboxes', sql: "create index read_assignments_submitted on read_assignments (plan_id) where status = 'submitted';" },
+  // The planners' pages (issue 14): a matrix cell's assignments page by page, and owed work by deadline across plans for /progress/overdue.
+  {
+    version: 6, name: 'index a plan\'s assignments by department and measure, and owed work by due date',
+    sql: `create index read_assignments_cell on read_assignments (plan_id, department_id, measure_id, due_at);
+create index read_assignments_owed_due on read_assignments (due_at, plan_id collate "C", assignment_id collate "C") where status in ('issued', 'acknowledged', 'in_progress', 'returned');`,
+  },
 ];
