@@ -81,6 +81,9 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   listPeople: read(['admin']),
   revokePerson: write(['admin']),
   auditStream: read(['planner', 'auditor']),
+  // The whole record, every plan and person: the bureau's auditors and planners, as the per-stream route.
+  auditEvents: read(['planner', 'auditor']),
+  auditPlanExport: read(['planner', 'auditor']),
   // A POST, but it only reads: it recomputes hashes and changes nothing.
   auditVerify: read(['planner', 'auditor']),
   departmentHistory: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
@@ -101,6 +104,7 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   changePassword: PERSON,
   // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
   signInAudit: read(['auditor', 'admin']),
+  signInAuditExport: read(['auditor', 'admin']),
   // Channels hold the bureau's robots and mailboxes: admins set them up; what was sent is the record.
   createNotificationChannel: write(['admin']),
   listNotificationChannels: read(['admin']),

@@ -2,13 +2,9 @@ import { Controller, Inject } from '@nestjs/common';
 import type { AccessLog } from '@planledger/auth';
 import type { Clock } from '@planledger/engine';
 import { CLOCK } from '@planledger/runtime';
-import { ApiError } from '../http/api-errors';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { ACCESS_LOG } from './auth-tokens';
-
-const DAY_MS = 86_400_000;
-/** The monthly access streams of two years at most per question. */
-const MAX_RANGE_DAYS = 731;
+import { signInRange } from './sign-in-range';
 
 /** GET /audit/sign-ins: what an auditor asks about access — who signed in (or failed to), when, from where. */
 @Controller()
@@ -20,10 +16,7 @@ export class SignInAuditController {
 
   @Route('signInAudit')
   async list(@Valid('signInAudit') { query }: RequestOf<'signInAudit'>) {
-    const to = query.to ? new Date(query.to) : await this.clock.now();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
-    if (from >= to) throw new ApiError(400, { error: 'invalid_request', problems: [{ path: 'query.from', message: '`from` must be before `to`' }] });
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw new ApiError(400, { error: 'invalid_request', problems: [{ path: 'query.from', message: `at most ${MAX_RANGE_DAYS} days per question` }] });
+    const { from, to } = signInRange(query, await this.clock.now());
     const entries = await this.log.list({ from, to, personId: query.person });
     return { from: from.toISOString(), to: to.toISOString(), entries };
   }
