@@ -16,6 +16,14 @@ import { ForbiddenPage, NotFoundPage } from './pages/ResultPages';
 const InvitationPage = lazy(() => import('./pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage').then((m) => ({ default: m.AssignmentPage })));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+// Auditors' and admins' pages: each its own chunk, fetched on first visit only.
+const EventLogPage = lazy(() => import('./pages/audit/EventLogPage').then((m) => ({ default: m.EventLogPage })));
+const VerifyPage = lazy(() => import('./pages/audit/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const ExportPage = lazy(() => import('./pages/audit/ExportPage').then((m) => ({ default: m.ExportPage })));
+const SignInsPage = lazy(() => import('./pages/audit/SignInsPage').then((m) => ({ default: m.SignInsPage })));
+const DepartmentPage = lazy(() => import('./pages/audit/DepartmentPage').then((m) => ({ default: m.DepartmentPage })));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ClockPage = lazy(() => import('./pages/admin/ClockPage').then((m) => ({ default: m.ClockPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{children}</Suspense>;
@@ -61,6 +69,13 @@ function Themed() {
                 <Route path="/inbox" element={<Navigate to="/" replace />} />
                 <Route path="/assignments/:id" element={<Loading><AssignmentPage /></Loading>} />
                 <Route path="/password" element={<Loading><ChangePasswordPage /></Loading>} />
+                <Route path="/audit/events" element={<Loading><EventLogPage /></Loading>} />
+                <Route path="/audit/verify" element={<Loading><VerifyPage /></Loading>} />
+                <Route path="/audit/export" element={<Loading><ExportPage /></Loading>} />
+                <Route path="/audit/sign-ins" element={<Loading><SignInsPage /></Loading>} />
+                <Route path="/audit/departments/:id" element={<Loading><DepartmentPage /></Loading>} />
+                <Route path="/admin/people" element={<Loading><PeoplePage /></Loading>} />
+                <Route path="/admin/clock" element={<Loading><ClockPage /></Loading>} />
                 <Route path="/forbidden" element={<ForbiddenPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

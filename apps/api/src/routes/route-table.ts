@@ -158,7 +158,7 @@ export const routeTable = {
     method: 'post', path: '/audit/verify', tag: 'history',
     summary: "Walk every stream's hash chain, and hash again every uploaded file an event references: the heads digest to write down, any broken link, any missing or damaged file",
     status: 200,
-    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]}', errors: [],
+    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]}', errors: [], responseSchema: audit.verifyAnswer,
   },
   health: {
     method: 'get', path: '/health', tag: 'operations', summary: 'Store and Redis reachable?',
@@ -170,12 +170,12 @@ export const routeTable = {
   },
   getClock: {
     method: 'get', path: '/admin/clock', tag: 'admin', summary: 'Business time now, and whether it is virtual',
-    status: 200, response: '{now, virtual}', errors: [],
+    status: 200, response: '{now, virtual}', errors: [], responseSchema: people.clockAnswer,
   },
   setClock: {
     method: 'post', path: '/admin/clock', tag: 'admin',
     summary: 'Set or advance the virtual clock, firing every timer due up to the new time (only with --virtual-clock)',
-    body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404],
+    body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404], responseSchema: people.clockAdvancedAnswer,
   },
   registerPerson: {
     method: 'post', path: '/admin/people', tag: 'admin', summary: 'Register a person with roles and departments, and issue their token',
@@ -184,11 +184,11 @@ export const routeTable = {
     responseSchema: session.registerPersonAnswer,
   },
   listPeople: {
-    method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [],
+    method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [], responseSchema: people.peopleListAnswer,
   },
   revokePerson: {
     method: 'post', path: '/admin/people/{id}/revoke', tag: 'admin', summary: "Revoke a person: every token of theirs stops working at once",
-    params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404],
+    params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404], responseSchema: session.personAnswer,
   },
   invitePerson: {
     method: 'post', path: '/admin/people/{id}/invitations', tag: 'admin', summary: 'A new one-time invitation link (7 days) where the person sets a password',

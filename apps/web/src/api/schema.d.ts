@@ -3151,7 +3151,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description no broken link and no missing or damaged file */
+                        intact: boolean;
+                        /** @description SHA-256 over every stream head: write it down, compare it later */
+                        headsDigest: string;
+                        streamsChecked: number;
+                        eventsChecked: number;
+                        brokenLinks: {
+                            stream: string;
+                            revision: number;
+                            expected: string;
+                            found: string;
+                        }[];
+                        filesChecked: number;
+                        damagedFiles: {
+                            stream: string;
+                            revision: number;
+                            sha256: string;
+                            name: string;
+                            /** @enum {string} */
+                            problem: "missing" | "damaged";
+                            found?: string;
+                        }[];
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -3274,7 +3297,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        now: string;
+                        /** @description true under --virtual-clock (demo): then POST /admin/clock moves it */
+                        virtual: boolean;
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -3342,7 +3369,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        now: string;
+                        steps: number;
+                        fired: number;
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -3416,7 +3447,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        people: {
+                            personId: string;
+                            name: string;
+                            roles: ("planner" | "department_head" | "department_member" | "auditor" | "admin")[];
+                            departments: string[];
+                            registeredAt: string;
+                            revokedAt?: string;
+                            revokedReason?: string;
+                            passwordSetAt?: string;
+                        }[];
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -3601,7 +3643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        personId: string;
+                        name: string;
+                        roles: ("planner" | "department_head" | "department_member" | "auditor" | "admin")[];
+                        departments: string[];
+                        registeredAt: string;
+                        revokedAt?: string;
+                        revokedReason?: string;
+                        passwordSetAt?: string;
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
