@@ -6,7 +6,9 @@ const MAX_RANGE_DAYS = 731;
 
 /** The period GET /audit/sign-ins (and its export) answers for: 30 days up to now unless told. */
 export function signInRange(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
-  const to = query.to ? new Date(query.to) : now;
+  // `to` is exclusive; by default the period includes this very instant (under a paused virtual
+  // clock every record of the day carries exactly "now").
+  const to = query.to ? new Date(query.to) : new Date(now.getTime() + 1);
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
   if (from >= to) throw new ApiError(400, { error: 'invalid_request', problems: [{ path: 'query.from', message: '`from` must be before `to`' }] });
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw new ApiError(400, { error: 'invalid_request', problems: [{ path: 'query.from', message: `at most ${MAX_RANGE_DAYS} days per question` }] });

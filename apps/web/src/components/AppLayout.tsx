@@ -57,7 +57,7 @@ function RoleNavigation({ roles }: { roles: string[] }) {
       {entries.filter((entry) => entry.show).map((entry) => {
         const active = location.pathname.startsWith(entry.to);
         return (
-          <Link key={entry.to} to={entry.to} data-testid={`nav-${entry.to.slice(1).replace('/', '-')}`} aria-current={active ? 'page' : undefined} style={active ? { fontWeight: 600, borderBottom: '2px solid #1f5fbf', paddingBottom: 2 } : undefined}>
+          <Link key={entry.to} to={entry.to} data-testid={`nav-${entry.to.slice(1).replace('/', '-')}`} aria-current={active ? 'page' : undefined} style={{ color: '#1f5fbf', ...(active && { fontWeight: 600, borderBottom: '2px solid #1f5fbf', paddingBottom: 2 }) }}>
             {t(entry.label)}
           </Link>
         );

@@ -40,7 +40,7 @@ export function AsOfBanner({ asOf }: { asOf: { instant: string; basis: AsOfBasis
       showIcon
       icon={<HistoryOutlined />}
       data-testid="as-of-banner"
-      message={<Typography.Text strong>{t('asOf_banner', { moment: formatInstant(asOf.instant, t), basis: t(`asOf_basis_${asOf.basis}`) })}</Typography.Text>}
+      title={<Typography.Text strong>{t('asOf_banner', { moment: formatInstant(asOf.instant, t), basis: t(`asOf_basis_${asOf.basis}`) })}</Typography.Text>}
     />
   );
 }

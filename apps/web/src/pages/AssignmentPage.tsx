@@ -47,7 +47,7 @@ export function AssignmentPage() {
       return (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <AsOfPicker />
-          <Alert type="info" showIcon message={t('asOf_notYet')} data-testid="as-of-not-yet" />
+          <Alert type="info" showIcon title={t('asOf_notYet')} data-testid="as-of-not-yet" />
         </Space>
       );
     }

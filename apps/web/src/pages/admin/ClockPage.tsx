@@ -7,7 +7,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatInstant } from '../../format';
 import { queryClient } from '../../queries';
-import { ErrorPage } from '../ResultPages';
+import { FailedPage } from '../ResultPages';
 
 interface Advanced { now: string; steps: number; fired: number }
 
@@ -26,12 +26,14 @@ export function ClockPage() {
     mutationFn: async (body: { advance: string } | { set: string }) => unwrap(await api.POST('/admin/clock', { body })),
     onSuccess: (answer) => {
       setLog((previous) => [answer, ...previous]);
-      // Everything the timers changed shows elsewhere too.
-      void queryClient.invalidateQueries();
+      // Nothing is refetched here: sessions run on business time (docs/decisions/0008), so a move of
+      // more than 30 minutes has ended this one too; the page keeps showing what fired, and the
+      // next page asks to sign in again (the notice below says so).
+      queryClient.setQueryData(['clock'], { now: answer.now, virtual: true });
     },
     onError: (error: Error) => void message.error(error.message),
   });
-  if (clock.isError) return <ErrorPage />;
+  if (clock.isError) return <FailedPage error={clock.error} />;
   const virtual = clock.data?.virtual ?? false;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 900 }}>
@@ -39,7 +41,7 @@ export function ClockPage() {
       <Card>
         <Statistic title={t('clock_now')} value={clock.data ? formatInstant(clock.data.now, t) : '—'} prefix={<ClockCircleOutlined />} valueStyle={{ fontSize: 22 }} data-testid="clock-now" />
         <div style={{ marginTop: 12 }}>
-          {virtual ? <Alert type="warning" showIcon message={t('clock_virtual')} /> : <Alert type="info" showIcon message={t('clock_real')} />}
+          {virtual ? <Alert type="warning" showIcon title={t('clock_virtual')} description={t('clock_sessions')} /> : <Alert type="info" showIcon title={t('clock_real')} />}
         </div>
       </Card>
       {virtual && (

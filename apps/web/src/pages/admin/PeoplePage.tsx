@@ -7,12 +7,16 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { formatInstant } from '../../format';
 import { queryClient } from '../../queries';
-import { ErrorPage } from '../ResultPages';
+import { FailedPage } from '../ResultPages';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Person = Json<paths['/admin/people']['get']['responses'][200]>['people'][number];
 type Role = Person['roles'][number];
 const ROLES: Role[] = ['planner', 'auditor', 'admin', 'department_head', 'department_member'];
+
+// Dark text on a pale ground (WCAG AA at tag size), like StatusTag: antd's preset colours are too light.
+const ACTIVE = { color: '#1e6b0a', background: '#eefbe7', borderColor: '#1e6b0a' };
+const REVOKED = { color: '#a8071a', background: '#fff1f0', borderColor: '#a8071a' };
 
 interface InviteValues { id?: string; name: string; roles: Role[]; departments?: string[] }
 
@@ -24,7 +28,7 @@ function InvitationLink({ name, url }: { name: string; url: string }) {
       type="success"
       showIcon
       data-testid="invitation-link"
-      message={t('people_link', { name })}
+      title={t('people_link', { name })}
       description={<Typography.Text copyable={{ tooltips: [t('people_copy'), t('people_copied')] }} code style={{ wordBreak: 'break-all' }}>{url}</Typography.Text>}
     />
   );
@@ -67,7 +71,7 @@ export function PeoplePage() {
     onError: failed,
   });
 
-  if (people.isError) return <ErrorPage />;
+  if (people.isError) return <FailedPage error={people.error} />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('people_title')}</Typography.Title>
@@ -104,7 +108,7 @@ export function PeoplePage() {
           { title: t('people_departments'), key: 'departments', render: (_v, p) => (p.departments.length ? p.departments.join(', ') : '—') },
           {
             title: t('people_status'), key: 'status', width: 150,
-            render: (_v, p) => (p.revokedAt ? <Tag color="error">{t('people_revoked')}</Tag> : <Space size={4} direction="vertical"><Tag color="success">{t('people_active')}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.passwordSetAt ? t('people_passwordSet') : t('people_noPassword')}</Typography.Text></Space>),
+            render: (_v, p) => (p.revokedAt ? <Tag style={REVOKED}>{t('people_revoked')}</Tag> : <Space size={4} direction="vertical"><Tag style={ACTIVE}>{t('people_active')}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.passwordSetAt ? t('people_passwordSet') : t('people_noPassword')}</Typography.Text></Space>),
           },
           { title: t('people_registeredAt'), key: 'registeredAt', width: 200, render: (_v, p) => formatInstant(p.registeredAt, t) },
           {

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatInstant } from '../../format';
 import { AsOfBanner, AsOfPicker, useAsOf, type AsOfBasis } from '../../components/AsOf';
 import { EscalationTag, StatusTag } from '../../components/StatusTag';
-import { ErrorPage, NotFoundPage } from '../ResultPages';
+import { FailedPage, NotFoundPage } from '../ResultPages';
 import { ApiError } from '../../api/client';
 import { useDepartmentChoices, usePlanChoices } from './audit-queries';
 
@@ -45,7 +45,7 @@ export function DepartmentPage() {
   };
   if (page.isError) {
     if (page.error instanceof ApiError && page.error.status === 404 && !asOf) return <NotFoundPage />;
-    if (!(page.error instanceof ApiError && page.error.status === 404)) return <ErrorPage />;
+    if (!(page.error instanceof ApiError && page.error.status === 404)) return <FailedPage error={page.error} />;
   }
   const now = page.data?.asOf?.instant;
   return (

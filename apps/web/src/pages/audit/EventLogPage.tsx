@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { zhCN, type MessageKey } from '../../i18n/messages';
 import { formatInstant } from '../../format';
-import { ErrorPage } from '../ResultPages';
+import { FailedPage } from '../ResultPages';
 import { useDepartmentChoices, useEventLog, usePlanChoices, type EventLogEntry, type EventLogFilter } from './audit-queries';
 
 const PAGE = 50;
@@ -77,7 +77,7 @@ export function EventLogPage() {
     { title: t('col_summary'), key: 'summary', ellipsis: { showTitle: true }, render: (_v, e) => e.summary },
   ];
 
-  if (log.isError) return <ErrorPage />;
+  if (log.isError) return <FailedPage error={log.error} />;
   const page = cursors.length + 1;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -48,11 +48,11 @@ export function ExportPage() {
       <Card>
         <Form layout="vertical">
           <Form.Item label={t('export_plan')} required>
-            <Select showSearch optionFilterProp="label" placeholder={t('export_planPick')} options={plans.data ?? []} value={plan} onChange={setPlan} data-testid="export-plan" aria-label={t('export_plan')} />
+            <Select id="export-plan" showSearch optionFilterProp="label" placeholder={t('export_planPick')} options={plans.data ?? []} value={plan} onChange={setPlan} data-testid="export-plan" aria-label={t('export_plan')} />
           </Form.Item>
           <Space wrap size={24}>
-            <Form.Item label={t('export_moment')} extra={t('export_momentNow')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={moment} onChange={setMoment} aria-label={t('export_moment')} />
+            <Form.Item label={t('export_moment')}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={moment} onChange={setMoment} placeholder={t('export_momentNow')} aria-label={t('export_moment')} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item label={t('export_basis')}>
               <Select<AsOfBasis>
@@ -73,7 +73,7 @@ export function ExportPage() {
           </Space>
         </Form>
       </Card>
-      <Alert type="info" showIcon message={t('export_recorded')} />
+      <Alert type="info" showIcon title={t('export_recorded')} />
     </Space>
   );
 }

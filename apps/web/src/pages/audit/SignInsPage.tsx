@@ -7,14 +7,20 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { formatInstant } from '../../format';
-import { ErrorPage } from '../ResultPages';
+import { FailedPage } from '../ResultPages';
 import { downloadFrom, type SignInAnswer } from './audit-queries';
 
 type Entry = SignInAnswer['entries'][number];
 interface Filter { person?: string; from?: string; to?: string }
 
-const TONE: Record<Entry['type'], string> = {
-  SignedIn: 'success', SignedOut: 'default', SignInFailed: 'error', AccountLocked: 'error', InvitationIssued: 'processing', InvitationUsed: 'processing', PasswordChanged: 'warning',
+// Dark text on a pale ground (WCAG AA at tag size), as StatusTag does: antd's preset tag colours are too light.
+const tone = (color: string, background: string) => ({ color, background, borderColor: color });
+const GOOD = tone('#1e6b0a', '#eefbe7');
+const BAD = tone('#a8071a', '#fff1f0');
+const NEUTRAL = tone('#4a4a4a', '#f3f3f3');
+const INFO = tone('#0b4fa8', '#e8f1ff');
+const TONE: Record<Entry['type'], { color: string; background: string; borderColor: string }> = {
+  SignedIn: GOOD, SignedOut: NEUTRAL, SignInFailed: BAD, AccountLocked: BAD, InvitationIssued: INFO, InvitationUsed: INFO, PasswordChanged: INFO,
 };
 
 /** /app/audit/sign-ins — 登录记录: who signed in (or failed to), when and from where; xlsx and csv exports of the same rows. */
@@ -34,7 +40,7 @@ export function SignInsPage() {
       void message.error((error as Error).message);
     }
   };
-  if (records.isError) return <ErrorPage />;
+  if (records.isError) return <FailedPage error={records.error} />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('signIns_title')}</Typography.Title>
@@ -76,7 +82,7 @@ export function SignInsPage() {
         data-testid="sign-ins"
         columns={[
           { title: t('col_at'), key: 'at', width: 200, render: (_v, e) => formatInstant(e.at, t) },
-          { title: t('col_kind'), key: 'type', width: 130, render: (_v, e) => <Tag color={TONE[e.type]}>{t(`signIn_${e.type}` as MessageKey)}</Tag> },
+          { title: t('col_kind'), key: 'type', width: 130, render: (_v, e) => <Tag style={TONE[e.type]}>{t(`signIn_${e.type}` as MessageKey)}</Tag> },
           { title: t('col_person'), dataIndex: 'personId', key: 'person', width: 160 },
           { title: t('col_client'), key: 'client', width: 150, render: (_v, e) => e.clientAddress ?? '—' },
           { title: t('col_detail'), key: 'detail', ellipsis: true, render: (_v, e) => (Object.keys(e.detail).length ? Object.entries(e.detail).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : '—') },

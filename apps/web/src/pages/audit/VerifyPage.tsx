@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap, type paths } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { ApiError } from '../../api/client';
+import { ForbiddenPage } from '../ResultPages';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type VerifyAnswer = Json<paths['/audit/verify']['post']['responses'][200]>;
@@ -12,6 +14,7 @@ export function VerifyPage() {
   const { t } = useI18n();
   const verify = useMutation({ mutationFn: async (): Promise<VerifyAnswer> => unwrap(await api.POST('/audit/verify', {})) });
   const result = verify.data;
+  if (verify.error instanceof ApiError && verify.error.status === 403) return <ForbiddenPage />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -21,13 +24,13 @@ export function VerifyPage() {
       <Button type="primary" size="large" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="verify-run" style={{ alignSelf: 'flex-start' }}>
         {t('verify_run')}
       </Button>
-      {verify.isError && <Alert type="error" showIcon message={t('error_title')} description={verify.error.message} />}
+      {verify.isError && <Alert type="error" showIcon title={t('error_title')} description={verify.error.message} />}
       {result && (
         <>
           <Alert
             type={result.intact ? 'success' : 'error'}
             showIcon
-            message={<Typography.Text strong>{result.intact ? t('verify_intact') : t('verify_broken')}</Typography.Text>}
+            title={<Typography.Text strong>{result.intact ? t('verify_intact') : t('verify_broken')}</Typography.Text>}
             data-testid={result.intact ? 'verify-intact' : 'verify-broken'}
           />
           <Card size="small">
@@ -42,7 +45,7 @@ export function VerifyPage() {
           </Card>
           <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('verify_brokenLinks')}</Typography.Title>}>
             {result.brokenLinks.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('verify_none')} />
+              <Typography.Text type="secondary">{t('verify_none')}</Typography.Text>
             ) : (
               <Table
                 size="small"
@@ -60,7 +63,7 @@ export function VerifyPage() {
           </Card>
           <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('verify_damagedFiles')}</Typography.Title>}>
             {result.damagedFiles.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('verify_none')} />
+              <Typography.Text type="secondary">{t('verify_none')}</Typography.Text>
             ) : (
               <Table
                 size="small"
