@@ -21,7 +21,7 @@ const yaml = readFileSync(join(__dirname, '../../workflows/lianyun-quality-2021-
 const WORK = `${PLAN}.norm-year-school-plans.haibin-primary.once`;
 const AUDITOR = { id: 'zhao.auditor', name: '赵审计', roles: ['auditor'], departments: [] };
 const ADMIN = { id: 'qian.admin', name: '钱管理', roles: ['admin'], departments: [] };
-const HEAD = { id: 'chen.haibin', name: '陈海滨', roles: ['department_head'], departments: ['haibin-primary'] };
+const HEAD = { id: 'chen.haibin', name: '陈海滨', roles: ['department_head' as const], departments: ['haibin-primary'] };
 const PASSWORD = 'Autumn-Ledger-Of-Lianyun-9';
 
 let harness: WebHarness;
@@ -30,6 +30,15 @@ async function pageFor(): Promise<Page> {
   const { context, page } = await newPage(harness);
   contexts.push(context);
   return page;
+}
+
+/** Polls (the previous page stays on screen while the next one loads) until `check` holds. */
+async function until(page: Page, what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within 20 s`);
+    await page.waitForTimeout(200);
+  }
 }
 
 beforeAll(async () => {
@@ -65,8 +74,9 @@ describe('an auditor', () => {
     await auditor.waitForURL(/type=AssignmentIssued/);
     // The previous page stays on screen while the filtered one loads: wait until only issued events show.
     const rows = auditor.locator('[data-testid="event-log"] tbody tr.ant-table-row');
-    await auditor.waitForFunction(() => {
-      const cells = [...document.querySelectorAll('[data-testid="event-log"] tbody tr.ant-table-row td:nth-child(3)')].map((n) => n.textContent ?? '');
+    const typeCells = auditor.locator('[data-testid="event-log"] tbody tr.ant-table-row td:nth-child(3)');
+    await until(auditor, 'the filtered page', async () => {
+      const cells = await typeCells.allTextContents();
       return cells.length === 50 && cells.every((text) => text.includes('AssignmentIssued'));
     });
     expect(await rows.count()).toBe(50);
@@ -76,10 +86,10 @@ describe('an auditor', () => {
 
     await auditor.getByTestId('events-next').click();
     await auditor.getByTestId('events-page').filter({ hasText: '第 2 页' }).waitFor();
-    await auditor.waitForFunction((before) => {
-      const hashes = [...document.querySelectorAll('[data-testid="event-hash"]')].map((n) => n.textContent);
-      return hashes.length > 0 && hashes[0] !== before;
-    }, firstPage[0]);
+    await until(auditor, 'page 2', async () => {
+      const hashes = await auditor.getByTestId('event-hash').allTextContents();
+      return hashes.length > 0 && hashes[0] !== firstPage[0];
+    });
     const secondPage = await auditor.getByTestId('event-hash').allTextContents();
     expect(secondPage.filter((hash) => firstPage.includes(hash))).toEqual([]);
   });
