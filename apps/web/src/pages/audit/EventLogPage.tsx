@@ -54,18 +54,19 @@ export function EventLogPage() {
   };
 
   const columns: ColumnsType<EventLogEntry> = [
-    { title: t('col_recordedAt'), key: 'recordedAt', width: 190, render: (_v, e) => formatInstant(e.recordedAt, t) },
-    { title: t('col_businessTime'), key: 'businessTime', width: 190, render: (_v, e) => (e.businessTime ? formatInstant(e.businessTime, t) : '—') },
-    { title: t('col_type'), key: 'type', width: 210, render: (_v, e) => <Typography.Text>{typeLabel(e.type, t)}</Typography.Text> },
+    { title: t('col_recordedAt'), key: 'recordedAt', width: 160, render: (_v, e) => formatInstant(e.recordedAt, t) },
+    { title: t('col_businessTime'), key: 'businessTime', width: 160, render: (_v, e) => (e.businessTime ? formatInstant(e.businessTime, t) : '—') },
+    { title: t('col_type'), key: 'type', width: 180, render: (_v, e) => <Typography.Text>{typeLabel(e.type, t)}</Typography.Text> },
     {
-      title: t('col_actor'), key: 'actor', width: 170,
+      title: t('col_actor'), key: 'actor', width: 130,
       render: (_v, e) => (e.actor ? <span>{e.actor.role === 'system' ? t('actor_system') : e.actor.userId}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.actor.departmentId ?? e.actor.role}</Typography.Text></span> : '—'),
     },
     {
-      title: t('col_stream'), key: 'stream',
+      title: t('col_stream'), key: 'stream', width: 340,
       render: (_v, e) => {
         const link = assignmentLink(e);
-        const text = <Typography.Text code style={{ wordBreak: 'break-all' }}>{e.stream} #{e.revision}</Typography.Text>;
+        // Long stream names wrap at their dots, in a small monospace face, rather than in a boxed code tag.
+        const text = <span style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12, overflowWrap: 'anywhere' }}>{e.stream.replace(/\./g, '.\u200b')} #{e.revision}</span>;
         return link ? <Link to={link}>{text}</Link> : text;
       },
     },
@@ -134,7 +135,7 @@ export function EventLogPage() {
         pagination={false}
         locale={{ emptyText: t('events_none') }}
         data-testid="event-log"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1500 }}
       />
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
         <Typography.Text data-testid="events-page">{t('events_page', { page })}</Typography.Text>
