@@ -54,15 +54,15 @@ export function EventLogPage() {
   };
 
   const columns: ColumnsType<EventLogEntry> = [
-    { title: t('col_recordedAt'), key: 'recordedAt', width: 160, render: (_v, e) => formatInstant(e.recordedAt, t) },
-    { title: t('col_businessTime'), key: 'businessTime', width: 160, render: (_v, e) => (e.businessTime ? formatInstant(e.businessTime, t) : '—') },
-    { title: t('col_type'), key: 'type', width: 180, render: (_v, e) => <Typography.Text>{typeLabel(e.type, t)}</Typography.Text> },
+    { title: t('col_recordedAt'), key: 'recordedAt', width: 150, render: (_v, e) => formatInstant(e.recordedAt, t) },
+    { title: t('col_businessTime'), key: 'businessTime', width: 150, render: (_v, e) => (e.businessTime ? formatInstant(e.businessTime, t) : '—') },
+    { title: t('col_type'), key: 'type', width: 170, render: (_v, e) => <Typography.Text>{typeLabel(e.type, t)}</Typography.Text> },
     {
-      title: t('col_actor'), key: 'actor', width: 130,
+      title: t('col_actor'), key: 'actor', width: 110,
       render: (_v, e) => (e.actor ? <span>{e.actor.role === 'system' ? t('actor_system') : e.actor.userId}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.actor.departmentId ?? e.actor.role}</Typography.Text></span> : '—'),
     },
     {
-      title: t('col_stream'), key: 'stream', width: 340,
+      title: t('col_stream'), key: 'stream', width: 300,
       render: (_v, e) => {
         const link = assignmentLink(e);
         // Long stream names wrap at their dots, in a small monospace face, rather than in a boxed code tag.
@@ -135,7 +135,7 @@ export function EventLogPage() {
         pagination={false}
         locale={{ emptyText: t('events_none') }}
         data-testid="event-log"
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1260 }}
       />
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
         <Typography.Text data-testid="events-page">{t('events_page', { page })}</Typography.Text>
