@@ -1,6 +1,6 @@
 import { Controller, Inject, Res } from '@nestjs/common';
 import {
-  ASSIGNMENT_COLUMNS, AUDIT_EXPORTED, buildPlanExport, EVENT_COLUMNS, InvalidAsOfError, loadPlanEvents, planExportJson, planWorkbook, recordAuditAccess, resolveAsOf, toCsv,
+  ASSIGNMENT_COLUMNS, AUDIT_EXPORTED, buildPlanExport, EVENT_COLUMNS, InvalidAsOfError, planExportJson, planWorkbook, recordAuditAccess, resolveAsOf, toCsv,
 } from '@planledger/audit';
 import type { Actor } from '@planledger/domain';
 import type { Clock } from '@planledger/engine';
@@ -11,6 +11,7 @@ import { Acting } from '../../actor/request-actor';
 import { attachmentDisposition } from '../../files/content-disposition';
 import { InvalidRequestError, NotFoundError } from '../../http/api-errors';
 import { Route, Valid, type RequestOf } from '../../routes/route.decorators';
+import { loadPlanEventsOf } from '../plan-events.loader';
 
 const MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -33,7 +34,7 @@ export class PlanExportController {
   @Route('auditPlanExport')
   async export(@Valid('auditPlanExport') request: RequestOf<'auditPlanExport'>, @Acting() actor: Actor, @Res() res: Response): Promise<void> {
     const { params, query } = request;
-    const loaded = await loadPlanEvents(this.storage.store, params.id);
+    const loaded = await loadPlanEventsOf(this.storage, params.id);
     if (!loaded) throw new NotFoundError('plan', params.id);
     const generatedAt = new Date();
     let asOf;
