@@ -3,6 +3,9 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockController } from './admin/clock.controller';
 import { AuditController } from './audit/audit.controller';
+import { EventLogController } from './audit/event-log/event-log.controller';
+import { EventLogReader } from './audit/event-log/event-log.reader';
+import { PlanExportController } from './audit/export/plan-export.controller';
 import { AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler } from './audit/audit.handlers';
 import { AuditTrail } from './audit/audit-trail.service';
 import { PlanAsOfReader } from './audit/plan-as-of.reader';
@@ -49,14 +52,14 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
-    AuditTrail, PlanAsOfReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
+    AuditTrail, PlanAsOfReader, EventLogReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
     DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
     ProgressReads, ScheduleTalliesCache,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },

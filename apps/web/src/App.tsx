@@ -22,6 +22,14 @@ const PlansPage = lazy(() => import('./progress/PlansPage').then((m) => ({ defau
 const PlanPage = lazy(() => import('./progress/PlanPage').then((m) => ({ default: m.PlanPage })));
 const OverduePage = lazy(() => import('./progress/OverduePage').then((m) => ({ default: m.OverduePage })));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+// Auditors' and admins' pages: each its own chunk, fetched on first visit only.
+const EventLogPage = lazy(() => import('./pages/audit/EventLogPage').then((m) => ({ default: m.EventLogPage })));
+const VerifyPage = lazy(() => import('./pages/audit/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const ExportPage = lazy(() => import('./pages/audit/ExportPage').then((m) => ({ default: m.ExportPage })));
+const SignInsPage = lazy(() => import('./pages/audit/SignInsPage').then((m) => ({ default: m.SignInsPage })));
+const DepartmentPage = lazy(() => import('./pages/audit/DepartmentPage').then((m) => ({ default: m.DepartmentPage })));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ClockPage = lazy(() => import('./pages/admin/ClockPage').then((m) => ({ default: m.ClockPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{children}</Suspense>;
@@ -75,6 +83,13 @@ function Themed() {
                 <Route path="/plans/:planId" element={<Loading><PlanPage /></Loading>} />
                 <Route path="/overdue" element={<Loading><OverduePage /></Loading>} />
                 <Route path="/password" element={<Loading><ChangePasswordPage /></Loading>} />
+                <Route path="/audit/events" element={<Loading><EventLogPage /></Loading>} />
+                <Route path="/audit/verify" element={<Loading><VerifyPage /></Loading>} />
+                <Route path="/audit/export" element={<Loading><ExportPage /></Loading>} />
+                <Route path="/audit/sign-ins" element={<Loading><SignInsPage /></Loading>} />
+                <Route path="/audit/departments/:id" element={<Loading><DepartmentPage /></Loading>} />
+                <Route path="/admin/people" element={<Loading><PeoplePage /></Loading>} />
+                <Route path="/admin/clock" element={<Loading><ClockPage /></Loading>} />
                 <Route path="/forbidden" element={<ForbiddenPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -56,9 +56,11 @@ export function useInbox(filter: InboxFilter = {}) {
   });
 }
 
-export function useAssignment(id: string) {
+/** Now, or replayed as of a moment (`asOf`, on recorded or business time) by the server from the assignment's own streams. */
+export function useAssignment(id: string, asOf?: string, basis: 'recorded' | 'business' = 'recorded') {
   return useQuery({
-    queryKey: ['assignment', id],
-    queryFn: async () => unwrap(await api.GET('/assignments/{id}', { params: { path: { id } } })),
+    queryKey: ['assignment', id, asOf ?? null, asOf ? basis : null],
+    queryFn: async () =>
+      unwrap(await api.GET('/assignments/{id}', { params: { path: { id }, query: asOf ? { asOf, asOfBasis: basis } : {} } })),
   });
 }

@@ -14,3 +14,5 @@ export { ASSIGNMENT_COLUMNS, EVENT_COLUMNS, cellsOf, headerOf, type AssignmentRo
 export { summariseEventData, departmentOfEvent } from './export/event-summary';
 export { buildPlanExport, planExportJson, toAssignmentRow, toEventRow, type PlanExport } from './export/plan-export';
 export { toCsv } from './export/csv';
+export { addExportSheet, planWorkbook, XLSX_SHEETS } from './export/plan-xlsx';
+export { foldAssignment, type FoldedAssignment } from './replay/fold-aggregates';

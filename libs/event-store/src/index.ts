@@ -11,3 +11,4 @@ export { openEventStorage, type EventStorage } from './open-event-storage';
 export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';
 export { runMigrations, type MigrationSet } from './sql/run-migrations';
 export type { Migration } from './sql/migrations';
+export { toStoredEvent } from './sql/event-row';

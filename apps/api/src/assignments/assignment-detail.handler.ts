@@ -6,7 +6,7 @@ import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
 import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
-import { accepted, notFound, type QueryResult } from '../commands/command-result';
+import { accepted, notFound, rejected, type QueryResult, type Rejected } from '../commands/command-result';
 import { isNotificationRecordType, notificationOutcomeOf, notificationStreamOf } from '@planledger/notifications';
 import { byPosition, readHistory } from '../history/history-entry';
 import { DepartmentDirectory, departmentName } from '../read-models/department-directory';
@@ -14,9 +14,20 @@ import { allowedActionsFor } from './allowed-actions';
 import type { AssignmentAddress } from './assignment-locator';
 import type { AssignmentDetailResponse, AttachmentResponse } from './assignment-response-schemas';
 import { MeasureTexts } from './measure-texts';
+import { foldAssignment, InvalidAsOfError, isWithinAsOf, readStreams, resolveAsOf, type AsOf, type AsOfBasis } from '@planledger/audit';
+import { AuditTrail } from '../audit/audit-trail.service';
+import type { Viewer } from '../audit/audit.queries';
+import { toHistoryEntry, type HistoryEntry } from '../history/history-entry';
+
+/** An auditor's "as it stood then": which moment, on which clock, and who is looking (the view is recorded). */
+export interface AssignmentAsOfRequest {
+  asOf: string;
+  basis: AsOfBasis;
+  viewer: Viewer;
+}
 
 export class AssignmentDetailQuery extends Query<QueryResult<AssignmentDetailResponse>> {
-  constructor(readonly address: AssignmentAddress, readonly principal: Principal) {
+  constructor(readonly address: AssignmentAddress, readonly principal: Principal, readonly asOf?: AssignmentAsOfRequest) {
     super();
   }
 }
@@ -53,21 +64,54 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
     private readonly directory: DepartmentDirectory,
     private readonly texts: MeasureTexts,
+    private readonly trail: AuditTrail,
   ) {}
 
-  async execute({ address, principal }: AssignmentDetailQuery): Promise<QueryResult<AssignmentDetailResponse>> {
+  /**
+   * As of a moment: only this assignment's two streams are read (never the plan's or the store's),
+   * cut at the instant and folded with the decider, so the page costs the same on any store size.
+   */
+  private async asItStood(address: AssignmentAddress, { asOf: requested, basis, viewer }: AssignmentAsOfRequest): Promise<{ ok: true; asOf: AsOf; state: AssignmentState; events: HistoryEntry[]; deliveries: HistoryEntry[] } | Rejected> {
+    const [zoneRow] = await this.storage.database.query<{ time_zone: string }>('select time_zone from read_plans where plan_id = $1', [address.planId]);
+    let asOf: AsOf;
+    try {
+      asOf = resolveAsOf(requested, zoneRow?.time_zone ?? 'UTC', basis);
+    } catch (error) {
+      if (error instanceof InvalidAsOfError) return rejected({ kind: 'invalid', problems: [{ field: 'asOf', message: error.message }] });
+      throw error;
+    }
+    const stream = streamNames.assignment(address.planId, address.assignmentId);
+    const [own, notes] = (await readStreams(this.storage.store, [stream, notificationStreamOf(address.planId, address.assignmentId)])).map((events) => events.filter(isWithinAsOf(asOf)));
+    await this.trail.viewed(viewer.actor, { route: 'GET /assignments/{id}?asOf', planId: address.planId, stream, asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
+    const folded = foldAssignment(own);
+    if (!folded) return rejected({ kind: 'not_found', message: `assignment ${address.planId}.${address.assignmentId} had not been issued by ${asOf.instant} (${basis} time)` });
+    return { ok: true, asOf, state: folded.state, events: own.map(toHistoryEntry), deliveries: notes.map(toHistoryEntry) };
+  }
+
+  private async current(address: AssignmentAddress): Promise<{ state: AssignmentState; events: HistoryEntry[]; deliveries: HistoryEntry[] }> {
     const { state } = (await this.executor.load({ aggregate: 'assignment', ...address })) as { state: AssignmentState };
-    const o = state.obligation;
-    if (state.status === 'not_issued' || !o) return notFound('assignment', `${address.planId}.${address.assignmentId}`);
-    const [events, deliveries, plans, reach, measure, now, planRow] = await Promise.all([
+    const [events, deliveries] = await Promise.all([
       readHistory(this.storage.store, streamNames.assignment(address.planId, address.assignmentId)),
       readHistory(this.storage.store, notificationStreamOf(address.planId, address.assignmentId)),
+    ]);
+    return { state, events, deliveries };
+  }
+
+  async execute({ address, principal, asOf: asked }: AssignmentDetailQuery): Promise<QueryResult<AssignmentDetailResponse>> {
+    const then = asked ? await this.asItStood(address, asked) : undefined;
+    if (then && !then.ok) return then;
+    const { state, events, deliveries } = then ?? (await this.current(address));
+    const o = state.obligation;
+    if (state.status === 'not_issued' || !o) return notFound('assignment', `${address.planId}.${address.assignmentId}`);
+    const [plans, reach, measure, clockNow, planRow] = await Promise.all([
       this.directory.current(),
       this.directory.reachByPlan(principal.departments),
       this.texts.of(address.planId, o.measureId),
       this.clock.now(),
       this.storage.database.query<{ title: string }>('select title from read_plans where plan_id = $1', [address.planId]),
     ]);
+    // As of a moment, "overdue" is judged at that moment; and nothing can be done in the past.
+    const now = then ? new Date(then.asOf.instant) : clockNow;
     const name = (departmentId: string) => departmentName(plans, address.planId, departmentId);
     const people = new Map((await this.people.list()).map((person) => [person.personId, person.name]));
 
@@ -116,7 +160,8 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
       escalationLevel: state.escalationLevel, requiredCount: o.requiredCount, progressCount: state.progressCount,
       submittedAt: state.submittedAt ?? null, acceptedAt: state.acceptedAt ?? null,
       reviewChain: { steps, currentStep }, history, attachments,
-      allowedActions: allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
+      allowedActions: then ? [] : allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
+      ...(then && { asOf: { instant: then.asOf.instant, basis: then.asOf.basis, requested: then.asOf.requested } }),
     });
   }
 }

@@ -135,6 +135,11 @@ export const assignmentDetailResponse = z.object({
   history: z.array(historyItemSchema).describe('every event of the assignment and every notification delivery attempt about it, in record order'),
   attachments: z.array(attachmentSchema.extend({ addedAt: instant, addedBy: z.string(), eventType: z.string() })).describe('every document submitted or reported, oldest first'),
   allowedActions,
+  asOf: z.object({
+    instant: instant,
+    basis: z.enum(['recorded', 'business']),
+    requested: z.string(),
+  }).optional().describe('present when asked with asOf: the assignment replayed from its events up to that moment (no actions are open then)'),
 });
 export type AssignmentDetailResponse = z.output<typeof assignmentDetailResponse>;
 export type AttachmentResponse = z.output<typeof attachmentSchema>;

@@ -71,9 +71,11 @@ export class AssignmentsController {
   }
 
   @Route('assignmentDetail')
-  async detail(@Valid('assignmentDetail') { params, query }: RequestOf<'assignmentDetail'>, @Caller() principal: Principal) {
+  async detail(@Valid('assignmentDetail') request: RequestOf<'assignmentDetail'>, @Caller() principal: Principal, @Acting() actor: Actor) {
+    const { params, query } = request;
     const address = await this.locator.locate(params.id, query.planId);
-    return answerOf(this.queries.execute(new AssignmentDetailQuery(address, principal)));
+    const asOf = query.asOf === undefined ? undefined : { asOf: query.asOf, basis: query.asOfBasis, viewer: { actor, correlationId: request.correlationId } };
+    return answerOf(this.queries.execute(new AssignmentDetailQuery(address, principal, asOf)), (field) => `query.${field}`);
   }
 
   @Route('assignmentHistory')

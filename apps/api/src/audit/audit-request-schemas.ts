@@ -17,3 +17,17 @@ export const planAsOfQuery = z.strictObject({
     .default('recorded')
     .describe('recorded (default): events the store had recorded by then; business: events whose business time is by then (differs under the virtual clock)'),
 });
+
+/** POST /audit/verify: libs/audit's VerifySummary. */
+export const verifyAnswer = z.object({
+  intact: z.boolean().describe('no broken link and no missing or damaged file'),
+  headsDigest: z.string().describe('SHA-256 over every stream head: write it down, compare it later'),
+  streamsChecked: z.number(),
+  eventsChecked: z.number(),
+  brokenLinks: z.array(z.object({ stream: z.string(), revision: z.number(), expected: z.string(), found: z.string() })),
+  filesChecked: z.number(),
+  damagedFiles: z.array(z.object({
+    stream: z.string(), revision: z.number(), sha256: z.string(), name: z.string(),
+    problem: z.enum(['missing', 'damaged']), found: z.string().optional(),
+  })),
+});

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidAsOfError, loadPlanEvents, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf } from '@planledger/audit';
+import { InvalidAsOfError, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf } from '@planledger/audit';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { accepted, notFound, rejected, type QueryResult } from '../commands/command-result';
+import { loadPlanEventsOf } from './plan-events.loader';
 import { AuditTrail } from './audit-trail.service';
 import type { Viewer } from './audit.queries';
 
@@ -19,7 +20,7 @@ export class PlanAsOfReader {
 
   /** `route`: what the audit trail records as viewed. */
   async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf'): Promise<QueryResult<PlanAsOf>> {
-    const loaded = await loadPlanEvents(this.storage.store, planId);
+    const loaded = await loadPlanEventsOf(this.storage, planId);
     if (!loaded) return notFound('plan', planId);
     let asOf;
     try {

@@ -13,6 +13,7 @@ import { ACCESS_LOG, ACCOUNTS, AUTH_SETUP, PEOPLE_DIRECTORY, SIGNING_KEYS, TOKEN
 import { InvitationsController } from './invitations.controller';
 import { SessionController } from './session.controller';
 import { SignInAuditController } from './sign-in-audit.controller';
+import { SignInExportController } from './sign-in-export.controller';
 import { AuthorizationGuard } from './authorization.guard';
 import { DepartmentReach } from './department-reach';
 import { FailedAuthentications } from './failed-authentications';
@@ -29,7 +30,7 @@ import { RateLimitGuard } from './rate-limit.guard';
       useFactory: (config: { RATE_LIMIT_PER_MINUTE?: number }) => ({ throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE ?? 600 }] }),
     }),
   ],
-  controllers: [AdminPeopleController, SessionController, InvitationsController, SignInAuditController],
+  controllers: [AdminPeopleController, SessionController, InvitationsController, SignInAuditController, SignInExportController],
   providers: [
     { provide: AUTH_SETUP, inject: [SERVICE_CONFIG], useFactory: (config: AuthConfig) => setUpAuth(config) },
     { provide: TOKEN_VERIFIER, inject: [AUTH_SETUP], useFactory: (setup: AuthSetup) => setup.verifier },

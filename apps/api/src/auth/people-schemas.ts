@@ -18,3 +18,22 @@ export const registerPersonBody = z.strictObject({
 export const revokePersonBody = z.strictObject({
   reason: z.string().trim().min(1).max(2000).optional().describe('why, for the record'),
 });
+
+/** GET /admin/clock. */
+export const clockAnswer = z.object({ now: z.string(), virtual: z.boolean().describe('true under --virtual-clock (demo): then POST /admin/clock moves it') });
+/** POST /admin/clock: where business time stands now, and how many timers fired on the way. */
+export const clockAdvancedAnswer = z.object({ now: z.string(), steps: z.number().int(), fired: z.number().int() });
+
+/** GET /admin/people: everyone registered, revoked people included. */
+export const peopleListAnswer = z.object({
+  people: z.array(z.object({
+    personId: z.string(),
+    name: z.string(),
+    roles: z.array(roleSchema),
+    departments: z.array(z.string()),
+    registeredAt: z.string(),
+    revokedAt: z.string().optional(),
+    revokedReason: z.string().optional(),
+    passwordSetAt: z.string().optional(),
+  })),
+});

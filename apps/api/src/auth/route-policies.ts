@@ -95,6 +95,9 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   listPeople: read(['admin']),
   revokePerson: write(['admin']),
   auditStream: read(['planner', 'auditor']),
+  // The whole record, every plan and person: the bureau's auditors and planners, as the per-stream route.
+  auditEvents: read(['planner', 'auditor']),
+  auditPlanExport: read(['planner', 'auditor']),
   // A POST, but it only reads: it recomputes hashes and changes nothing.
   auditVerify: read(['planner', 'auditor']),
   departmentHistory: read(['planner', 'auditor'], { roles: ['department_head'], scope: 'department' }),
@@ -115,6 +118,7 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   changePassword: PERSON,
   // Who signed in from where is personal data: auditors (and admins, who answer for accounts).
   signInAudit: read(['auditor', 'admin']),
+  signInAuditExport: read(['auditor', 'admin']),
   // Which person read which document is access to records: auditors, and admins who answer for access.
   fileDownloadAudit: read(['auditor', 'admin']),
   // Unreferenced uploads are not part of the record; removing them is housekeeping, an admin's.

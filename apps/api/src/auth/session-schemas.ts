@@ -26,6 +26,8 @@ export const signInAuditQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional().describe('end (exclusive); default just after now (service clock), so what was recorded now is included'),
 });
 
+export const signInExportQuery = signInAuditQuery.extend({ format: z.enum(['xlsx', 'csv']).describe('xlsx (one sheet) or csv (UTF-8 with BOM)') });
+
 export const sessionPersonSchema = z.object({
   id: z.string(),
   name: z.string(),

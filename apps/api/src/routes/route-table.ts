@@ -3,6 +3,8 @@ import * as people from '../auth/people-schemas';
 import * as session from '../auth/session-schemas';
 import * as s from './request-schemas';
 import * as audit from '../audit/audit-request-schemas';
+import * as auditEvents from '../audit/event-log/event-log-schemas';
+import * as auditExport from '../audit/export/export-schemas';
 import * as work from '../assignments/assignment-response-schemas';
 import * as notify from '../notifications/notification-schemas';
 import * as files from '../files/file-schemas';
@@ -217,7 +219,7 @@ export const routeTable = {
     method: 'post', path: '/audit/verify', tag: 'history',
     summary: "Walk every stream's hash chain, and hash again every uploaded file an event references: the heads digest to write down, any broken link, any missing or damaged file",
     status: 200,
-    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]}', errors: [],
+    response: '{intact, headsDigest, streamsChecked, eventsChecked, brokenLinks: [{stream, revision, expected, found}], filesChecked, damagedFiles: [{stream, revision, sha256, name, problem: missing | damaged, found?}]}', errors: [], responseSchema: audit.verifyAnswer,
   },
   health: {
     method: 'get', path: '/health', tag: 'operations', summary: 'Store and Redis reachable?',
@@ -229,12 +231,12 @@ export const routeTable = {
   },
   getClock: {
     method: 'get', path: '/admin/clock', tag: 'admin', summary: 'Business time now, and whether it is virtual',
-    status: 200, response: '{now, virtual}', errors: [],
+    status: 200, response: '{now, virtual}', errors: [], responseSchema: people.clockAnswer,
   },
   setClock: {
     method: 'post', path: '/admin/clock', tag: 'admin',
     summary: 'Set or advance the virtual clock, firing every timer due up to the new time (only with --virtual-clock)',
-    body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404],
+    body: { kind: 'json', schema: s.setClockBody }, status: 200, response: '{now, steps, fired}', errors: [400, 404], responseSchema: people.clockAdvancedAnswer,
   },
   registerPerson: {
     method: 'post', path: '/admin/people', tag: 'admin', summary: 'Register a person with roles and departments, and issue their token',
@@ -243,11 +245,11 @@ export const routeTable = {
     responseSchema: session.registerPersonAnswer,
   },
   listPeople: {
-    method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [],
+    method: 'get', path: '/admin/people', tag: 'admin', summary: 'Everyone registered, revoked people included', status: 200, response: '{people}', errors: [], responseSchema: people.peopleListAnswer,
   },
   revokePerson: {
     method: 'post', path: '/admin/people/{id}/revoke', tag: 'admin', summary: "Revoke a person: every token of theirs stops working at once",
-    params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404],
+    params: people.personParams, body: { kind: 'json', schema: people.revokePersonBody, optional: true }, status: 200, response: 'the person, with revokedAt', errors: [400, 404], responseSchema: session.personAnswer,
   },
   invitePerson: {
     method: 'post', path: '/admin/people/{id}/invitations', tag: 'admin', summary: 'A new one-time invitation link (7 days) where the person sets a password',
@@ -282,6 +284,23 @@ export const routeTable = {
     method: 'post', path: '/invitations/{token}', tag: 'session', summary: 'Set the first password through an invitation link, and sign in',
     params: session.invitationParams, body: { kind: 'json', schema: session.acceptInvitationBody }, status: 200,
     response: '{person, expiresAt} and Set-Cookie; 400 `weak_password`; 404; 410', errors: [400, 403, 404, 410], responseSchema: session.sessionAnswer,
+  },
+  auditEvents: {
+    method: 'get', path: '/audit/events', tag: 'history',
+    summary: 'The event log: every stored event, newest recorded first, filtered by plan, department, assignment, type, person and recorded time, a page at a time',
+    query: auditEvents.eventLogQuery, status: 200, responseSchema: auditEvents.eventLogAnswer,
+    response: '{events, page: {limit, nextCursor}}; each event with actor, business and recorded time, schema version and hash (the view is recorded in the audit trail); 501 on KurrentDB', errors: [400, 501],
+  },
+  auditPlanExport: {
+    method: 'get', path: '/audit/plans/{id}/export', tag: 'history',
+    summary: 'The plan as of a moment and every event of its streams up to then, as `planledger audit export` writes it: xlsx (three sheets), json, or csv (part=assignments or part=events)',
+    params: s.planParams, query: auditExport.planExportQuery, produces: 'application/octet-stream', status: 200,
+    response: 'the file (Content-Disposition attachment, named `{plan}-as-of-{date}.{format}`); the export is recorded in the audit trail (AuditExported)', errors: [400, 404],
+  },
+  signInAuditExport: {
+    method: 'get', path: '/audit/sign-ins/export', tag: 'history', summary: 'The sign-in records of GET /audit/sign-ins as a download: xlsx or csv',
+    query: session.signInExportQuery, produces: 'application/octet-stream', status: 200,
+    response: 'the file (Content-Disposition attachment), oldest first; the export is recorded in the audit trail (AuditExported)', errors: [400],
   },
   signInAudit: {
     method: 'get', path: '/audit/sign-ins', tag: 'history', summary: 'Sign-ins, sign-outs, failed sign-ins, lockouts, invitations and password changes, with time, person and client address',
@@ -358,9 +377,9 @@ export const routeTable = {
   },
   assignmentDetail: {
     method: 'get', path: '/assignments/{id}', tag: 'assignments',
-    summary: 'One assignment: what is asked (measure, description, the plan document\'s sentence), deadline, review chain, history, documents, the actions open to the caller',
-    params: s.assignmentParams, query: s.assignmentQuery, status: 200, responseSchema: work.assignmentDetailResponse,
-    response: 'the assignment page; 403 outside the caller\'s departments (holder or review chain)', errors: [400, 403, 404, 409],
+    summary: 'One assignment: what is asked (measure, description, the plan document\'s sentence), deadline, review chain, history, documents, the actions open to the caller (now, or replayed as of a date from its own streams)',
+    params: s.assignmentParams, query: s.assignmentQuery.extend(audit.planAsOfQuery.shape), status: 200, responseSchema: work.assignmentDetailResponse,
+    response: 'the assignment page; 403 outside the caller\'s departments (holder or review chain); with asOf, as it stood then (its own streams replayed up to the instant, `asOf` set, no actions open; the view is recorded in the audit trail), 404 if not yet issued then', errors: [400, 403, 404, 409],
   },
 } as const satisfies Record<string, RouteSpec>;
 

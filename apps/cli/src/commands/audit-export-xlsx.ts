@@ -1,39 +1,9 @@
-import { ASSIGNMENT_COLUMNS, EVENT_COLUMNS, cellsOf, headerOf, type ExportColumn, type PlanExport } from '@planledger/audit';
-import ExcelJS from 'exceljs';
+import { planWorkbook, XLSX_SHEETS, type PlanExport } from '@planledger/audit';
 
 type Progress = (step: string, done: number, total: number) => void;
 
-function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: ExportColumn<Row>[], rows: readonly Row[], progress?: Progress): void {
-  // Frozen bilingual header row with a filter: reviewers sort and filter before anything else.
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: headerOf(c), key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  rows.forEach((row, index) => {
-    sheet.addRow(cellsOf(columns, row));
-    if (progress && (index + 1) % 500 === 0) progress(`writing ${name}`, index + 1, rows.length);
-  });
-}
-
-/** Sheet names, Chinese and English like the headers. */
-export const XLSX_SHEETS = { assignments: '事项 Assignments', events: '事件 Events', about: '说明 About' } as const;
+export { XLSX_SHEETS };
 
 export async function writePlanXlsx(file: string, plan: PlanExport, generatedAt: Date, progress?: Progress): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'planledger';
-  workbook.created = generatedAt;
-  addSheet(workbook, XLSX_SHEETS.assignments, ASSIGNMENT_COLUMNS, plan.assignments, progress);
-  addSheet(workbook, XLSX_SHEETS.events, EVENT_COLUMNS, plan.eventRows, progress);
-  const about = workbook.addWorksheet(XLSX_SHEETS.about);
-  about.columns = [{ width: 28 }, { width: 70 }];
-  about.addRows([
-    ['计划 Plan', plan.planId],
-    ['标题 Title', plan.overview?.plan.title ?? ''],
-    ['截至 As of', plan.asOf.instant],
-    ['依据 Basis', plan.asOf.basis === 'recorded' ? '记录时间 recorded time' : '业务时间 business time'],
-    ['导出时间 Generated at', generatedAt.toISOString()],
-    ['事项数 Assignments', plan.assignments.length],
-    ['事件数 Events', plan.eventRows.length],
-  ]);
-  await workbook.xlsx.writeFile(file);
+  await planWorkbook(plan, generatedAt, progress).xlsx.writeFile(file);
 }

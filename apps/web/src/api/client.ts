@@ -1,5 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
+
+export type { paths };
 import { forgetEarly, takeEarly } from '../early';
 
 /**

@@ -737,6 +737,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log: every stored event, newest recorded first, filtered by plan, department, assignment, type, person and recorded time, a page at a time */
+        get: operations["auditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/plans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan as of a moment and every event of its streams up to then, as `planledger audit export` writes it: xlsx (three sheets), json, or csv (part=assignments or part=events) */
+        get: operations["auditPlanExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/sign-ins/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in records of GET /audit/sign-ins as a download: xlsx or csv */
+        get: operations["signInAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/sign-ins": {
         parameters: {
             query?: never;
@@ -1000,7 +1051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One assignment: what is asked (measure, description, the plan document's sentence), deadline, review chain, history, documents, the actions open to the caller */
+        /** One assignment: what is asked (measure, description, the plan document's sentence), deadline, review chain, history, documents, the actions open to the caller (now, or replayed as of a date from its own streams) */
         get: operations["assignmentDetail"];
         put?: never;
         post?: never;
@@ -4373,7 +4424,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description no broken link and no missing or damaged file */
+                        intact: boolean;
+                        /** @description SHA-256 over every stream head: write it down, compare it later */
+                        headsDigest: string;
+                        streamsChecked: number;
+                        eventsChecked: number;
+                        brokenLinks: {
+                            stream: string;
+                            revision: number;
+                            expected: string;
+                            found: string;
+                        }[];
+                        filesChecked: number;
+                        damagedFiles: {
+                            stream: string;
+                            revision: number;
+                            sha256: string;
+                            name: string;
+                            /** @enum {string} */
+                            problem: "missing" | "damaged";
+                            found?: string;
+                        }[];
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -4496,7 +4570,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        now: string;
+                        /** @description true under --virtual-clock (demo): then POST /admin/clock moves it */
+                        virtual: boolean;
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -4564,7 +4642,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        now: string;
+                        steps: number;
+                        fired: number;
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -4638,7 +4720,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        people: {
+                            personId: string;
+                            name: string;
+                            roles: ("planner" | "department_head" | "department_member" | "auditor" | "admin")[];
+                            departments: string[];
+                            registeredAt: string;
+                            revokedAt?: string;
+                            revokedReason?: string;
+                            passwordSetAt?: string;
+                        }[];
+                    };
                 };
             };
             /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
@@ -4823,7 +4916,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        personId: string;
+                        name: string;
+                        roles: ("planner" | "department_head" | "department_member" | "auditor" | "admin")[];
+                        departments: string[];
+                        registeredAt: string;
+                        revokedAt?: string;
+                        revokedReason?: string;
+                        passwordSetAt?: string;
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -5365,6 +5467,284 @@ export interface operations {
             };
             /** @description error */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auditEvents: {
+        parameters: {
+            query?: {
+                /** @description the plan's streams: plan, phases, assignments and the record of notifications about them */
+                plan?: string;
+                /** @description events about the department (named in the data: holder, new holder, recipient) or done by one of its people */
+                department?: string;
+                /** @description one assignment: `{planId}.{assignmentId}`, or the bare id with `plan`; its stream and its notifications record */
+                assignment?: string;
+                type?: string;
+                /** @description who did it (metadata.actor.userId) */
+                person?: string;
+                /** @description recorded at or after (inclusive) */
+                from?: string;
+                /** @description recorded before (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description `page.nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {events, page: {limit, nextCursor}}; each event with actor, business and recorded time, schema version and hash (the view is recorded in the audit trail); 501 on KurrentDB */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description newest recorded first */
+                        events: {
+                            stream: string;
+                            revision: number;
+                            /** @description global order, "commit:prepare" */
+                            position: string;
+                            eventId: string;
+                            type: string;
+                            schemaVersion: number;
+                            planId: string | null;
+                            departmentId: string | null;
+                            actor: {
+                                userId: string;
+                                role: string;
+                                departmentId?: string;
+                            } | null;
+                            businessTime: string | null;
+                            recordedAt: string;
+                            /** @description the data in one line (as the export's summary column); GET /audit/streams/{stream} has it whole */
+                            summary: string;
+                            prevHash: string;
+                            hash: string;
+                        }[];
+                        page: {
+                            limit: number;
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auditPlanExport: {
+        parameters: {
+            query: {
+                /** @description the plan as it stood at this instant, replayed from the events recorded up to then */
+                asOf?: string;
+                /** @description recorded (default): events the store had recorded by then; business: events whose business time is by then (differs under the virtual clock) */
+                asOfBasis?: "recorded" | "business";
+                format: "xlsx" | "csv" | "json";
+                /** @description csv only (required there): which of the two files */
+                part?: "assignments" | "events";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file (Content-Disposition attachment, named `{plan}-as-of-{date}.{format}`); the export is recorded in the audit trail (AuditExported) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signInAuditExport: {
+        parameters: {
+            query: {
+                /** @description one person (login); everyone when absent */
+                person?: string;
+                /** @description start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description end (exclusive); default just after now (service clock), so what was recorded now is included */
+                to?: string;
+                /** @description xlsx (one sheet) or csv (UTF-8 with BOM) */
+                format: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file (Content-Disposition attachment), oldest first; the export is recorded in the audit trail (AuditExported) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6925,6 +7305,10 @@ export interface operations {
             query?: {
                 /** @description the plan holding the assignment; needed only when several plans use the same assignment id */
                 planId?: string;
+                /** @description the plan as it stood at this instant, replayed from the events recorded up to then */
+                asOf?: string;
+                /** @description recorded (default): events the store had recorded by then; business: events whose business time is by then (differs under the virtual clock) */
+                asOfBasis?: "recorded" | "business";
             };
             header?: never;
             path: {
@@ -6934,7 +7318,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the assignment page; 403 outside the caller's departments (holder or review chain) */
+            /** @description the assignment page; 403 outside the caller's departments (holder or review chain); with asOf, as it stood then (its own streams replayed up to the instant, `asOf` set, no actions open; the view is recorded in the audit trail), 404 if not yet issued then */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,6 +7450,14 @@ export interface operations {
                         }[];
                         /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                         allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                        /** @description present when asked with asOf: the assignment replayed from its events up to that moment (no actions are open then) */
+                        asOf?: {
+                            /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            requested: string;
+                        };
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { AttachmentList } from '../components/Attachments';
 import { FileUpload, uploadedFiles } from '../components/FileUpload';
 import { countdown, formatInstant } from '../format';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './ResultPages';
+import { AsOfBanner, AsOfPicker, useAsOf, useCanReplay } from '../components/AsOf';
 
 type ActionBody = Record<string, unknown>;
 
@@ -31,7 +32,9 @@ export function AssignmentPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const assignment = useAssignment(id);
+  const replay = useAsOf();
+  const canReplay = useCanReplay();
+  const assignment = useAssignment(id, replay.asOf, replay.basis);
   const inbox = useInbox();
   const [busy, setBusy] = useState<ActionName | null>(null);
 
@@ -39,6 +42,15 @@ export function AssignmentPage() {
   if (assignment.isError) {
     const error = assignment.error;
     if (error instanceof ApiError && error.status === 403) return <ForbiddenPage />;
+    // Replayed before the assignment existed: say so, and keep the way to another moment.
+    if (replay.asOf && error instanceof ApiError && error.status === 404) {
+      return (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <AsOfPicker />
+          <Alert type="info" showIcon title={t('asOf_notYet')} data-testid="as-of-not-yet" />
+        </Space>
+      );
+    }
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return <NotFoundPage />;
     return <ErrorPage />;
   }
@@ -72,7 +84,8 @@ export function AssignmentPage() {
 
   const allowed = new Set(detail.allowedActions);
   const reviewing = detail.status === 'submitted' && (allowed.has('accept') || allowed.has('return'));
-  const now = inbox.data?.now;
+  // Replayed, "how long is left" is judged at that moment.
+  const now = detail.asOf?.instant ?? inbox.data?.now;
   const left = now && !['accepted', 'waived', 'cancelled'].includes(detail.status) ? countdown(detail.dueAt, now, t) : null;
 
   return (
@@ -80,6 +93,8 @@ export function AssignmentPage() {
       <Link to="/">
         <ArrowLeftOutlined /> {t('detail_back')}
       </Link>
+      {canReplay && <AsOfPicker />}
+      {detail.asOf && <AsOfBanner asOf={detail.asOf} />}
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }} data-testid="measure-title">
           {detail.measureTitle}

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
+import { ApiError } from '../api/client';
 
 const BackToInbox = () => {
   const { t } = useI18n();
@@ -26,4 +27,9 @@ export function NotFoundPage() {
 export function ErrorPage() {
   const { t } = useI18n();
   return <Result status="500" title={t('error_title')} subTitle={t('error_text')} extra={<BackToInbox />} />;
+}
+
+/** A page whose data could not be read: 无权访问 when the server said 403, else the error page. */
+export function FailedPage({ error }: { error: unknown }) {
+  return error instanceof ApiError && error.status === 403 ? <ForbiddenPage /> : <ErrorPage />;
 }

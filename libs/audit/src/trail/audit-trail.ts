@@ -25,6 +25,9 @@ export interface AuditAccessSubject {
   brokenLinks?: number;
   /** Verification: references to uploaded files that are missing or damaged. */
   damagedFiles?: number;
+  /** The event log and the sign-in records: which filters the page was read with, and how many rows it showed. */
+  filters?: Record<string, string>;
+  shown?: number;
 }
 
 export interface AuditAccess {

@@ -36,7 +36,7 @@ describe('PostgreSQL store start-up', () => {
     const executor = new PostgresExecutor({ connectionString: database.url });
     const rows = await executor.query<{ version: number }>('select version from event_store_migrations order by version');
     await executor.close();
-    expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('reports an unreachable server as StoreUnavailableError', async () => {

@@ -70,8 +70,33 @@ create table event_store_identity (
 insert into event_store_identity default values;
 `;
 
+// The auditors' event log (GET /audit/events) filters a million events by plan, department,
+// person, type and recorded time, newest first, a page at a time (keyset on recorded_at, position).
+// Each filter gets an index that ends in the paging order, so a page reads about as many index
+// entries as it shows. Plan and department are expressions over the stream name and the JSON
+// (the table is append-only: no column is added or back-filled), wrapped in immutable functions so
+// that the query and the index spell them the same way. The department is the one the export's
+// department column names (libs/audit event-summary.ts departmentOfEvent): the department in the
+// data, else the actor's.
+const eventLogIndexes = `
+create function event_store_plan_of(stream text) returns text language sql immutable parallel safe as $$
+  select coalesce(substring(stream from '^plan-([a-z0-9][a-z0-9-]*)$'),
+                  substring(stream from '^(?:phase|assignment|notifications)-([a-z0-9][a-z0-9-]*)(?:[.]|$)'))
+$$;
+create function event_store_department_of(data json, metadata json) returns text language sql immutable parallel safe as $$
+  select coalesce(data->>'departmentId', data->>'toDepartmentId', data->'obligation'->>'departmentId', data->>'recipientId',
+                  metadata->'actor'->>'departmentId')
+$$;
+create index event_store_events_by_recorded on event_store_events (recorded_at, position);
+create index event_store_events_by_type on event_store_events (type, recorded_at, position);
+create index event_store_events_by_plan on event_store_events (event_store_plan_of(stream), recorded_at, position);
+create index event_store_events_by_department on event_store_events (event_store_department_of(data, metadata), recorded_at, position);
+create index event_store_events_by_actor on event_store_events ((metadata->'actor'->>'userId'), recorded_at, position);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create events and snapshots tables', sql: createTables },
   { version: 2, name: 'make the events table append-only', sql: appendOnlyTriggers },
   { version: 3, name: 'give the store its identity', sql: storeIdentity },
+  { version: 4, name: 'index the event log by plan, department, person, type and recorded time', sql: eventLogIndexes },
 ];
