@@ -44,7 +44,7 @@ export class OutboxSweep {
       const rows = await database.query<{ outbox_id: string; attempts: number; due_ms: number }>(PAGE, [horizon, epoch, pageSize], 'notify_sweep_page');
       if (rows.length === 0) break;
       // Redis first, then the row: a crash between leaves a row unrecorded, added again next time and ignored by BullMQ (same id).
-      await queue.add(rows.map((r) => ({ outboxId: r.outbox_id, attempt: Number(r.attempts), delayMs: virtual ? 0 : Number(r.due_ms) - now })));
+      await queue.add(rows.map((r) => ({ outboxId: r.outbox_id, attempt: Number(r.attempts), delayMs: virtual ? 0 : Number(r.due_ms) - now })), epoch);
       await database.query(
         `update notification_outbox o set enqueued_epoch = $2, enqueued_try = x.attempts
          from (select unnest($1::text[]) as outbox_id, unnest($3::int[]) as attempts) x where o.outbox_id = x.outbox_id`,
