@@ -24,16 +24,19 @@ export const clockAnswer = z.object({ now: z.string(), virtual: z.boolean().desc
 /** POST /admin/clock: where business time stands now, and how many timers fired on the way. */
 export const clockAdvancedAnswer = z.object({ now: z.string(), steps: z.number().int(), fired: z.number().int() });
 
+/** A person as the directory answers: in the people list, and after revoking or registering. */
+export const personAnswer = z.object({
+  personId: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  departments: z.array(z.string()),
+  registeredAt: z.string(),
+  revokedAt: z.string().optional(),
+  revokedReason: z.string().optional(),
+  passwordSetAt: z.string().optional(),
+});
+
 /** GET /admin/people: everyone registered, revoked people included. */
 export const peopleListAnswer = z.object({
-  people: z.array(z.object({
-    personId: z.string(),
-    name: z.string(),
-    roles: z.array(roleSchema),
-    departments: z.array(z.string()),
-    registeredAt: z.string(),
-    revokedAt: z.string().optional(),
-    revokedReason: z.string().optional(),
-    passwordSetAt: z.string().optional(),
-  })),
+  people: z.array(personAnswer),
 });

@@ -1,6 +1,8 @@
 import { roleSchema } from '@planledger/auth';
 import { z } from 'zod';
-import { personIdSchema } from './people-schemas';
+import { personAnswer, personIdSchema } from './people-schemas';
+
+export { personAnswer };
 
 /** Request and answer shapes of sign-in, sessions, invitations and the sign-in audit (the web app's client is generated from them). */
 
@@ -39,16 +41,6 @@ export const sessionAnswer = z.object({ person: sessionPersonSchema, expiresAt: 
 
 export const invitationAnswer = z.object({ name: z.string(), login: z.string(), expiresAt: z.string() });
 
-export const personAnswer = z.object({
-  personId: z.string(),
-  name: z.string(),
-  roles: z.array(roleSchema),
-  departments: z.array(z.string()),
-  registeredAt: z.string(),
-  revokedAt: z.string().optional(),
-  revokedReason: z.string().optional(),
-  passwordSetAt: z.string().optional(),
-});
 
 export const invitationIssuedAnswer = z.object({ personId: z.string(), invitationUrl: z.string(), expiresAt: z.string() });
 
