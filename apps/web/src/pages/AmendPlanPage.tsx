@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Result, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { amendPlan, planProblemsOf, previewAmendment, sourceFilesOf, type PlanFiles } from '../api/plan-files';
+import { amendPlan, previewAmendment, type PlanFiles } from '../api/plan-files';
 import { AmendmentEffects } from '../components/plan-files/AmendmentEffects';
-import { PlanProblems } from '../components/plan-files/PlanProblems';
-import { PlanSourceInput } from '../components/plan-files/PlanSourceInput';
+import { PlanCheck } from '../components/plan-files/PlanCheck';
 import { RequestFailure } from '../components/plan-files/RequestFailure';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../queries';
@@ -32,12 +31,6 @@ export function AmendPlanPage() {
     preview.reset();
     applied.reset();
   };
-  const problems = planProblemsOf(preview.error);
-  const results = useRef<HTMLDivElement>(null);
-  // A new preview appears below the tall text box: bring it into view.
-  useEffect(() => {
-    if (preview.data) results.current?.scrollIntoView({ block: 'start' });
-  }, [preview.data]);
 
   const confirmApply = ({ reason }: { reason: string }) => {
     const { counts } = preview.data!;
@@ -73,35 +66,27 @@ export function AmendPlanPage() {
         <Typography.Text type="secondary">{t('amend_intro')}</Typography.Text>
       </div>
       {!isPlanner && session.data && <Alert type="info" showIcon message={t('import_plannerOnly')} />}
-      <PlanSourceInput value={files} onChange={edit} />
-      <Space>
-        <Button type="primary" onClick={() => preview.mutate(files)} loading={preview.isPending} disabled={!files.plan.text.trim()} data-testid="check-amendment">
-          {t('amend_check')}
-        </Button>
-        {preview.isPending && <Typography.Text type="secondary">{t('amend_checking')}</Typography.Text>}
-      </Space>
-      {problems && <PlanProblems problems={problems.problems} unlisted={problems.unlisted} files={sourceFilesOf(files)} />}
-      {preview.isError && !problems && <RequestFailure error={preview.error} />}
-      {preview.isPending && <Spin style={{ display: 'block', margin: '24px auto' }} />}
-      {preview.data && (
-        <div ref={results} style={{ display: 'flex', flexDirection: 'column', gap: 16, scrollMarginTop: 8 }}>
-          <AmendmentEffects preview={preview.data} />
-          <Card size="small" title={<h2 className="card-title">{t('amend_apply')}</h2>}>
-            <Form form={form} layout="vertical" onFinish={confirmApply} disabled={!isPlanner} requiredMark>
-              <Form.Item
-                name="reason" label={t('amend_reason')} extra={t('amend_reasonHelp')}
-                rules={[{ required: true, whitespace: true, message: t('amend_reasonRequired') }, { max: 2000 }]}
-              >
-                <Input.TextArea rows={3} maxLength={2000} showCount data-testid="amend-reason" />
-              </Form.Item>
-              <Space>
-                <Button type="primary" danger htmlType="submit" loading={applied.isPending} data-testid="apply-amendment">{t('amend_apply')}</Button>
-                {applied.isError && <RequestFailure error={applied.error} />}
-              </Space>
-            </Form>
-          </Card>
-        </div>
-      )}
+      <PlanCheck files={files} onChange={edit} preview={preview} checkLabel="amend_check" checkingLabel="amend_checking" checkTestId="check-amendment">
+        {(effects) => (
+          <>
+            <AmendmentEffects preview={effects} />
+            <Card size="small" title={<h2 className="card-title">{t('amend_apply')}</h2>}>
+              <Form form={form} layout="vertical" onFinish={confirmApply} disabled={!isPlanner} requiredMark>
+                <Form.Item
+                  name="reason" label={t('amend_reason')} extra={t('amend_reasonHelp')}
+                  rules={[{ required: true, whitespace: true, message: t('amend_reasonRequired') }, { max: 2000 }]}
+                >
+                  <Input.TextArea rows={3} maxLength={2000} showCount data-testid="amend-reason" />
+                </Form.Item>
+                <Space>
+                  <Button type="primary" danger htmlType="submit" loading={applied.isPending} data-testid="apply-amendment">{t('amend_apply')}</Button>
+                  {applied.isError && <RequestFailure error={applied.error} />}
+                </Space>
+              </Form>
+            </Card>
+          </>
+        )}
+      </PlanCheck>
     </Space>
   );
 }

@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Result, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Result, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
-import { importPlan, planProblemsOf, previewPlan, publishPlan, sourceFilesOf, type PlanFiles } from '../api/plan-files';
+import { importPlan, previewPlan, publishPlan, type PlanFiles } from '../api/plan-files';
 import { PlanPreviewView } from '../components/plan-files/PlanPreviewView';
-import { PlanProblems } from '../components/plan-files/PlanProblems';
-import { PlanSourceInput } from '../components/plan-files/PlanSourceInput';
+import { PlanCheck } from '../components/plan-files/PlanCheck';
 import { RequestFailure } from '../components/plan-files/RequestFailure';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../queries';
@@ -35,12 +34,6 @@ export function ImportPlanPage() {
     imported.reset();
     published.reset();
   };
-  const problems = planProblemsOf(preview.error);
-  const results = useRef<HTMLDivElement>(null);
-  // A new preview appears below the tall text box: bring it into view.
-  useEffect(() => {
-    if (preview.data) results.current?.scrollIntoView({ block: 'start' });
-  }, [preview.data]);
   const planId = imported.data?.planId;
 
   const confirmImport = () => {
@@ -96,42 +89,34 @@ export function ImportPlanPage() {
         <Typography.Text type="secondary">{t('import_intro')}</Typography.Text>
       </div>
       {!isPlanner && session.data && <Alert type="info" showIcon message={t('import_plannerOnly')} />}
-      <PlanSourceInput value={files} onChange={edit} />
-      <Space>
-        <Button type="primary" onClick={() => preview.mutate(files)} loading={preview.isPending} disabled={!files.plan.text.trim()} data-testid="check-plan">
-          {t('import_check')}
-        </Button>
-        {preview.isPending && <Typography.Text type="secondary">{t('import_checking')}</Typography.Text>}
-      </Space>
-      {problems && <PlanProblems problems={problems.problems} unlisted={problems.unlisted} files={sourceFilesOf(files)} />}
-      {preview.isError && !problems && <RequestFailure error={preview.error} />}
-      {preview.isPending && <Spin style={{ display: 'block', margin: '24px auto' }} />}
-      {preview.data && (
-        <div ref={results} style={{ display: 'flex', flexDirection: 'column', gap: 16, scrollMarginTop: 8 }}>
-          <Alert type="success" showIcon message={t('import_valid')} data-testid="plan-valid" style={{ background: '#f3fbee', borderColor: '#8fc96f' }} />
-          {existing === 'draft' && <Alert type="info" showIcon message={t('import_existsDraft', { planId: preview.data.plan.planId })} />}
-          {blocked && (
-            <Alert
-              type="warning" showIcon
-              message={t('import_existsPublished', { planId: preview.data.plan.planId, status: t(`planStatus_${existing}`) })}
-              action={<Link to={`/plans/${encodeURIComponent(preview.data.plan.planId)}/amend`}>{t('import_goAmend')}</Link>}
-            />
-          )}
-          <PlanPreviewView preview={preview.data} />
-          <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 16px', border: '1px solid #e8e8e8', borderRadius: 8, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-            {imported.data ? (
-              <>
-                <Typography.Text strong data-testid="import-done">{t('import_done', { planId: imported.data.planId })}</Typography.Text>
-                <Button type="primary" onClick={() => confirmPublish()} loading={published.isPending} disabled={!isPlanner} data-testid="publish-plan">{t('import_publish')}</Button>
-              </>
-            ) : (
-              <Button type="primary" onClick={confirmImport} loading={imported.isPending} disabled={!isPlanner || blocked} data-testid="import-plan">{t('import_do')}</Button>
+      <PlanCheck files={files} onChange={edit} preview={preview} checkLabel="import_check" checkingLabel="import_checking" checkTestId="check-plan">
+        {(previewed) => (
+          <>
+            <Alert type="success" showIcon message={t('import_valid')} data-testid="plan-valid" style={{ background: '#f3fbee', borderColor: '#8fc96f' }} />
+            {existing === 'draft' && <Alert type="info" showIcon message={t('import_existsDraft', { planId: previewed.plan.planId })} />}
+            {blocked && (
+              <Alert
+                type="warning" showIcon
+                message={t('import_existsPublished', { planId: previewed.plan.planId, status: t(`planStatus_${existing}`) })}
+                action={<Link to={`/plans/${encodeURIComponent(previewed.plan.planId)}/amend`}>{t('import_goAmend')}</Link>}
+              />
             )}
-            {imported.isError && <RequestFailure error={imported.error} />}
-            {published.isError && <RequestFailure error={published.error} />}
-          </div>
-        </div>
-      )}
+            <PlanPreviewView preview={previewed} />
+            <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 16px', border: '1px solid #e8e8e8', borderRadius: 8, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+              {imported.data ? (
+                <>
+                  <Typography.Text strong data-testid="import-done">{t('import_done', { planId: imported.data.planId })}</Typography.Text>
+                  <Button type="primary" onClick={() => confirmPublish()} loading={published.isPending} disabled={!isPlanner} data-testid="publish-plan">{t('import_publish')}</Button>
+                </>
+              ) : (
+                <Button type="primary" onClick={confirmImport} loading={imported.isPending} disabled={!isPlanner || blocked} data-testid="import-plan">{t('import_do')}</Button>
+              )}
+              {imported.isError && <RequestFailure error={imported.error} />}
+              {published.isError && <RequestFailure error={published.error} />}
+            </div>
+          </>
+        )}
+      </PlanCheck>
     </Space>
   );
 }
