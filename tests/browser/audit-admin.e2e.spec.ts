@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectOk } from '../service/support/http';
 import { bearerFor } from '../service/support/tokens';
-import { expectAccessible, newPage, personWithPassword, signIn, snap, startWebHarness, type WebHarness } from './support/web-harness';
+import { expectAccessible, openPage, personWithPassword, signIn, snap, startWebHarness, type WebHarness } from './support/web-harness';
 
 /**
  * The auditors' and admins' pages in Debian's Chromium against the real service (PGlite, the
@@ -25,12 +25,7 @@ const HEAD = { id: 'chen.haibin', name: '陈海滨', roles: ['department_head' a
 const PASSWORD = 'Autumn-Ledger-Of-Lianyun-9';
 
 let harness: WebHarness;
-const contexts: BrowserContext[] = [];
-async function pageFor(): Promise<Page> {
-  const { context, page } = await newPage(harness);
-  contexts.push(context);
-  return page;
-}
+const pageFor = (): Promise<Page> => openPage(harness);
 
 /** Polls (the previous page stays on screen while the next one loads) until `check` holds. */
 async function until(page: Page, what: string, check: () => Promise<boolean>): Promise<void> {
@@ -53,7 +48,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await harness?.close();
 });
 

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { call, expectOk } from '../service/support/http';
 import {
-  describeIfFilesRoute, expectAccessible, FILES_ROUTE, invite, newPage, personWithPassword, reloadUntil, signIn, snap, startWebHarness, type WebHarness,
+  describeIfFilesRoute, expectAccessible, FILES_ROUTE, invite, openPage, personWithPassword, reloadUntil, signIn, snap, startWebHarness, type WebHarness,
 } from './support/web-harness';
 
 /**
@@ -29,12 +29,7 @@ const LOCKED = { id: 'sun.forgetful', name: '孙健忘', roles: ['department_mem
 const PASSWORD = 'Spring-Rain-Over-Lianyun-7';
 
 let harness: WebHarness;
-const contexts: BrowserContext[] = [];
-async function pageFor(): Promise<Page> {
-  const { context, page } = await newPage(harness);
-  contexts.push(context);
-  return page;
-}
+const pageFor = (): Promise<Page> => openPage(harness);
 
 /** A small, valid PDF (one empty page), made here. */
 function samplePdf(): string {
@@ -73,7 +68,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await harness?.close();
 });
 

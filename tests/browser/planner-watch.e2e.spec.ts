@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectOk } from '../service/support/http';
-import { expectAccessible, newPage, personWithPassword, reloadUntil, signIn, snap, startWebHarness, type WebHarness } from './support/web-harness';
+import { expectAccessible, openPage, personWithPassword, reloadUntil, signIn, snap, startWebHarness, type WebHarness } from './support/web-harness';
 
 /**
  * The planners' watching pages in Debian's Chromium against the real service (PGlite, the virtual
@@ -21,12 +21,7 @@ const HEAD = { id: 'zhou.xugou', name: '周墟沟', roles: ['department_head'], 
 const PASSWORD = 'Spring-Rain-Over-Lianyun-7';
 
 let harness: WebHarness;
-const contexts: BrowserContext[] = [];
-async function pageFor(): Promise<Page> {
-  const { context, page } = await newPage(harness);
-  contexts.push(context);
-  return page;
-}
+const pageFor = (): Promise<Page> => openPage(harness);
 
 beforeAll(async () => {
   harness = await startWebHarness({ clockStart: '2021-08-30T09:00:00+08:00' });
@@ -38,7 +33,6 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await harness?.close();
 });
 

@@ -73,6 +73,11 @@ export async function newPage(harness: WebHarness): Promise<{ context: BrowserCo
   return { context, page };
 }
 
+/** A page in a context of its own; closing the harness closes the browser, and with it every context. */
+export async function openPage(harness: WebHarness): Promise<Page> {
+  return (await newPage(harness)).page;
+}
+
 /** Registers a person and answers the path of their invitation page (/app/invitations/<token>). */
 export async function invite(harness: WebHarness, person: { id: string; name: string; roles: string[]; departments: string[] }): Promise<string> {
   const answer = expectOk(await harness.api('POST', '/admin/people', person), `register ${person.id}`) as { invitationUrl: string };
