@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 /* eslint-disable @nx/enforce-module-boundaries -- the benchmark drives the SQL adapter's internals
    so that the raw ceiling runs on the very same connection (PGlite allows one instance per data
    directory); nothing outside benchmarks does this. */
@@ -21,6 +20,7 @@ import { runMigrations } from '../../libs/event-store/src/sql/run-migrations';
 import { SqlEventStore } from '../../libs/event-store/src/sql/sql-event-store';
 import type { SqlExecutor } from '../../libs/event-store/src/sql/sql-executor';
 import type { EventInput } from '../../libs/event-store/src/port/event-types';
+import { createTestDatabase } from '../../libs/event-store/src/testing/postgres-test-database';
 
 const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -177,17 +177,11 @@ async function benchAdapter(adapter: string, executor: SqlExecutor, rows: Row[])
 }
 
 async function withPostgresDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  const name = `event_store_bench_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: MAINTENANCE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
+  const database = await createTestDatabase('bench', MAINTENANCE_URL);
   try {
-    const url = new URL(MAINTENANCE_URL);
-    url.pathname = `/${name}`;
-    await work(url.toString());
+    await work(database.url);
   } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

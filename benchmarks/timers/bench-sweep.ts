@@ -15,9 +15,9 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { ManualClock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
+import { createTestDatabase } from '@planledger/event-store/testing';
 import { TimerQueue, TimerSweep, migrateTimerTables } from '@planledger/timers';
 import { insertTimers, issueTimers } from './pending-timers';
 
@@ -56,22 +56,16 @@ async function withDatabase(store: string, work: (storage: EventStorage) => Prom
     }
     return;
   }
-  const name = `sweep_bench_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: MAINTENANCE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
+  const database = await createTestDatabase('sweep_bench', MAINTENANCE_URL);
   try {
-    const url = new URL(MAINTENANCE_URL);
-    url.pathname = `/${name}`;
-    const storage = await openEventStorage({ databaseUrl: url.toString() });
+    const storage = await openEventStorage({ databaseUrl: database.url });
     try {
       await work(storage);
     } finally {
       await storage.close();
     }
   } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

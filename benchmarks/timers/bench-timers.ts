@@ -19,10 +19,10 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { timerId, type Timer } from '@planledger/domain';
 import { CommandExecutor, ManualClock, systemClock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
+import { createTestDatabase } from '@planledger/event-store/testing';
 import { migrateReadModels } from '@planledger/projections';
 import {
   TimerCounters, TimerProcessor, TimerQueue, TimerSweep, VirtualClockAdvancer, createTimerWorker, migrateTimerTables,
@@ -204,23 +204,17 @@ async function withStorage(work: (storage: EventStorage, label: string, workerSt
     }
     return;
   }
-  const name = `timers_bench_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: maintenance });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
+  const database = await createTestDatabase('timers_bench', maintenance);
   try {
-    const url = new URL(maintenance);
-    url.pathname = `/${name}`;
-    const storage = await openEventStorage({ databaseUrl: url.toString(), maxConnections: CONCURRENCY });
+    const storage = await openEventStorage({ databaseUrl: database.url, maxConnections: CONCURRENCY });
     try {
       // Each worker its own pool, as a worker process of its own would have.
-      await work(storage, `PostgreSQL (${url.host})`, () => openEventStorage({ databaseUrl: url.toString(), maxConnections: CONCURRENCY }));
+      await work(storage, `PostgreSQL (${new URL(database.url).host})`, () => openEventStorage({ databaseUrl: database.url, maxConnections: CONCURRENCY }));
     } finally {
       await storage.close();
     }
   } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -10,21 +10,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, uniquely named database for one test file; `drop()` removes it even with open connections. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/**
+ * A fresh, uniquely named database for one test file (or one benchmark run, on the server its
+ * `maintenance` URL names); `drop()` removes it even with open connections.
+ */
+export async function createTestDatabase(label: string, maintenance = maintenanceUrl): Promise<TestDatabase> {
   const name = `event_store_${label}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  await withMaintenanceClient((client) => client.query(`create database "${name}"`));
-  const url = new URL(maintenanceUrl);
+  await withMaintenanceClient((client) => client.query(`create database "${name}"`), maintenance);
+  const url = new URL(maintenance);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     name,
-    drop: () => withMaintenanceClient((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () => withMaintenanceClient((client) => client.query(`drop database if exists "${name}" with (force)`), maintenance).then(() => undefined),
   };
 }
 
-export async function withMaintenanceClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: maintenanceUrl });
+export async function withMaintenanceClient<T>(work: (client: Client) => Promise<T>, maintenance = maintenanceUrl): Promise<T> {
+  const client = new Client({ connectionString: maintenance });
   await client.connect();
   try {
     return await work(client);
