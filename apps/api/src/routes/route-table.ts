@@ -8,6 +8,7 @@ import * as auditExport from '../audit/export/export-schemas';
 import * as work from '../assignments/assignment-response-schemas';
 import * as notify from '../notifications/notification-schemas';
 import * as files from '../files/file-schemas';
+import * as lists from '../read-models/plan-list-schemas';
 import * as preview from '../plans/preview/preview-schemas';
 import * as progress from '../progress/progress-schemas';
 
@@ -100,7 +101,7 @@ export const routeTable = {
   },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
-    query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400],
+    query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,
   },
   getPlan: {
     method: 'get', path: '/plans/{id}', tag: 'plans',
@@ -124,7 +125,7 @@ export const routeTable = {
   },
   listDepartments: {
     method: 'get', path: '/departments', tag: 'departments', summary: 'The departments the plans name: ids for inboxes, reassignments and the simulator',
-    query: s.departmentsQuery, status: 200, response: 'departments by id with name, kind, parent and the plans that name them', errors: [400],
+    query: s.departmentsQuery, status: 200, response: 'departments by id with name, kind, parent and the plans that name them', errors: [400], responseSchema: lists.departmentListAnswer,
   },
   departmentInbox: {
     method: 'get', path: '/departments/{id}/inbox', tag: 'departments', summary: "A department's open assignments: overdue first, then by deadline",

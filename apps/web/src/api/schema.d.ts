@@ -1102,7 +1102,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        plans: {
+                            planId: string;
+                            title: string;
+                            documentNumber: string;
+                            issuingAuthority: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            startsAt: string;
+                            endsAt: string;
+                            amendments: number;
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        }[];
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -2288,7 +2316,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        departments: {
+                            departmentId: string;
+                            name: string;
+                            kind: string;
+                            parent: string | null;
+                            /** @description the plans whose current schedule names it */
+                            planIds: string[];
+                        }[];
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */

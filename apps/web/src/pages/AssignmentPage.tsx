@@ -373,7 +373,7 @@ function ReassignForm({ detail, busy, act }: ActionProps) {
   const { t } = useI18n();
   const departments = useQuery({
     queryKey: ['departments', detail.planId],
-    queryFn: async () => unwrap(await api.GET('/departments', { params: { query: { planId: detail.planId } as never } })) as unknown as { departments: { departmentId: string; name: string }[] },
+    queryFn: async () => unwrap(await api.GET('/departments', { params: { query: { planId: detail.planId } } })),
   });
   return (
     <Form

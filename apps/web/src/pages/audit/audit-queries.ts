@@ -12,7 +12,7 @@ export function usePlanChoices() {
   return useQuery({
     queryKey: ['plan-choices'],
     queryFn: async () => {
-      const answer = unwrap(await api.GET('/plans', {})) as unknown as { plans: { planId: string; title: string }[] };
+      const answer = unwrap(await api.GET('/plans', {}));
       return answer.plans.map((plan) => ({ value: plan.planId, label: plan.title }));
     },
     staleTime: 60_000,
@@ -24,7 +24,7 @@ export function useDepartmentChoices(planId?: string) {
   return useQuery({
     queryKey: ['department-choices', planId ?? null],
     queryFn: async () => {
-      const answer = unwrap(await api.GET('/departments', { params: { query: planId ? { planId } : {} } })) as unknown as { departments: { departmentId: string; name: string }[] };
+      const answer = unwrap(await api.GET('/departments', { params: { query: planId ? { planId } : {} } }));
       return answer.departments.map((d) => ({ value: d.departmentId, label: d.name }));
     },
     staleTime: 60_000,
