@@ -1,8 +1,9 @@
 export { resolveAsOf, isWithinAsOf, eventTimeMs, InvalidAsOfError, type AsOf, type AsOfBasis } from './as-of/as-of';
 export { toAuditEntry, compareRecordOrder, type AuditEntry } from './entries/audit-entry';
-export { replayPlanAsOf, type PlanAsOf } from './replay/plan-as-of';
+export { replayPlanAsOf, type PlanAsOf, type ReplayScope } from './replay/plan-as-of';
 export { classifyPlanStream } from './replay/plan-streams';
 export { loadPlanEvents, streamsOfPlan, type PlanEvents } from './loading/plan-events';
+export { loadDepartmentPlanEvents } from './loading/department-plan-events';
 export { readStreams } from './loading/read-streams';
 export { eventsWhileHeld, type DepartmentHistoryEntry } from './department/department-events';
 export { loadDepartmentHistory } from './department/department-history';

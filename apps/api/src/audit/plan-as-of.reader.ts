@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidAsOfError, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf } from '@planledger/audit';
+import { InvalidAsOfError, loadDepartmentPlanEvents, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf, type ReplayScope } from '@planledger/audit';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { accepted, notFound, rejected, type QueryResult } from '../commands/command-result';
@@ -13,14 +13,19 @@ export interface PlanAsOfRequest {
   viewer: Viewer;
 }
 
-/** GET /plans/{id}?asOf=: a replay of the plan's streams, not the read models (which only know now). */
+/**
+ * GET /plans/{id}?asOf=: a replay of the plan's streams, not the read models (which only know now).
+ * With a department (`?department=`), only that department's work is replayed: the plan's and
+ * phases' streams and the assignment streams ever given to it (ADR 0012); KurrentDB, which has no
+ * department index, replays the whole plan and keeps the department's part.
+ */
 @Injectable()
 export class PlanAsOfReader {
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
 
   /** `route`: what the audit trail records as viewed. */
-  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf'): Promise<QueryResult<PlanAsOf>> {
-    const loaded = await loadPlanEventsOf(this.storage, planId);
+  async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf', scope?: ReplayScope): Promise<QueryResult<PlanAsOf>> {
+    const loaded = scope && this.storage.kind !== 'kurrentdb' ? await loadDepartmentPlanEvents(this.storage.database, planId, scope.departmentId) : await loadPlanEventsOf(this.storage, planId);
     if (!loaded) return notFound('plan', planId);
     let asOf;
     try {
@@ -29,8 +34,8 @@ export class PlanAsOfReader {
       if (error instanceof InvalidAsOfError) return rejected({ kind: 'invalid', problems: [{ field: 'asOf', message: error.message }] });
       throw error;
     }
-    const plan = replayPlanAsOf(planId, loaded.events, asOf);
-    await this.trail.viewed(viewer.actor, { route, planId, asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
+    const plan = replayPlanAsOf(planId, loaded.events, asOf, scope);
+    await this.trail.viewed(viewer.actor, { route, planId, ...(scope && { departmentId: scope.departmentId }), asOf: asOf.instant, asOfBasis: basis }, viewer.correlationId);
     if (!plan) return rejected({ kind: 'not_found', message: `plan ${planId} had no events ${basis === 'business' ? 'by business time' : 'recorded'} by ${asOf.instant}` });
     return accepted(plan);
   }

@@ -36,7 +36,8 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 
   async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<QueryResult<PlanPage>> {
     if (asOf) {
-      const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}?asOf');
+      // A department's page replays that department's work only (ADR 0012).
+      const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}?asOf', filter.departmentId ? { departmentId: filter.departmentId } : undefined);
       if (!read.ok) return read;
       const { assignments, ...replayed } = read.value;
       const { items, next } = pageOf(assignments, filter, page, replayed.asOf.instant);

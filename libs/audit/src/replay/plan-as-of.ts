@@ -1,4 +1,4 @@
-import { allowedAssignmentCommands, closingStartOf, streamNames } from '@planledger/domain';
+import { allowedAssignmentCommands, closingStartOf, streamNames, type PlanSchedule } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import { buildPlanOverview, type AssignmentView, type PhaseView, type PlanOverview } from '@planledger/projections';
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
@@ -12,7 +12,18 @@ export interface PlanAsOf extends PlanOverview {
     eventsReplayed: number;
     /** Of the plan's events, how many were left out because they came later. */
     eventsAfter: number;
+    /**
+     * Set when the replay was of one department's work (GET /plans/{id}?department=&asOf=): the
+     * events counted above are those read for it, and every count (the plan's, each phase's,
+     * `byDepartment`) is of that department's work only.
+     */
+    departmentId?: string;
   };
+}
+
+/** One department's work: what GET /plans/{id}?department=&asOf= shows. */
+export interface ReplayScope {
+  departmentId: string;
 }
 
 /** Instants as the read models print them: UTC with milliseconds. */
@@ -24,8 +35,14 @@ const utcOrNull = (at: string | null | undefined): string | null => (at ? utc(at
  * order, any of its streams) filtered to those on or before the instant, each stream folded with
  * its decider. Pure: the same events and instant always give the same answer.
  * Undefined when the plan had no event yet by then.
+ *
+ * With a `scope`, only the department's work: the assignments it held at the instant, and the
+ * counts of its work alone (its issued assignments, and its obligations not yet issued). `events`
+ * then need only hold the plan's and phases' streams and every assignment stream ever given to the
+ * department (loadDepartmentPlanEvents); more streams change nothing. The assignments and the
+ * department's `byDepartment` entry equal those of the full replay (department-as-of.int.spec.ts).
  */
-export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], asOf: AsOf): PlanAsOf | undefined {
+export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], asOf: AsOf, scope?: ReplayScope): PlanAsOf | undefined {
   const within = isWithinAsOf(asOf);
   const byStream = new Map<string, StoredEvent[]>();
   let eventsReplayed = 0;
@@ -53,6 +70,16 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     }
   }
   const { state } = plan;
+  let counted: Pick<PlanSchedule, 'obligations' | 'departments'> = schedule;
+  let issued = assignments;
+  if (scope) {
+    // An obligation of the department whose stream was read was issued: it counts where its
+    // assignment is now (here if the department holds it). One whose stream has no event by the
+    // instant is not issued yet, and counts here, as in the full replay.
+    const read = new Set(assignments.map((a) => a.assignmentId));
+    issued = assignments.filter((a) => a.departmentId === scope.departmentId);
+    counted = { departments: schedule.departments, obligations: schedule.obligations.filter((o) => o.departmentId === scope.departmentId && !read.has(o.assignmentId)) };
+  }
   const overview = buildPlanOverview({
     plan: {
       planId,
@@ -68,11 +95,11 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
       closedAt: utcOrNull(state.closedAt),
       updatedAt: utc(plan.updatedAt),
     },
-    schedule,
+    schedule: counted,
     phases,
-    assignments,
+    assignments: issued,
   });
-  return { ...overview, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed } };
+  return { ...overview, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
 }
 
 function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {
