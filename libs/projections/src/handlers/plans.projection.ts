@@ -1,5 +1,6 @@
 import type { PlanSchedule } from '@planledger/domain';
 import type { SqlQueryable } from '@planledger/event-store';
+import { scheduleTalliesOf } from '../sql/migrations';
 import type { ProjectedEvent } from './projected-event';
 
 const UPSERT_PLAN = `insert into read_plans (plan_id, title, document_number, issuing_authority, time_zone, status,
@@ -35,8 +36,9 @@ export async function projectPlan(tx: SqlQueryable, { event, position }: Project
   }
 }
 
-function writeSchedule(tx: SqlQueryable, schedule: PlanSchedule, at: string, position: string): Promise<unknown> {
-  return tx.query(UPSERT_PLAN, [
+/** The row, then its schedule counted into read_schedule_tallies (read-model migration 7). */
+async function writeSchedule(tx: SqlQueryable, schedule: PlanSchedule, at: string, position: string): Promise<void> {
+  await tx.query(UPSERT_PLAN, [
     schedule.planId,
     schedule.title,
     schedule.documentNumber,
@@ -48,4 +50,6 @@ function writeSchedule(tx: SqlQueryable, schedule: PlanSchedule, at: string, pos
     at,
     position,
   ]);
+  await tx.query('delete from read_schedule_tallies where plan_id = $1', [schedule.planId]);
+  await tx.query(scheduleTalliesOf('where p.plan_id = $1'), [schedule.planId]);
 }

@@ -3,7 +3,8 @@ import type { SqlQueryable } from '@planledger/event-store';
 /**
  * What a plan's current schedule owes, counted rather than listed: a county plan's schedule holds
  * well over a hundred thousand obligations (3 years × 60 measures × 200 schools, most of them
- * monthly), which no page shows one by one. Read once per schedule version (see `version`).
+ * monthly), which no page shows one by one. Counted by the plans projection when it writes the
+ * schedule (read_schedule_tallies); read once per schedule version (see `version`).
  */
 export interface ScheduleTallies {
   planId: string;
@@ -40,17 +41,13 @@ export async function readScheduleTallies(db: SqlQueryable, planId: string): Pro
     [planId],
   );
   if (!plan) return undefined;
-  const obligations = `from read_plans p cross join lateral jsonb_array_elements(p.schedule->'obligations') o where p.plan_id = $1`;
-  const cells = await db.query<{ department_id: string; measure_id: string; phase_id: string | null; title: string; n: number }>(
-    `select o->>'departmentId' as department_id, o->>'measureId' as measure_id, o->>'phaseId' as phase_id, min(o->>'title') as title, count(*)::int as n
-     ${obligations} group by 1, 2, 3`,
+  // Counted when the schedule was written (plans.projection.ts, read-model migration 7).
+  const tallies = await db.query<{ kind: 'cell' | 'day'; department_id: string | null; measure_id: string; phase_id: string | null; day: string | null; title: string | null; n: number }>(
+    'select kind, department_id, measure_id, phase_id, day, title, n from read_schedule_tallies where plan_id = $1',
     [planId],
   );
-  const days = await db.query<{ day: string; measure_id: string; phase_id: string | null; n: number }>(
-    `select to_char((o->>'dueAt')::timestamptz at time zone p.time_zone, 'YYYY-MM-DD') as day, o->>'measureId' as measure_id, o->>'phaseId' as phase_id, count(*)::int as n
-     ${obligations} group by 1, 2, 3`,
-    [planId],
-  );
+  const cells = tallies.filter((row) => row.kind === 'cell').map((row) => ({ department_id: row.department_id!, measure_id: row.measure_id, phase_id: row.phase_id, title: row.title!, n: row.n }));
+  const days = tallies.filter((row) => row.kind === 'day').map((row) => ({ day: row.day!, measure_id: row.measure_id, phase_id: row.phase_id, n: row.n }));
   const titles = new Map<string, string>();
   for (const row of cells) if (!titles.has(row.measure_id)) titles.set(row.measure_id, row.title);
   const departments = (JSON.parse(plan.departments) as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }));
