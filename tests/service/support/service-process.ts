@@ -43,6 +43,11 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** The service's process id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
