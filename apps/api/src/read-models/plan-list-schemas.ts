@@ -37,3 +37,66 @@ export const departmentListAnswer = z.object({
     planIds: z.array(z.string()).describe('the plans whose current schedule names it'),
   })),
 });
+
+const assignmentStatus = z.enum(['issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'waived', 'cancelled']);
+
+export const phaseViewSchema = z.object({
+  phaseId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  order: z.number().int(),
+  status: z.string(),
+  opensAt: z.string(),
+  closingStartsAt: z.string(),
+  closesAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  progress: progressSchema,
+});
+
+export const departmentProgressSchema = z.object({ departmentId: z.string(), name: z.string().nullable(), progress: progressSchema });
+
+export const planAssignmentSchema = z.object({
+  planId: z.string(),
+  assignmentId: z.string(),
+  ref: z.string().describe('`${planId}.${assignmentId}`: unique across plans, usable as /assignments/{id}'),
+  measureId: z.string(),
+  title: z.string(),
+  phaseId: z.string().nullable(),
+  departmentId: z.string(),
+  responsibility: z.string(),
+  periodKey: z.string(),
+  status: assignmentStatus,
+  issueAt: z.string(),
+  dueAt: z.string(),
+  issuedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  overdueSince: z.string().nullable(),
+  escalationLevel: z.number().int(),
+  remindersSent: z.number().int(),
+  lastEventAt: z.string(),
+  allowedActions: z.array(z.string()).describe('the commands the state machine allows in this status'),
+});
+
+/** `asOf` of an answer replayed from the events (GET /plans/{id}?asOf=, /plans/{id}/summary?asOf=). */
+export const planAsOfSchema = z.object({
+  instant: z.string().describe('the moment shown, UTC'),
+  basis: z.enum(['recorded', 'business']),
+  requested: z.string().describe('what the caller sent'),
+  eventsReplayed: z.number().int().describe('events read and folded: on or before the instant'),
+  eventsAfter: z.number().int().describe('events read but left out: after the instant'),
+  departmentId: z.string().optional().describe('set when only this department\'s work was replayed (`department=` with asOf): every count is of its work alone (ADR 0012)'),
+});
+
+export const planSummaryAnswer = z.object({
+  plan: planSummarySchema,
+  phases: z.array(phaseViewSchema),
+  byDepartment: z.array(departmentProgressSchema),
+  asOf: planAsOfSchema.optional(),
+});
+
+export const planPageAnswer = planSummaryAnswer.extend({
+  assignments: z.array(planAssignmentSchema).describe('one page, by due date then id'),
+  page: z.object({ limit: z.number().int(), nextCursor: z.string().nullable().describe('null on the last page') }),
+});

@@ -1,5 +1,6 @@
 import { runLianyunThroughEngine } from '@planledger/audit/testing';
 import { call, startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { planPageAnswer, planSummaryAnswer } from './plan-list-schemas';
 
 const PLAN = 'lianyun-2030';
 let api: ApiTestApp;
@@ -79,6 +80,22 @@ describe('GET /plans/{id}: the summary and one page of assignments', () => {
     expect(rest).toEqual(now.body);
     const second = await get(`/plans/${PLAN}?limit=5&status=issued&asOf=${asOf}&cursor=${replayed.body.page.nextCursor}`);
     expect(ids(second.body)).toEqual(ids((await get(`/plans/${PLAN}?limit=5&status=issued&cursor=${now.body.page.nextCursor}`)).body));
+    expect(planPageAnswer.parse(replayed.body)).toEqual(replayed.body);
+    expect(planPageAnswer.parse(now.body)).toEqual(now.body);
+  });
+
+  it('given asOf and a department, then only its work is replayed: its assignments as the read models show them, its counts alone', async () => {
+    const asOf = encodeURIComponent(new Date().toISOString());
+    const department = (await allPages('limit=50'))[0].departmentId;
+    const now = planPageAnswer.parse((await get(`/plans/${PLAN}?department=${department}&limit=500`)).body);
+    const replayed = planPageAnswer.parse((await get(`/plans/${PLAN}?department=${department}&limit=500&asOf=${asOf}`)).body);
+    expect(replayed.assignments).toEqual(now.assignments);
+    expect(replayed.assignments.length).toBeGreaterThan(0);
+    expect(replayed.byDepartment).toEqual(now.byDepartment.filter((d) => d.departmentId === department));
+    expect(replayed.plan.progress).toEqual(now.byDepartment.find((d) => d.departmentId === department)!.progress);
+    expect(replayed.asOf).toMatchObject({ departmentId: department, basis: 'recorded' });
+    const whole = planPageAnswer.parse((await get(`/plans/${PLAN}?limit=1&asOf=${asOf}`)).body);
+    expect(replayed.asOf!.eventsReplayed).toBeLessThan(whole.asOf!.eventsReplayed);
   });
 });
 
@@ -91,6 +108,7 @@ describe('GET /plans/{id}/summary', () => {
     const replayed = await get(`/plans/${PLAN}/summary?asOf=${encodeURIComponent(new Date().toISOString())}`);
     const { asOf, ...rest } = replayed.body;
     expect(rest).toEqual(summary.body);
+    expect(planSummaryAnswer.parse(replayed.body)).toEqual(replayed.body);
     expect(asOf).toMatchObject({ basis: 'recorded' });
     expect((await get('/plans/no-such-plan/summary')).status).toBe(404);
   });

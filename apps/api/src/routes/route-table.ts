@@ -107,13 +107,15 @@ export const routeTable = {
     method: 'get', path: '/plans/{id}', tag: 'plans',
     summary: 'One plan with a page of its assignments, filtered by status, department, phase, measure or overdue (now, or replayed as of a date)',
     params: s.planParams, query: s.planAssignmentsQuery.extend(audit.planAsOfQuery.shape), status: 200,
-    response: 'the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail', errors: [400, 404],
+    response: 'the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department\'s work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012)', errors: [400, 404],
+    responseSchema: lists.planPageAnswer,
   },
   planSummary: {
     method: 'get', path: '/plans/{id}/summary', tag: 'plans',
     summary: 'One plan for an overview: its phases and progress counts overall, per phase and per department, no assignment list (now, or replayed as of a date)',
     params: s.planParams, query: audit.planAsOfQuery, status: 200,
     response: '`plan` (with `progress`), `phases` (each with `progress`), `byDepartment`; with asOf also `asOf`, and the view is recorded in the audit trail', errors: [400, 404],
+    responseSchema: lists.planSummaryAnswer,
   },
   planTimeline: {
     method: 'get', path: '/plans/{id}/timeline', tag: 'plans', summary: 'What has happened lately and what is scheduled next',

@@ -1995,13 +1995,126 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail */
+            /** @description the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department's work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        plan: {
+                            planId: string;
+                            title: string;
+                            documentNumber: string;
+                            issuingAuthority: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            startsAt: string;
+                            endsAt: string;
+                            amendments: number;
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        };
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            kind: string;
+                            order: number;
+                            status: string;
+                            opensAt: string;
+                            closingStartsAt: string;
+                            closesAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        }[];
+                        byDepartment: {
+                            departmentId: string;
+                            name: string | null;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        }[];
+                        asOf?: {
+                            /** @description the moment shown, UTC */
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            /** @description what the caller sent */
+                            requested: string;
+                            /** @description events read and folded: on or before the instant */
+                            eventsReplayed: number;
+                            /** @description events read but left out: after the instant */
+                            eventsAfter: number;
+                            /** @description set when only this department's work was replayed (`department=` with asOf): every count is of its work alone (ADR 0012) */
+                            departmentId?: string;
+                        };
+                        /** @description one page, by due date then id */
+                        assignments: {
+                            planId: string;
+                            assignmentId: string;
+                            /** @description `${planId}.${assignmentId}`: unique across plans, usable as /assignments/{id} */
+                            ref: string;
+                            measureId: string;
+                            title: string;
+                            phaseId: string | null;
+                            departmentId: string;
+                            responsibility: string;
+                            periodKey: string;
+                            /** @enum {string} */
+                            status: "issued" | "acknowledged" | "in_progress" | "submitted" | "returned" | "accepted" | "waived" | "cancelled";
+                            issueAt: string;
+                            dueAt: string;
+                            issuedAt: string;
+                            submittedAt: string | null;
+                            acceptedAt: string | null;
+                            overdueSince: string | null;
+                            escalationLevel: number;
+                            remindersSent: number;
+                            lastEventAt: string;
+                            /** @description the commands the state machine allows in this status */
+                            allowedActions: string[];
+                        }[];
+                        page: {
+                            limit: number;
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -2082,7 +2195,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        plan: {
+                            planId: string;
+                            title: string;
+                            documentNumber: string;
+                            issuingAuthority: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            startsAt: string;
+                            endsAt: string;
+                            amendments: number;
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            updatedAt: string;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        };
+                        phases: {
+                            phaseId: string;
+                            name: string;
+                            kind: string;
+                            order: number;
+                            status: string;
+                            opensAt: string;
+                            closingStartsAt: string;
+                            closesAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        }[];
+                        byDepartment: {
+                            departmentId: string;
+                            name: string | null;
+                            progress: {
+                                /** @description obligations of the current schedule not issued yet, plus every issued assignment */
+                                total: number;
+                                notIssued: number;
+                                /** @description issued assignments by status */
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                accepted: number;
+                                /** @description accepted / (total − waived − cancelled), in percent with one decimal */
+                                percentAccepted: number;
+                            };
+                        }[];
+                        asOf?: {
+                            /** @description the moment shown, UTC */
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            /** @description what the caller sent */
+                            requested: string;
+                            /** @description events read and folded: on or before the instant */
+                            eventsReplayed: number;
+                            /** @description events read but left out: after the instant */
+                            eventsAfter: number;
+                            /** @description set when only this department's work was replayed (`department=` with asOf): every count is of its work alone (ADR 0012) */
+                            departmentId?: string;
+                        };
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */

@@ -80,12 +80,13 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
           id: 'phases', type: 'custom', name: t('timeline_phases'),
           encode: { x: [1, 2], y: 0 },
           data: data.phases.map((p) => ({ value: [kinds.indexOf(p.kind), at(p.opensAt), at(p.closesAt), p.name], itemStyle: { color: p.order % 2 ? '#7fa6dc' : '#2f6dc4' } })),
-          renderItem: (params: unknown, api: { value(i: number): number; coord(v: number[]): number[]; size(v: number[]): number[]; style(): object }) => {
+          // ECharts' renderItem: params and api as far as this series reads them.
+          renderItem: (params: { dataIndex: number; coordSys: { x: number; y: number; width: number; height: number } }, api: { value(i: number): number; coord(v: number[]): number[]; size(v: number[]): number[]; style(): object }) => {
             const row = api.value(0);
             const [x0, y] = api.coord([api.value(1), row]);
             const [x1] = api.coord([api.value(2), row]);
             const height = PHASE_ROW - 6;
-            const bounds = (params as { coordSys: { x: number; y: number; width: number; height: number } }).coordSys;
+            const bounds = params.coordSys;
             const left = Math.max(x0, bounds.x);
             const right = Math.min(x1, bounds.x + bounds.width);
             if (right <= left) return null;
@@ -94,7 +95,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
               children: [
                 { type: 'rect', shape: { x: left, y: y - height / 2, width: right - left, height, r: 3 }, style: api.style() },
                 {
-                  type: 'text', style: { x: left + 6, y, text: String((api.value as unknown as (i: number) => string)(3)), fill: '#fff', fontSize: 12, verticalAlign: 'middle', width: Math.max(0, right - left - 12), overflow: 'truncate' },
+                  type: 'text', style: { x: left + 6, y, text: data.phases[params.dataIndex].name, fill: '#fff', fontSize: 12, verticalAlign: 'middle', width: Math.max(0, right - left - 12), overflow: 'truncate' },
                 },
               ],
             };

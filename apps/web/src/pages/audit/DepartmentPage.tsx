@@ -1,27 +1,21 @@
 import { Card, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap, type AssignmentStatus } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatInstant } from '../../format';
-import { AsOfBanner, AsOfPicker, useAsOf, type AsOfBasis } from '../../components/AsOf';
+import { AsOfBanner, AsOfPicker, useAsOf } from '../../components/AsOf';
 import { EscalationTag, StatusTag } from '../../components/StatusTag';
 import { FailedPage, NotFoundPage } from '../ResultPages';
 import { ApiError } from '../../api/client';
 import { useDepartmentChoices, usePlanChoices } from './audit-queries';
 
-/** What this page reads of GET /plans/{id} (the same answer now and replayed). */
-interface PlanPage {
-  assignments: { ref: string; title: string; status: AssignmentStatus; dueAt: string; overdueSince: string | null; escalationLevel: number; submittedAt: string | null; acceptedAt: string | null }[];
-  page: { nextCursor: string | null };
-  asOf?: { instant: string; basis: AsOfBasis; eventsReplayed: number };
-}
-
 const LIMIT = 500;
 
 /**
  * /app/audit/departments/:id?plan= — a department's assignments in one plan, now (read models) or
- * as of a moment (the server replays that plan's streams only, GET /plans/{id}?department=&asOf=).
+ * as of a moment (the server replays that department's work in that plan only,
+ * GET /plans/{id}?department=&asOf=, ADR 0012).
  */
 export function DepartmentPage() {
   const { id = '' } = useParams();
@@ -35,7 +29,7 @@ export function DepartmentPage() {
     queryKey: ['department-plan', id, plan ?? null, asOf ?? null, asOf ? basis : null],
     enabled: Boolean(plan),
     queryFn: async () =>
-      unwrap(await api.GET('/plans/{id}', { params: { path: { id: plan! }, query: { department: id, limit: LIMIT, ...(asOf && { asOf, asOfBasis: basis }) } } })) as unknown as PlanPage,
+      unwrap(await api.GET('/plans/{id}', { params: { path: { id: plan! }, query: { department: id, limit: LIMIT, ...(asOf && { asOf, asOfBasis: basis }) } } })),
   });
   const name = departments.data?.find((d) => d.value === id)?.label ?? id;
   const choose = (key: 'plan', value: string) => {
