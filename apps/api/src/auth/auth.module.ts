@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessLog, Accounts, AccountStore, migrateAccountTables, PeopleDirectory, SessionStore } from '@planledger/auth';
 import type { EventStorage } from '@planledger/event-store';
-import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, SERVICE_CONFIG } from '@planledger/runtime';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, SERVICE_CONFIG, WALL_CLOCK } from '@planledger/runtime';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { AssignmentLocator } from '../assignments/assignment-locator';
 import { AdminPeopleController } from './admin-people.controller';
@@ -43,10 +43,11 @@ import { RateLimitGuard } from './rate-limit.guard';
     { provide: ACCESS_LOG, inject: [EVENT_STORAGE], useFactory: (storage: EventStorage) => new AccessLog(storage.store) },
     {
       // The credentials and sessions tables are created before anyone can sign in.
-      provide: ACCOUNTS, inject: [EVENT_STORAGE, CLOCK, PEOPLE_DIRECTORY, ACCESS_LOG],
-      useFactory: async (storage: EventStorage, clock: Clock, directory: PeopleDirectory, log: AccessLog) => {
+      // Sessions on real time (WALL_CLOCK), the facts on business time (CLOCK).
+      provide: ACCOUNTS, inject: [EVENT_STORAGE, CLOCK, PEOPLE_DIRECTORY, ACCESS_LOG, WALL_CLOCK],
+      useFactory: async (storage: EventStorage, clock: Clock, directory: PeopleDirectory, log: AccessLog, wallClock: Clock) => {
         await migrateAccountTables(storage.database);
-        return new Accounts(directory, new AccountStore(storage.database), new SessionStore(storage.database), log, clock);
+        return new Accounts(directory, new AccountStore(storage.database), new SessionStore(storage.database), log, clock, wallClock);
       },
     },
     AssignmentLocator,

@@ -8,7 +8,7 @@ describe('people sessions on PostgreSQL (two apps, two pools, one database)', ()
   sessionScenarios(async () => {
     database = await createTestDatabase('sessions');
     const a = await startApiTestApp({ databaseUrl: database.url });
-    const b = await startApiTestApp({ databaseUrl: database.url, clock: a.clock });
+    const b = await startApiTestApp({ databaseUrl: database.url, clock: a.clock, wallClock: a.wallClock });
     return { a, b };
   });
   // Declared after the scenarios' own afterAll (which closes both apps), so it runs after it.

@@ -38,8 +38,19 @@ export function sessionScenarios(open: () => Promise<Cluster>): void {
     await a?.close();
   });
 
-  const advance = (ms: number) => a.clock.set(new Date(Date.parse('2031-01-10T02:00:00Z') + (elapsed += ms)));
+  /** Time passes: business time and real time alike (the service's clock is not virtual). */
+  const advance = (ms: number) => {
+    elapsed += ms;
+    a.clock.set(new Date(Date.parse('2031-01-10T02:00:00Z') + businessAhead + elapsed));
+    a.wallClock.set(new Date(Date.parse('2031-01-10T02:00:00Z') + elapsed));
+  };
+  /** The demo's virtual clock moved forward: business time only. */
+  const moveVirtualClock = (ms: number) => {
+    businessAhead += ms;
+    advance(0);
+  };
   let elapsed = 0;
+  let businessAhead = 0;
 
   /** Registers a school head through app a and sets their password through the invitation on app b. */
   async function personWithPassword(): Promise<{ id: string; cookie: string }> {
@@ -114,7 +125,18 @@ export function sessionScenarios(open: () => Promise<Cluster>): void {
     expect(sessionCookie(back.headers).cookie).toMatch(/^planledger_session=[A-Za-z0-9_-]{43}$/);
   });
 
-  it('a session ends after 30 minutes idle and 12 hours in all, by the service clock', async () => {
+  it('moving the virtual clock by days keeps people signed in: sessions idle out on real time, not business time', async () => {
+    const { cookie } = await personWithPassword();
+    moveVirtualClock(2 * 86_400_000); // POST /admin/clock: two days of business in a moment
+    const after = await call(b.url, 'GET', '/session', { headers: { cookie } });
+    expect(after.status).toBe(200);
+    // The session's end is reckoned in real time: 30 minutes from its last use, not from business time.
+    expect(Date.parse(after.body.expiresAt)).toBe((await a.wallClock.now()).getTime() + 30 * MINUTE);
+    advance(31 * MINUTE); // real time passes with nobody using it
+    expect((await call(a.url, 'GET', '/session', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a session ends after 30 minutes idle and 12 hours in all, by real time', async () => {
     const { cookie } = await personWithPassword();
     advance(29 * MINUTE);
     expect((await call(a.url, 'GET', '/session', { headers: { cookie } })).status).toBe(200);

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandExecutor, type Clock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
 import { migrateReadModels, rebuildReadModels } from '@planledger/projections';
-import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, ServiceMetrics } from '@planledger/runtime';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, ServiceMetrics, WALL_CLOCK } from '@planledger/runtime';
 import { issueToken, loadSigningKeys, type Role, type SigningKeys } from '@planledger/auth';
 import { ApiModule } from '../api.module';
 import { SECRET_ANNOUNCER } from '../auth/auth-tokens';
@@ -30,6 +30,8 @@ export interface ApiTestApp {
   storage: EventStorage;
   executor: CommandExecutor;
   clock: FixedClock;
+  /** Real time as the service sees it (WALL_CLOCK: people's sessions), set by hand. */
+  wallClock: FixedClock;
   metrics: ServiceMetrics;
   /** Mutable: tests switch the virtual clock and the Redis address. */
   config: { VIRTUAL_CLOCK: boolean; DATA_DIR: string; RATE_LIMIT_PER_MINUTE: number; TIME_ZONE: string };
@@ -76,6 +78,8 @@ export interface ApiTestOptions {
   storage?: EventStorage;
   /** Another app's clock, shared, so that both apps see the same business time. */
   clock?: FixedClock;
+  /** Another app's real-time clock (sessions), shared likewise. */
+  wallClock?: FixedClock;
   /** PUBLIC_URL of the service (links, CSRF origin, Secure cookies). */
   publicUrl?: string;
   /** Receives the start-up lines that hold a secret (first-admin link, admin token); silent by default. */
@@ -92,6 +96,8 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
   const metrics = new ServiceMetrics();
   const executor = new CommandExecutor(storage.store, metrics.commandObserver());
   const clock = options.clock ?? new FixedClock(options.now ?? new Date('2031-01-10T02:00:00Z'));
+  // Real time for the sessions (WALL_CLOCK), set by hand too; it starts where business time starts.
+  const wallClock = options.wallClock ?? new FixedClock(await clock.now());
   const config = {
     VIRTUAL_CLOCK: false, DATA_DIR: mkdtempSync(join(tmpdir(), 'planledger-api-')), RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 1_000_000, TIME_ZONE: 'Asia/Shanghai',
     ...(options.publicUrl && { PUBLIC_URL: options.publicUrl }),
@@ -104,13 +110,14 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: EVENT_STORAGE, useValue: storage },
       { provide: CLOCK, useValue: clock },
+      { provide: WALL_CLOCK, useValue: wallClock },
       { provide: COMMAND_EXECUTOR, useValue: executor },
       { provide: METRICS, useValue: metrics },
       { provide: REDIS_OPTIONS, useValue: redis },
       { provide: SECRET_ANNOUNCER, useValue: options.announce ?? (() => undefined) },
       ...(options.advancer ? [{ provide: VIRTUAL_CLOCK_ADVANCER, useValue: options.advancer }] : []),
     ],
-    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
+    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
   };
   const app = await NestFactory.create({ module: class ApiTestRoot {}, imports: [core, ApiModule] }, { logger: false, forceCloseConnections: true });
   configureHttp(app);
@@ -118,7 +125,7 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const keys = await loadSigningKeys({ dataDir: config.DATA_DIR, createIfMissing: false });
   return {
-    url, app, storage, executor, clock, metrics, config, redis, keys,
+    url, app, storage, executor, clock, wallClock, metrics, config, redis, keys,
     authAs: async (person) => ({ authorization: `Bearer ${await tokenFor(keys, person)}` }),
     project: async () => {
       await rebuildReadModels({ store: storage.store, database: storage.database });

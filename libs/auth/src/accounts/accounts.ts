@@ -35,7 +35,9 @@ const sessionLabel = (session: OpenSession) => session.idSha256.slice(0, 16);
 
 /**
  * People's accounts: invitations, passwords, sign-in with lockout, sessions, and the audit facts
- * of each. Every instant is the service clock's, so the virtual clock and tests' clocks apply.
+ * of each. Facts are recorded at the service clock's time (business time: virtual under
+ * --virtual-clock); sessions open, idle out and end on `wallClock`, real time, so that moving the
+ * demo's clock forward does not sign everyone out (and moving it back cannot keep a session alive).
  */
 export class Accounts {
   constructor(
@@ -44,6 +46,7 @@ export class Accounts {
     private readonly sessions: SessionStore,
     private readonly log: AccessLog,
     private readonly clock: Clock,
+    private readonly wallClock: Clock = clock,
   ) {}
 
   private lastPurge = Number.NEGATIVE_INFINITY;
@@ -52,7 +55,12 @@ export class Accounts {
     return this.clock.now();
   }
 
-  /** At most once an hour (service clock) per process, on a sign-in: no timer to run, nothing to do when nobody signs in. */
+  /** Real time, for the sessions table. */
+  private wallNow(): Promise<Date> {
+    return this.wallClock.now();
+  }
+
+  /** At most once an hour (real time) per process, on a sign-in: no timer to run, nothing to do when nobody signs in. */
   private async purgeOldSessions(now: Date): Promise<void> {
     if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now.getTime();
@@ -94,7 +102,7 @@ export class Accounts {
     }
     const now = await this.now();
     await this.store.setPassword(person.personId, hash, now);
-    const opened = await this.sessions.open(person.personId, clientAddress, now);
+    const opened = await this.sessions.open(person.personId, clientAddress, await this.wallNow());
     await this.log.record({ type: 'SignedIn', data: { personId: person.personId, clientAddress, method: 'invitation', session: sessionLabel(opened.session) } }, now);
     return { person, ...opened };
   }
@@ -127,15 +135,16 @@ export class Accounts {
     // A revoked person's right password still opens nothing (and says no more than a wrong one).
     if (person.revokedAt !== undefined || credentials.revokedAt) return fail('revoked');
     if (credentials.failedSignIns > 0 || credentials.lockedUntil) await this.store.clearFailures(person.personId, now);
-    await this.purgeOldSessions(now);
-    const opened = await this.sessions.open(person.personId, clientAddress, now);
+    const wall = await this.wallNow();
+    await this.purgeOldSessions(wall);
+    const opened = await this.sessions.open(person.personId, clientAddress, wall);
     await this.log.record({ type: 'SignedIn', data: { personId: person.personId, clientAddress, method: 'password', session: sessionLabel(opened.session) } }, now);
     return { ok: true, person, ...opened };
   }
 
   /** The person behind a session cookie, or undefined (unknown, ended, expired, revoked). */
   async session(token: string): Promise<{ person: Person; session: OpenSession } | undefined> {
-    const session = await this.sessions.check(token, await this.now());
+    const session = await this.sessions.check(token, await this.wallNow());
     if (!session) return undefined;
     const person = await this.directory.get(session.personId);
     if (!person || person.revokedAt !== undefined) return undefined;
@@ -144,7 +153,7 @@ export class Accounts {
 
   async signOut(session: OpenSession, clientAddress: string): Promise<void> {
     const now = await this.now();
-    if (await this.sessions.end(session.idSha256, 'signed_out', now)) {
+    if (await this.sessions.end(session.idSha256, 'signed_out', await this.wallNow())) {
       await this.log.record({ type: 'SignedOut', data: { personId: session.personId, clientAddress, session: sessionLabel(session) } }, now);
     }
   }
@@ -163,14 +172,15 @@ export class Accounts {
     await this.directory.recordPasswordChange(personId, clientAddress, actor);
     const now = await this.now();
     await this.store.setPassword(personId, hash, now);
-    await this.sessions.endOthers(personId, keepSession, 'password_changed', now);
+    await this.sessions.endOthers(personId, keepSession, 'password_changed', await this.wallNow());
     return 'changed';
   }
 
   /** The directory records the revocation; the account table ends every session at once, for every process. */
   async revoke(personId: string, reason: string, actor: Actor, correlationId?: string): Promise<Person> {
     const person = await this.directory.revoke(personId, reason, actor, correlationId);
-    await this.store.revoke(personId, await this.now());
+    // Ends the person's sessions: the sessions table is on real time.
+    await this.store.revoke(personId, await this.wallNow());
     return person;
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceConfig, ServiceRoles } from '../config/service-config';
 import { VirtualClock } from '../clock/virtual-clock';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { AppendSignal } from './append-signal';
-import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, STORE_ID, VIRTUAL_CLOCK } from './tokens';
+import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, STORE_ID, VIRTUAL_CLOCK, WALL_CLOCK } from './tokens';
 
 export interface CoreOptions {
   config: ServiceConfig;
@@ -84,6 +84,7 @@ export class CoreModule {
             config.VIRTUAL_CLOCK ? VirtualClock.open(storage.database, new Date(config.VIRTUAL_CLOCK_START ?? new Date().toISOString())) : undefined,
         },
         { provide: CLOCK, inject: [VIRTUAL_CLOCK], useFactory: (virtual: VirtualClock | undefined): Clock => virtual ?? systemClock },
+        { provide: WALL_CLOCK, useValue: systemClock },
         {
           provide: COMMAND_EXECUTOR,
           inject: [EVENT_STORAGE, METRICS, APPEND_SIGNAL],
@@ -100,7 +101,7 @@ export class CoreModule {
         },
         StorageCloser,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, CLOCK, COMMAND_EXECUTOR, LoggerModule],
+      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, LoggerModule],
     };
   }
 }

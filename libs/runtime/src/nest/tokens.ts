@@ -9,3 +9,6 @@ export const METRICS = Symbol('Metrics'); // ServiceMetrics (prom-client registr
 export const APPEND_SIGNAL = Symbol('AppendSignal'); // AppendSignal: notify() after appends, the projection runner listens
 export const STORE_ID = Symbol('StoreId'); // string: the event store's identity (EventStore.storeId), read once at start
 export const VIRTUAL_CLOCK = Symbol('VirtualClock'); // VirtualClock when --virtual-clock, else undefined
+// Clock from @planledger/engine: real time, never the virtual clock. People's sessions (idle and absolute
+// timeouts) run on it, so that moving the demo's business clock does not sign everyone out.
+export const WALL_CLOCK = Symbol('WallClock');
