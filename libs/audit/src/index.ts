@@ -3,7 +3,7 @@ export { toAuditEntry, compareRecordOrder, type AuditEntry } from './entries/aud
 export { replayPlanAsOf, type PlanAsOf, type ReplayScope } from './replay/plan-as-of';
 export { classifyPlanStream } from './replay/plan-streams';
 export { loadPlanEvents, streamsOfPlan, type PlanEvents } from './loading/plan-events';
-export { loadDepartmentPlanEvents } from './loading/department-plan-events';
+export { loadDepartmentPlanEvents, PlanStreamCache } from './loading/department-plan-events';
 export { readStreams } from './loading/read-streams';
 export { eventsWhileHeld, type DepartmentHistoryEntry } from './department/department-events';
 export { loadDepartmentHistory } from './department/department-history';

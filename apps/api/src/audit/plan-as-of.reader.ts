@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidAsOfError, loadDepartmentPlanEvents, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf, type ReplayScope } from '@planledger/audit';
+import { InvalidAsOfError, loadDepartmentPlanEvents, PlanStreamCache, replayPlanAsOf, resolveAsOf, type AsOfBasis, type PlanAsOf, type ReplayScope } from '@planledger/audit';
 import type { EventStorage } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { accepted, notFound, rejected, type QueryResult } from '../commands/command-result';
@@ -21,11 +21,14 @@ export interface PlanAsOfRequest {
  */
 @Injectable()
 export class PlanAsOfReader {
+  /** Plan streams parsed once, then followed by their appends (their schedules are most of a department replay's bytes). */
+  private readonly planStreams = new PlanStreamCache();
+
   constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, private readonly trail: AuditTrail) {}
 
   /** `route`: what the audit trail records as viewed. */
   async read(planId: string, { asOf: requested, basis, viewer }: PlanAsOfRequest, route = 'GET /plans/{id}?asOf', scope?: ReplayScope): Promise<QueryResult<PlanAsOf>> {
-    const loaded = scope && this.storage.kind !== 'kurrentdb' ? await loadDepartmentPlanEvents(this.storage.database, planId, scope.departmentId) : await loadPlanEventsOf(this.storage, planId);
+    const loaded = scope && this.storage.kind !== 'kurrentdb' ? await loadDepartmentPlanEvents(this.storage.database, planId, scope.departmentId, this.planStreams) : await loadPlanEventsOf(this.storage, planId);
     if (!loaded) return notFound('plan', planId);
     let asOf;
     try {

@@ -13,6 +13,32 @@ async function eventsOf(database: SqlQueryable, streams: readonly string[]): Pro
   return rows.map(toStoredEvent);
 }
 
+/** Plan streams kept; a bureau runs a handful of plans at a time. */
+const KEPT_PLAN_STREAMS = 8;
+
+/**
+ * Plan streams as parsed events, kept per process. A plan stream holds every schedule the plan
+ * had, each with all its obligations (tens of megabytes of JSON for the synthetic 200-school
+ * plan: most of a department replay's cost when parsed per request). Streams are append-only
+ * (ADR 0001) and events never change, so a kept stream is brought up to date by reading only the
+ * events after its last revision (one primary-key range, usually empty): never stale.
+ */
+export class PlanStreamCache {
+  private readonly kept = new Map<string, StoredEvent[]>();
+
+  async read(database: SqlQueryable, planId: string): Promise<StoredEvent[]> {
+    const stream = streamNames.plan(planId);
+    const kept = this.kept.get(stream) ?? [];
+    const after = kept.length === 0 ? -1n : BigInt(kept[kept.length - 1].revision);
+    const rows = await database.query(`select ${COLUMNS} from event_store_events where stream = $1 and revision > $2 order by revision`, [stream, after.toString()]);
+    const events = rows.length === 0 ? kept : [...kept, ...rows.map(toStoredEvent)];
+    this.kept.delete(stream);
+    if (events.length > 0) this.kept.set(stream, events);
+    if (this.kept.size > KEPT_PLAN_STREAMS) this.kept.delete(this.kept.keys().next().value!);
+    return events;
+  }
+}
+
 /**
  * What a replay of one department's work in one plan needs, and no more (PostgreSQL and PGlite):
  * the plan stream, its phases' streams, and every assignment stream that was ever given to the
@@ -21,14 +47,14 @@ async function eventsOf(database: SqlQueryable, streams: readonly string[]): Pro
  * is read too: the fold decides who held it at the moment asked for. Found through migration 4's
  * department index (`event_store_department_of`, which names exactly those departments for those
  * two event types) and, as a second source, the obligations every schedule of the plan assigns to
- * the department. Streams are read by the primary key. Undefined when the plan has no event.
+ * the department. Streams are read by the primary key; the plan stream through `planStreams` when
+ * given (kept parsed between requests). Undefined when the plan has no event.
  *
  * The synthetic 200-school plan has some 24,000 assignment streams; a school's are about 200.
  */
-export async function loadDepartmentPlanEvents(database: SqlQueryable, planId: string, departmentId: string): Promise<PlanEvents | undefined> {
-  const planStream = streamNames.plan(planId);
+export async function loadDepartmentPlanEvents(database: SqlQueryable, planId: string, departmentId: string, planStreams?: PlanStreamCache): Promise<PlanEvents | undefined> {
   const [planEvents, given] = await Promise.all([
-    eventsOf(database, [planStream]),
+    planStreams ? planStreams.read(database, planId) : eventsOf(database, [streamNames.plan(planId)]),
     database.query<{ stream: string }>(
       `select distinct stream from event_store_events
        where event_store_department_of(data, metadata) = $2 and event_store_plan_of(stream) = $1

@@ -4,7 +4,7 @@ import type { Actor } from '@planledger/domain';
 import type { EventStore, SqlExecutor, StoredEvent } from '@planledger/event-store';
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import { eventTimeMs, type AsOf, type AsOfBasis } from '../as-of/as-of';
-import { loadDepartmentPlanEvents } from '../loading/department-plan-events';
+import { loadDepartmentPlanEvents, PlanStreamCache } from '../loading/department-plan-events';
 import { loadPlanEvents } from '../loading/plan-events';
 import { runLianyunThroughEngine } from '../testing/lianyun-through-engine';
 import { replayPlanAsOf, type PlanAsOf } from './plan-as-of';
@@ -24,10 +24,13 @@ describe('a department’s work as of a moment, from its own streams only (PGlit
   let all: StoredEvent[];
   let departments: string[];
   let moved: { assignmentId: string; from: string; to: string };
+  let executor: CommandExecutor;
+  /** Kept across every comparison, as the service keeps it across requests. */
+  const planStreams = new PlanStreamCache();
 
   beforeAll(async () => {
     store = (await openFreshPgliteStore()) as EventStore & { database: SqlExecutor };
-    const executor = new CommandExecutor(store);
+    executor = new CommandExecutor(store);
     const issued = await runLianyunThroughEngine(executor, PLAN, { rebase: '2031-09-01', timers: 40, acknowledged: 3 });
     const loaded = (await loadPlanEvents(store, PLAN))!;
     all = loaded.events;
@@ -60,7 +63,7 @@ describe('a department’s work as of a moment, from its own streams only (PGlit
 
   async function expectSameAsFullReplay(departmentId: string, asOf: AsOf): Promise<void> {
     const full = replayPlanAsOf(PLAN, all, asOf);
-    const own = (await loadDepartmentPlanEvents(store.database, PLAN, departmentId))!;
+    const own = (await loadDepartmentPlanEvents(store.database, PLAN, departmentId, planStreams))!;
     const scoped = replayPlanAsOf(PLAN, own.events, asOf, { departmentId });
     if (!full) return expect(scoped).toBeUndefined();
     const expected = cut(full, departmentId);
@@ -116,4 +119,19 @@ describe('a department’s work as of a moment, from its own streams only (PGlit
       { numRuns: 60 },
     );
   }, 120_000);
+
+  it('a kept plan stream follows what is appended to it: the next read has the new events, the same as a fresh read', async () => {
+    const planEvents = async () => (await loadPlanEvents(store, PLAN))!.events.filter((e) => e.stream === `plan-${PLAN}`);
+    const before = await planStreams.read(store.database, PLAN);
+    expect(before.map((e) => e.hash)).toEqual((await planEvents()).map((e) => e.hash));
+    const at = new Date(Math.max(...all.map((e) => eventTimeMs(e, 'business'))) + 3 * 86_400_000).toISOString();
+    const closed = await executor.execute({ aggregate: 'plan', planId: PLAN }, { type: 'ClosePlan', data: { planId: PLAN, reason: '提前结束' }, metadata: { actor: { userId: 'wang.office', role: 'planner', departmentId: 'lianyun-bureau' }, at } });
+    if (!closed.ok) throw new Error(`ClosePlan: ${closed.error.message}`);
+    const after = await planStreams.read(store.database, PLAN);
+    expect(after.map((e) => e.hash)).toEqual((await planEvents()).map((e) => e.hash));
+    expect(after.length).toBe(before.length + 1);
+    expect(after.at(-1)!.type).toBe('PlanClosed');
+    all = (await loadPlanEvents(store, PLAN))!.events;
+    await expectSameAsFullReplay(moved.to, asOfAt(Date.now() + 1000, 'recorded'));
+  });
 });
