@@ -96,6 +96,9 @@ describe('a planner imports, publishes and amends a plan in the browser', () => 
     expect(texts[reference]).toContain(`plan.yaml 第 ${CO_LINE} 行`);
     expect(texts[reference]).toContain('phases[0].deliverables[0].responsible.co[0]');
     expect(texts[kind]).toContain(`plan.yaml 第 ${KIND_LINE} 行`);
+    // In zh-CN each problem is headed by its kind in Chinese (by the checker's code), the checker's English detail below it.
+    expect(await problems.nth(reference).getByTestId('problem-headline').textContent()).toBe('引用了未定义的编号');
+    expect(await problems.nth(kind).getByTestId('problem-headline').textContent()).toBe('取值无效');
     // Both lines are marked; the chosen problem's line is highlighted and scrolled into the view.
     expect(await page.getByTestId('marked-line').count()).toBe(1);
     await problems.nth(reference).getByRole('button').click();

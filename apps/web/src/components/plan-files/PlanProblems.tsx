@@ -2,6 +2,26 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Col, List, Row, Tag, Typography } from 'antd';
 import type { PlanProblem } from '../../api/plan-files';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+
+/** The plan checker's stable problem codes (PlanErrorCode) with a Chinese headline; other codes show the message alone. */
+const PROBLEM_HEADLINES: Record<string, MessageKey> = {
+  'yaml-syntax': 'problemCode_yamlSyntax',
+  'wrong-type': 'problemCode_wrongType',
+  'missing-key': 'problemCode_missingKey',
+  'unknown-key': 'problemCode_unknownKey',
+  'invalid-value': 'problemCode_invalidValue',
+  'dangling-reference': 'problemCode_danglingReference',
+  'duplicate-id': 'problemCode_duplicateId',
+  'overlapping-phases': 'problemCode_overlappingPhases',
+  'phase-outside-span': 'problemCode_phaseOutsideSpan',
+  'deadline-outside-span': 'problemCode_deadlineOutsideSpan',
+  'window-reversed': 'problemCode_windowReversed',
+  'span-reversed': 'problemCode_spanReversed',
+  'empty-responsibility': 'problemCode_emptyResponsibility',
+  'missing-liaison': 'problemCode_missingLiaison',
+  'departments-file': 'problemCode_departmentsFile',
+};
 
 export interface SourceFile {
   name: string;
@@ -78,7 +98,7 @@ function MarkedColumn({ text, column }: { text: string; column: number }) {
  * and scrolls to its line.
  */
 export function PlanProblems({ problems, unlisted, files }: { problems: PlanProblem[]; unlisted: number; files: SourceFile[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [chosen, setChosen] = useState(0);
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -117,7 +137,14 @@ export function PlanProblems({ problems, unlisted, files }: { problems: PlanProb
                   aria-label={problem.line > 0 ? t('problems_goTo', { line: problem.line }) : undefined}
                   style={{ all: 'unset', display: 'block', width: '100%', cursor: 'pointer' }}
                 >
-                  <Typography.Text style={{ display: 'block', fontWeight: 500 }}>{problem.message}</Typography.Text>
+                  {locale === 'zh-CN' && PROBLEM_HEADLINES[problem.code] ? (
+                    <>
+                      <Typography.Text style={{ display: 'block', fontWeight: 500 }} data-testid="problem-headline">{t(PROBLEM_HEADLINES[problem.code])}</Typography.Text>
+                      <Typography.Text style={{ display: 'block', fontSize: 13 }} lang="en">{problem.message}</Typography.Text>
+                    </>
+                  ) : (
+                    <Typography.Text style={{ display: 'block', fontWeight: 500 }}>{problem.message}</Typography.Text>
+                  )}
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }} data-testid="problem-location">
                     {problem.line > 0 ? t('problems_location', { file: problem.file, line: problem.line, column: problem.column }) : t('problems_noLine', { file: problem.file })}
                   </Typography.Text>
