@@ -1,4 +1,5 @@
-import { loadPlanEvents, type PlanEvents } from '@planledger/audit';
+import fc from 'fast-check';
+import { isWithinAsOf, loadPlanEvents, type AsOf, type PlanEvents } from '@planledger/audit';
 import { PLAN_ID, day } from '@planledger/domain/testing';
 import { CommandExecutor } from '@planledger/engine';
 import type { EventStore } from '@planledger/event-store';
@@ -95,6 +96,53 @@ describe('bulletin model on a known history', () => {
     expect(() => buildBulletinModel(PLAN_ID, loaded.events, { instant: day(10), basis: 'business', requested: 'x' }, { period: { kind: 'phase', phaseId: 'nope' } })).toThrow(UnknownPhaseError);
   });
 
+  describe('for any moment (fast-check)', () => {
+    const instants = () => {
+      const business = loaded.events.map((e) => Date.parse(e.metadata.businessTime!));
+      const recorded = loaded.events.map((e) => e.recordedAt.getTime());
+      return fc.oneof(
+        fc.integer({ min: Math.min(...business) - 1000, max: Math.max(...business) + 40 * 86_400_000 }).map((ms): AsOf => ({ instant: new Date(ms).toISOString(), basis: 'business', requested: String(ms) })),
+        fc.integer({ min: Math.min(...recorded), max: Math.max(...recorded) + 20 }).map((ms): AsOf => ({ instant: new Date(ms).toISOString(), basis: 'recorded', requested: String(ms) })),
+      );
+    };
+
+    it('the bulletin is the one built from only the events within the moment: nothing later counts', () => {
+      fc.assert(fc.property(instants(), (asOf) => {
+        const within = loaded.events.filter(isWithinAsOf(asOf));
+        // Before the plan was drafted both refuse alike (PlanNotRecordedError).
+        const attempt = (events: typeof within) => {
+          try {
+            return buildBulletinModel(PLAN_ID, events, asOf);
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        expect(attempt(loaded.events)).toEqual(attempt(within));
+      }), { numRuns: 100 });
+    });
+
+    it('the figures hold together: departments add up to the plan, on time ≤ accepted ≤ issued, escalated ≤ overdue', () => {
+      fc.assert(fc.property(instants(), (asOf) => {
+        if (!loaded.events.some((e) => e.stream === `plan-${PLAN_ID}` && isWithinAsOf(asOf)(e))) return;
+        const model = buildBulletinModel(PLAN_ID, loaded.events, asOf);
+        const overview = sectionOf(model, 'overview')!.figures;
+        const rows = sectionOf(model, 'byDepartment')!.rows;
+        for (const key of ['issued', 'accepted', 'acceptedOnTime', 'assessed', 'overdueNow', 'escalatedNow', 'returned', 'inReview'] as const) {
+          expect(rows.reduce((sum, r) => sum + r[key], 0)).toBe(overview[key]);
+        }
+        for (const f of [overview, ...rows]) {
+          expect(f.acceptedOnTime).toBeLessThanOrEqual(f.accepted);
+          expect(f.accepted).toBeLessThanOrEqual(f.assessed);
+          expect(f.assessed).toBeLessThanOrEqual(f.issued);
+          expect(f.escalatedNow).toBeLessThanOrEqual(f.overdueNow);
+          expect(f.overdueNow + f.accepted + f.inReview).toBeLessThanOrEqual(f.issued);
+        }
+        expect(sectionOf(model, 'overdue')!.items).toHaveLength(overview.overdueNow);
+        expect(sectionOf(model, 'escalated')!.items).toHaveLength(overview.escalatedNow);
+      }), { numRuns: 100 });
+    });
+  });
+
   describe('as of a past moment', () => {
     it('given a recorded-time instant in the middle of the history, then what was recorded later is ignored', () => {
       const model = buildBulletinModel(PLAN_ID, loaded.events, { instant: cut, basis: 'recorded', requested: cut });
@@ -116,6 +164,34 @@ describe('bulletin model on a known history', () => {
 });
 
 describe('ranking rules', () => {
+  const figures = fc.record({
+    departmentId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+    rate: fc.option(fc.constantFrom(0, 0.25, 0.5, 1), { nil: null }),
+    overdueNow: fc.integer({ min: 0, max: 2 }),
+    everEscalated: fc.integer({ min: 0, max: 2 }),
+    assessed: fc.integer({ min: 1, max: 3 }),
+  });
+
+  it('for any departments, ranks never fall, ties share a rank and equal every key, the others rank by position', () => {
+    fc.assert(fc.property(fc.uniqueArray(figures, { selector: (r) => r.departmentId, maxLength: 6 }), (raw) => {
+      const rows = raw.map((r) => row(r.departmentId, { onTimeRate: r.rate, overdueNow: r.overdueNow, everEscalated: r.everEscalated, assessed: r.rate === null ? 0 : r.assessed }));
+      const entries = rankDepartments(rows);
+      expect(entries.map((e) => e.departmentId).sort()).toEqual(rows.map((r) => r.departmentId).sort());
+      entries.forEach((entry, i) => {
+        if (i === 0) return expect(entry.rank).toBe(1);
+        const above = entries[i - 1];
+        expect(entry.rank).toBeGreaterThanOrEqual(above.rank);
+        if (entry.decidedBy === 'tied') {
+          expect(entry.rank).toBe(above.rank);
+          // Departments with nothing assessed share the last rank whatever else differs.
+          if (entry.onTimeRate !== null) expect([entry.onTimeRate, entry.overdueNow, entry.everEscalated, entry.assessed]).toEqual([above.onTimeRate, above.overdueNow, above.everEscalated, above.assessed]);
+        } else expect(entry.rank).toBe(i + 1);
+        if (entry.onTimeRate !== null && above.onTimeRate !== null) expect(entry.onTimeRate).toBeLessThanOrEqual(above.onTimeRate);
+        if (above.onTimeRate === null) expect(entry.onTimeRate).toBeNull();
+      });
+    }), { numRuns: 300 });
+  });
+
   const row = (departmentId: string, over: Partial<DepartmentFigures>): DepartmentFigures => ({
     departmentId, name: departmentId, issued: 1, inReview: 0, returned: 0, accepted: 0, acceptedOnTime: 0, assessed: 1, onTimeRate: 0,
     overdueNow: 0, escalatedNow: 0, everEscalated: 0, waivedOrCancelled: 0, ...over,
