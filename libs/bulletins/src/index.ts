@@ -3,7 +3,7 @@ export {
   type BulletinModel, type BulletinOptions, type BulletinPeriod, type BulletinSection, type Commendation, type DepartmentFigures,
   type LateItem, type PhaseFigures, type RankingEntry, type SectionKind, type WorkFigures,
 } from './model/bulletin-model';
-export { dateWithWeekday, documentDate, percent, weekdayOf } from './model/chinese-dates';
+export { dateWithWeekday, documentDate, percent, weekdayOf, windowName } from './model/chinese-dates';
 export { defaultTitle, layoutBulletin, tablesOf, type BulletinHead, type BulletinLayout, type LayoutBlock, type LayoutTable } from './render/bulletin-layout';
 export { GB_FONTS, PLAIN_FONTS, renderBulletinDocx, type BulletinFonts } from './render/bulletin-docx';
 export { ABOUT_SHEET, renderBulletinXlsx } from './render/bulletin-xlsx';

@@ -18,10 +18,11 @@ export const bulletinFileParams = z.strictObject({
 export const issueBulletinBody = z.strictObject({
   asOf: asOfText.describe('the moment the bulletin reports on; a bare date is the end of that day where the plan lives'),
   asOfBasis,
-  period: bulletinPeriodSchema.default({ kind: 'plan' }).describe('{kind: "plan"} (default) or {kind: "phase", phaseId} (e.g. a theme year)'),
+  period: bulletinPeriodSchema.default({ kind: 'plan' })
+    .describe('{kind: "plan"} (default), {kind: "phase", phaseId} (a theme year), or {kind: "window", from, to}: the work due between two dates where the plan lives (a week\'s or a month\'s bulletin)'),
   number: z.string().trim().min(1).max(60).optional().describe('发文字号, e.g. 连区教督〔2024〕3号; when absent the next in sequence for the prefix and year'),
   numberPrefix: z.string().trim().min(1).max(30).optional().describe('prefix of a generated number (default: the plan\'s own number before 〔, with 督)'),
-  title: z.string().trim().min(1).max(200).optional().describe('default 关于{phase}工作推进情况的通报, or 关于《plan》推进情况的通报'),
+  title: z.string().trim().min(1).max(200).optional().describe('default 关于{phase or window}工作推进情况的通报, or 关于《plan》推进情况的通报'),
   addressee: z.string().trim().min(1).max(200).optional().describe('主送, default 各责任单位'),
   plainFonts: z.boolean().default(false).describe('ask for 宋体/仿宋/黑体 instead of 方正小标宋简体/仿宋_GB2312/黑体'),
 });
@@ -32,7 +33,11 @@ export const previewBulletinQuery = z.strictObject({
   asOf: asOfText.optional().describe('default: now (service clock)'),
   asOfBasis,
   phase: z.string().min(1).max(100).optional().describe('a phase id: the bulletin of that phase (theme year); the whole plan when absent'),
-});
+  from: z.iso.date().optional().describe('with `to`: the work due in this window of dates (a week, a month)'),
+  to: z.iso.date().optional(),
+}).refine((q) => (q.from === undefined) === (q.to === undefined), { path: ['to'], message: 'a window needs both from and to' })
+  .refine((q) => q.from === undefined || q.phase === undefined, { path: ['phase'], message: 'a phase or a window, not both' })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['to'], message: 'the window ends before it starts' });
 
 const documentAnswer = z.object({ format: z.enum(['docx', 'xlsx']), sha256: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), url: z.string() });
 export const issuedBulletinAnswer = z.object({
@@ -57,7 +62,7 @@ const lateItem = z.object({
 });
 export const bulletinPreviewAnswer = z.object({
   plan: z.object({ planId: z.string(), title: z.string(), documentNumber: z.string(), issuingAuthority: z.object({ id: z.string(), name: z.string() }), timeZone: z.string() }),
-  period: z.object({ kind: z.enum(['plan', 'phase']), phaseId: z.string().optional(), name: z.string().nullable() }),
+  period: z.object({ kind: z.enum(['plan', 'phase', 'window']), phaseId: z.string().optional(), from: z.string().optional(), to: z.string().optional(), name: z.string().nullable() }),
   asOf: z.object({ instant: z.string(), basis: z.enum(['recorded', 'business']), requested: z.string(), judgedAt: z.string(), date: z.string(), eventsReplayed: z.number() }),
   sections: z.array(z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('overview'), figures: z.object(figures) }),

@@ -1,5 +1,5 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { BulletinDocument, BulletinModel, IssuedBulletin } from '@planledger/bulletins';
+import type { BulletinDocument, BulletinModel, BulletinPeriod, IssuedBulletin } from '@planledger/bulletins';
 import type { AsOfBasis } from '@planledger/audit';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult, QueryResult } from '../commands/command-result';
@@ -22,7 +22,7 @@ export class ListBulletinsQuery extends Query<QueryResult<{ planId: string; bull
 }
 
 export class PreviewBulletinQuery extends Query<QueryResult<BulletinModel>> {
-  constructor(readonly planId: string, readonly asOf: string | undefined, readonly basis: AsOfBasis, readonly phaseId: string | undefined, readonly viewer: Viewer) {
+  constructor(readonly planId: string, readonly asOf: string | undefined, readonly basis: AsOfBasis, readonly period: BulletinPeriod, readonly viewer: Viewer) {
     super();
   }
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { AccessLog } from '@planledger/auth';
+import type { BulletinPeriod } from '@planledger/bulletins';
 import type { Actor } from '@planledger/domain';
 import type { Clock } from '@planledger/engine';
 import { CLOCK } from '@planledger/runtime';
@@ -42,7 +43,8 @@ export class BulletinsController {
   @Route('previewBulletin')
   preview(@Valid('previewBulletin') request: RequestOf<'previewBulletin'>, @Acting() actor: Actor) {
     const { params, query } = request;
-    return answerOf(this.queries.execute(new PreviewBulletinQuery(params.id, query.asOf, query.asOfBasis, query.phase, { actor, correlationId: request.correlationId })), inQuery);
+    const period: BulletinPeriod = query.phase ? { kind: 'phase', phaseId: query.phase } : query.from && query.to ? { kind: 'window', from: query.from, to: query.to } : { kind: 'plan' };
+    return answerOf(this.queries.execute(new PreviewBulletinQuery(params.id, query.asOf, query.asOfBasis, period, { actor, correlationId: request.correlationId })), inQuery);
   }
 
   @Route('downloadBulletin')

@@ -84,14 +84,14 @@ export class PreviewBulletinHandler implements IQueryHandler<PreviewBulletinQuer
     private readonly trail: AuditTrail,
   ) {}
 
-  async execute({ planId, asOf: requested, basis, phaseId, viewer }: PreviewBulletinQuery): Promise<QueryResult<BulletinModel>> {
+  async execute({ planId, asOf: requested, basis, period, viewer }: PreviewBulletinQuery): Promise<QueryResult<BulletinModel>> {
     const loaded = await loadPlanEventsOf(this.storage, planId);
     if (!loaded) return notFound('plan', planId);
     const asOf = asOfOf(requested ?? (await this.clock.now()).toISOString(), loaded, basis);
     if ('ok' in asOf) return asOf;
     let model: BulletinModel;
     try {
-      model = buildBulletinModel(planId, loaded.events, asOf, { period: phaseId ? { kind: 'phase', phaseId } : { kind: 'plan' } });
+      model = buildBulletinModel(planId, loaded.events, asOf, { period });
     } catch (error) {
       return modelRejection(error, 'phase');
     }

@@ -98,6 +98,11 @@ describe('bulletins over HTTP', () => {
     expect(response.body.sections[3].items[0]).toMatchObject({ assignmentId: 'm3.school-b.once', dueWeekday: '星期六', daysOverdue: 10, escalatedTo: { id: 'office' } });
     expect((await call(api.url, 'GET', base, { headers: auditor })).body.bulletins).toHaveLength(2);
     expect((await call(api.url, 'GET', `${base}/preview?asOf=2022-03-15&asOfBasis=business&phase=nope`, { headers: planner })).status).toBe(400);
+    const month = await call(api.url, 'GET', `${base}/preview?asOf=2022-04-10&asOfBasis=business&from=2022-04-01&to=2022-04-30`, { headers: planner });
+    expect(month.status).toBe(200);
+    expect(month.body.period).toEqual({ kind: 'window', from: '2022-04-01', to: '2022-04-30', name: '2022年4月' });
+    expect(month.body.sections[0].figures).toMatchObject({ issued: 1, assessed: 1, overdueNow: 1 }); // m4, due 4 April
+    expect((await call(api.url, 'GET', `${base}/preview?asOf=2022-04-10&asOfBasis=business&from=2022-04-01`, { headers: planner })).status).toBe(400);
   });
 
   it('refuses department heads (403) everywhere and auditors when issuing', async () => {

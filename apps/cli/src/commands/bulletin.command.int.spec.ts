@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { knownHistory } from '@planledger/bulletins/testing';
 import { PLAN_ID } from '@planledger/domain/testing';
 import { startApiTestApp, type ApiTestApp } from '@planledger/api/testing';
-import { bulletin } from './bulletin.command';
+import { bulletin, windowOf } from './bulletin.command';
 import { ServiceCallError } from './service-client';
 
 /** `planledger bulletin` against a running api: a preview rendered locally, then an issue whose files are the issued ones. */
@@ -49,5 +49,17 @@ describe('planledger bulletin', () => {
     expect(await documentXml(out)).toContain('連區教督〔2022〕1号');
     await expect(bulletin({ url: api.url, token, plan: PLAN_ID, asOf: '2022-03-15', asOfBasis: 'business', issue: true, number: '連區教督〔2022〕1号' })).rejects.toThrow(/HTTP 409/);
     await expect(bulletin({ url: api.url, token, plan: PLAN_ID, asOfBasis: 'business', issue: true })).rejects.toThrow(ServiceCallError);
+  });
+
+  it('--period week|month is the week (Monday to Sunday) or month holding --as-of; --from/--to as given', async () => {
+    expect(windowOf({ period: 'week', asOf: '2022-03-05' })).toEqual({ from: '2022-02-28', to: '2022-03-06' });
+    expect(windowOf({ period: 'week', asOf: '2022-03-07' })).toEqual({ from: '2022-03-07', to: '2022-03-13' });
+    expect(windowOf({ period: 'month', asOf: '2024-02-10' })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(windowOf({ from: '2022-03-01', to: '2022-03-09' })).toEqual({ from: '2022-03-01', to: '2022-03-09' });
+    expect(() => windowOf({ period: 'year', asOf: '2022-03-05' })).toThrow(ServiceCallError);
+    expect(() => windowOf({ period: 'week' })).toThrow(/needs --as-of/);
+    const answer = (await bulletin({ url: api.url, token, plan: PLAN_ID, asOf: '2022-03-15', asOfBasis: 'business', period: 'week' })) as { period: unknown; overview: { issued: number } };
+    expect(answer.period).toEqual({ kind: 'window', from: '2022-03-14', to: '2022-03-20', name: '2022年3月14日至20日' });
+    expect(answer.overview.issued).toBe(0);
   });
 });

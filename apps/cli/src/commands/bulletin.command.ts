@@ -10,6 +10,9 @@ export interface BulletinFlags extends ServiceFlags {
   asOf?: string;
   asOfBasis: 'recorded' | 'business';
   phase?: string;
+  period?: string;
+  from?: string;
+  to?: string;
   number?: string;
   numberPrefix?: string;
   title?: string;
@@ -37,6 +40,9 @@ export function registerBulletinCommand(program: Command): void {
     .option('--as-of <date>', 'a date (end of that day where the plan lives) or an ISO date-time; default now (service clock)')
     .option('--as-of-basis <basis>', 'recorded (default) or business (use business under the virtual clock, e.g. the demo)', 'recorded')
     .option('--phase <id>', 'report on one phase (a theme year) instead of the whole plan')
+    .option('--period <week|month>', 'report on the work due in the week (Monday to Sunday) or the calendar month of --as-of')
+    .option('--from <date>', 'with --to: report on the work due in this window of dates')
+    .option('--to <date>', 'the window\'s last day (included)')
     .option('--number <number>', 'document number, e.g. 连区教督〔2024〕3号 (default when issuing: the next in sequence)')
     .option('--number-prefix <prefix>', 'prefix of a generated number')
     .option('--title <title>', 'title (default 关于{phase}工作推进情况的通报)')
@@ -51,10 +57,12 @@ export function registerBulletinCommand(program: Command): void {
 export async function bulletin(flags: BulletinFlags): Promise<unknown> {
   if (flags.asOfBasis !== 'recorded' && flags.asOfBasis !== 'business') throw new ServiceCallError(`--as-of-basis: "${flags.asOfBasis}" is neither recorded nor business`);
   const plan = encodeURIComponent(flags.plan);
+  const window = windowOf(flags);
   if (flags.issue) {
     if (!flags.asOf) throw new ServiceCallError('--issue needs --as-of: an issued bulletin names the moment it reports on');
     const body = {
-      asOf: flags.asOf, asOfBasis: flags.asOfBasis, period: flags.phase ? { kind: 'phase', phaseId: flags.phase } : { kind: 'plan' },
+      asOf: flags.asOf, asOfBasis: flags.asOfBasis,
+      period: flags.phase ? { kind: 'phase', phaseId: flags.phase } : window ? { kind: 'window', ...window } : { kind: 'plan' },
       ...(flags.number && { number: flags.number }), ...(flags.numberPrefix && { numberPrefix: flags.numberPrefix }), ...(flags.title && { title: flags.title }),
       ...(flags.plainFonts && { plainFonts: true }),
     };
@@ -65,7 +73,7 @@ export async function bulletin(flags: BulletinFlags): Promise<unknown> {
     }
     return issued;
   }
-  const query = new URLSearchParams({ asOfBasis: flags.asOfBasis, ...(flags.asOf && { asOf: flags.asOf }), ...(flags.phase && { phase: flags.phase }) });
+  const query = new URLSearchParams({ asOfBasis: flags.asOfBasis, ...(flags.asOf && { asOf: flags.asOf }), ...(flags.phase && { phase: flags.phase }), ...window });
   const model = (await callService(flags, 'GET', `/plans/${plan}/bulletins/preview?${query}`)) as BulletinModel;
   if (flags.out || flags.xlsx) {
     const layout = layoutBulletin(model, {
@@ -76,6 +84,33 @@ export async function bulletin(flags: BulletinFlags): Promise<unknown> {
     if (flags.xlsx) writeFileSync(flags.xlsx, await renderBulletinXlsx(layout, { planId: model.plan.planId, asOf: model.asOf.instant, basis: model.asOf.basis }));
   }
   return { preview: true, plan: model.plan.planId, asOf: model.asOf, period: model.period, overview: sectionOf(model, 'overview')?.figures, written: [flags.out, flags.xlsx].filter(Boolean) };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The window a week's or a month's bulletin reports on: --from/--to as given, or the week (Monday
+ * to Sunday) or calendar month holding the date of --as-of. Dates where the plan lives, as typed.
+ */
+export function windowOf(flags: Pick<BulletinFlags, 'period' | 'from' | 'to' | 'asOf' | 'phase'>): { from: string; to: string } | undefined {
+  if (flags.from || flags.to) {
+    if (!flags.from || !flags.to || !DATE.test(flags.from) || !DATE.test(flags.to)) throw new ServiceCallError('--from and --to go together, each a date (YYYY-MM-DD)');
+    return { from: flags.from, to: flags.to };
+  }
+  if (!flags.period) return undefined;
+  if (flags.phase) throw new ServiceCallError('--period and --phase: one or the other');
+  const day = flags.asOf?.slice(0, 10);
+  if (!day || !DATE.test(day)) throw new ServiceCallError('--period needs --as-of: the week or month is the one holding that date');
+  const at = new Date(`${day}T00:00:00Z`);
+  if (flags.period === 'week') {
+    const monday = new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * 86_400_000);
+    return { from: iso(monday), to: iso(new Date(monday.getTime() + 6 * 86_400_000)) };
+  }
+  if (flags.period === 'month') {
+    return { from: iso(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1))), to: iso(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0))) };
+  }
+  throw new ServiceCallError(`--period: "${flags.period}" is neither week nor month`);
 }
 
 function run(work: () => Promise<unknown>): Promise<void> {

@@ -3311,6 +3311,13 @@ export interface operations {
                                 /** @constant */
                                 kind: "phase";
                                 phaseId: string;
+                            } | {
+                                /** @constant */
+                                kind: "window";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
                             };
                             documents: {
                                 /** @enum {string} */
@@ -3415,7 +3422,7 @@ export interface operations {
                      */
                     asOfBasis?: "recorded" | "business";
                     /**
-                     * @description {kind: "plan"} (default) or {kind: "phase", phaseId} (e.g. a theme year)
+                     * @description {kind: "plan"} (default), {kind: "phase", phaseId} (a theme year), or {kind: "window", from, to}: the work due between two dates where the plan lives (a week's or a month's bulletin)
                      * @default {
                      *       "kind": "plan"
                      *     }
@@ -3427,12 +3434,19 @@ export interface operations {
                         /** @constant */
                         kind: "phase";
                         phaseId: string;
+                    } | {
+                        /** @constant */
+                        kind: "window";
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
                     };
                     /** @description 发文字号, e.g. 连区教督〔2024〕3号; when absent the next in sequence for the prefix and year */
                     number?: string;
                     /** @description prefix of a generated number (default: the plan's own number before 〔, with 督) */
                     numberPrefix?: string;
-                    /** @description default 关于{phase}工作推进情况的通报, or 关于《plan》推进情况的通报 */
+                    /** @description default 关于{phase or window}工作推进情况的通报, or 关于《plan》推进情况的通报 */
                     title?: string;
                     /** @description 主送, default 各责任单位 */
                     addressee?: string;
@@ -3474,6 +3488,13 @@ export interface operations {
                             /** @constant */
                             kind: "phase";
                             phaseId: string;
+                        } | {
+                            /** @constant */
+                            kind: "window";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
                         };
                         documents: {
                             /** @enum {string} */
@@ -3571,6 +3592,9 @@ export interface operations {
                 asOfBasis?: "recorded" | "business";
                 /** @description a phase id: the bulletin of that phase (theme year); the whole plan when absent */
                 phase?: string;
+                /** @description with `to`: the work due in this window of dates (a week, a month) */
+                from?: string;
+                to?: string;
             };
             header?: never;
             path: {
@@ -3599,8 +3623,10 @@ export interface operations {
                         };
                         period: {
                             /** @enum {string} */
-                            kind: "plan" | "phase";
+                            kind: "plan" | "phase" | "window";
                             phaseId?: string;
+                            from?: string;
+                            to?: string;
                             name: string | null;
                         };
                         asOf: {

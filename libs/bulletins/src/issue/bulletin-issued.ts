@@ -22,9 +22,11 @@ const documentSchema = z.object({
   mediaType: z.string(),
 });
 
+const localDate = z.iso.date();
 export const bulletinPeriodSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('plan') }),
   z.strictObject({ kind: z.literal('phase'), phaseId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('window'), from: localDate, to: localDate }).refine((w) => w.from <= w.to, { path: ['to'], message: 'the window ends before it starts' }),
 ]);
 
 export const bulletinIssuedData = z.object({

@@ -147,7 +147,8 @@ export async function issueBulletin(planEvents: PlanEvents, request: BulletinReq
   const data: BulletinIssuedData = {
     planId: planEvents.planId, number, title: layout.head.title, issuer: layout.head.issuer, issuedOn: layout.head.issuedOn,
     asOf: { instant: model.asOf.instant, basis: model.asOf.basis, requested: model.asOf.requested, judgedAt: model.asOf.judgedAt, eventsReplayed: model.asOf.eventsReplayed },
-    period: model.period.kind === 'phase' ? { kind: 'phase', phaseId: model.period.phaseId } : { kind: 'plan' },
+    period: model.period.kind === 'phase' ? { kind: 'phase', phaseId: model.period.phaseId }
+      : model.period.kind === 'window' ? { kind: 'window', from: model.period.from, to: model.period.to } : { kind: 'plan' },
     documents,
     figures: {
       issued: overview.issued, accepted: overview.accepted, acceptedOnTime: overview.acceptedOnTime, onTimeRate: overview.onTimeRate,

@@ -96,6 +96,18 @@ describe('bulletin model on a known history', () => {
     expect(() => buildBulletinModel(PLAN_ID, loaded.events, { instant: day(10), basis: 'business', requested: 'x' }, { period: { kind: 'phase', phaseId: 'nope' } })).toThrow(UnknownPhaseError);
   });
 
+  it('given a window of dates as the period, then only the work due in it is counted (a month\'s bulletin)', () => {
+    const asOf: AsOf = { instant: day(10), basis: 'business', requested: day(10) };
+    const march = buildBulletinModel(PLAN_ID, loaded.events, asOf, { period: { kind: 'window', from: '2022-03-01', to: '2022-03-31' } });
+    expect(march.period).toEqual({ kind: 'window', from: '2022-03-01', to: '2022-03-31', name: '2022年3月' });
+    // m1 m2 m3 m5 m6 fall due on 5 March; m4 on 4 April.
+    expect(sectionOf(march, 'overview')!.figures).toMatchObject({ issued: 5, accepted: 4, acceptedOnTime: 3, assessed: 5, overdueNow: 1 });
+    expect(sectionOf(march, 'byPhase')!.rows.map((r) => r.phaseId)).toEqual(['mobilise']);
+    const week = buildBulletinModel(PLAN_ID, loaded.events, asOf, { period: { kind: 'window', from: '2022-03-07', to: '2022-03-13' } });
+    expect(week.period.name).toBe('2022年3月7日至13日');
+    expect(sectionOf(week, 'overview')!.figures.issued).toBe(0);
+  });
+
   describe('for any moment (fast-check)', () => {
     const instants = () => {
       const business = loaded.events.map((e) => Date.parse(e.metadata.businessTime!));

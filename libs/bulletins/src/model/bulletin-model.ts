@@ -3,7 +3,7 @@ import { localDateOf, type LocalDate } from '@planledger/calendar';
 import { owingStatuses, type AssignmentStatus, type PlanSchedule } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
-import { weekdayOf } from './chinese-dates';
+import { weekdayOf, windowName } from './chinese-dates';
 
 /*
  * A bulletin (通报) of one plan as of one moment: what the record held by then, counted by the
@@ -13,10 +13,14 @@ import { weekdayOf } from './chinese-dates';
  * will add sections of their own kinds; nothing here stands in for them.
  */
 
-/** Which stretch of the plan the bulletin reports on: the whole plan, or one phase (a theme year). */
+/**
+ * Which work the bulletin reports on: the whole plan, one phase (a theme year), or the work due in
+ * a window of dates where the plan lives (a week's or a month's bulletin), both ends included.
+ */
 export type BulletinPeriod =
   | { kind: 'plan' }
-  | { kind: 'phase'; phaseId: string };
+  | { kind: 'phase'; phaseId: string }
+  | { kind: 'window'; from: LocalDate; to: LocalDate };
 
 export interface BulletinOptions {
   period?: BulletinPeriod;
@@ -200,6 +204,12 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
     if (!phase) throw new UnknownPhaseError(period.phaseId, (schedule?.phases ?? replayed.phases).map((p) => p.phaseId));
     periodName = phase.name;
     work = work.filter((a) => a.phaseId === period.phaseId);
+  } else if (period.kind === 'window') {
+    periodName = windowName(period.from, period.to);
+    work = work.filter((a) => {
+      const due = localDateOf(a.dueAt, zone);
+      return due >= period.from && due <= period.to;
+    });
   }
 
   const owing = (a: AssignmentView) => owingStatuses.includes(a.status as AssignmentStatus);
@@ -243,7 +253,7 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
 
   const phaseGroups = groupBy((a) => a.phaseId);
   const byPhase: PhaseFigures[] = replayed.phases
-    .filter((p) => period.kind === 'plan' || p.phaseId === period.phaseId)
+    .filter((p) => (period.kind === 'phase' ? p.phaseId === period.phaseId : period.kind === 'plan' || phaseGroups.has(p.phaseId)))
     .map((p) => ({ phaseId: p.phaseId, name: p.name, status: p.status, ...figuresOf(phaseGroups.get(p.phaseId) ?? []) }));
 
   const lateItem = (a: AssignmentView): LateItem => {

@@ -29,3 +29,18 @@ export const dateWithWeekday = (date: LocalDate): string =>
 
 /** A rate as a percentage with one decimal (87.5%), or — when there is none. */
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
+
+const ymd = (date: LocalDate) => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+
+/**
+ * A window's name in a title: a whole calendar month is 2024年5月; else 2024年5月13日至19日,
+ * 2024年4月29日至5月5日, 2023年12月25日至2024年1月7日.
+ */
+export function windowName(from: LocalDate, to: LocalDate): string {
+  const [fy, fm, fd] = ymd(from);
+  const [ty, tm, td] = ymd(to);
+  const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fy === ty && fm === tm && fd === 1 && td === lastOfMonth) return `${fy}年${fm}月`;
+  const end = fy !== ty ? `${ty}年${tm}月${td}日` : fm !== tm ? `${tm}月${td}日` : `${td}日`;
+  return `${fy}年${fm}月${fd}日至${end}`;
+}

@@ -53,8 +53,8 @@ const DECIDED_BY: Record<RankingEntry['decidedBy'], string> = {
 
 const rateText = (f: WorkFigures) => (f.onTimeRate === null ? '尚无到期或办结任务' : `按时办结率${percent(f.onTimeRate)}`);
 
-function overviewText(f: WorkFigures, date: LocalDate, periodName: string | null): string {
-  const scope = periodName ? `${periodName}` : '';
+function overviewText(f: WorkFigures, date: LocalDate, period: BulletinModel['period']): string {
+  const scope = period.kind === 'window' ? `${period.name}到期的任务` : (period.name ?? '');
   return `截至${dateWithWeekday(date)},${scope}共下达任务${f.issued}项,已办结${f.accepted}项,其中按时办结${f.acceptedOnTime}项;` +
     `已到期或已办结${f.assessed}项,${rateText(f)}。正在审核${f.inReview}项,曾被退回修改${f.returned}项;` +
     `当前逾期未办结${f.overdueNow}项,其中已督办${f.escalatedNow}项${f.waivedOrCancelled > 0 ? `;另有${f.waivedOrCancelled}项已免除或撤销,不计入以上统计` : ''}。`;
@@ -79,7 +79,7 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
     switch (section.kind) {
       case 'overview':
         heading('总体情况');
-        paragraph(overviewText(section.figures, model.asOf.date, model.period.name));
+        paragraph(overviewText(section.figures, model.asOf.date, model.period));
         break;
       case 'byDepartment':
         heading('各单位推进情况');
@@ -140,7 +140,8 @@ export function defaultTitle(model: BulletinModel): string {
 }
 
 export function layoutBulletin(model: BulletinModel, head: BulletinHead): BulletinLayout {
-  const opening = `根据《${model.plan.title}》(${model.plan.documentNumber})要求,现将截至${dateWithWeekday(model.asOf.date)}${model.period.name ?? ''}各项任务推进情况通报如下:`;
+  const scope = model.period.kind === 'window' ? `${model.period.name}到期任务` : `${model.period.name ?? ''}各项任务`;
+  const opening = `根据《${model.plan.title}》(${model.plan.documentNumber})要求,现将截至${dateWithWeekday(model.asOf.date)}${scope}推进情况通报如下:`;
   return {
     head,
     blocks: [{ kind: 'paragraph', text: opening }, ...blocksOf(model)],

@@ -5,7 +5,7 @@ import { PLAN_ID, day } from '@planledger/domain/testing';
 import { CommandExecutor } from '@planledger/engine';
 import type { EventStore } from '@planledger/event-store';
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
-import { documentDate } from '../model/chinese-dates';
+import { documentDate, windowName } from '../model/chinese-dates';
 import { renderBulletin } from '../issue/issue-bulletin';
 import { knownHistory } from '../testing/known-history';
 import { ABOUT_SHEET } from './bulletin-xlsx';
@@ -74,6 +74,14 @@ describe('bulletin documents read back', () => {
     ]);
     expect(values('排名').slice(1).map((r) => [r[0], r[1], r[6]])).toEqual([[1, '丙小学', ''], [2, '甲小学', '按时办结率较低'], [3, '乙小学', '按时办结率相同,当前逾期较多']]);
     expect(layout.head.number).toBe('連區教督〔2022〕3号');
+  });
+
+  it('names windows as titles do', () => {
+    expect(windowName('2024-05-01', '2024-05-31')).toBe('2024年5月');
+    expect(windowName('2024-02-01', '2024-02-29')).toBe('2024年2月');
+    expect(windowName('2024-05-13', '2024-05-19')).toBe('2024年5月13日至19日');
+    expect(windowName('2024-04-29', '2024-05-05')).toBe('2024年4月29日至5月5日');
+    expect(windowName('2023-12-25', '2024-01-07')).toBe('2023年12月25日至2024年1月7日');
   });
 
   it('writes document dates as GB/T 9704 does', () => {
