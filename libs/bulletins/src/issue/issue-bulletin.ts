@@ -124,6 +124,17 @@ export interface IssueContext {
  * model's errors (plan not recorded by then, unknown phase).
  */
 export async function issueBulletin(planEvents: PlanEvents, request: BulletinRequest, context: IssueContext): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin }> {
+  // A generated number lost to a concurrent issue is simply the next one: try again (a given number is refused instead).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await issueOnce(planEvents, request, context);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || request.number || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function issueOnce(planEvents: PlanEvents, request: BulletinRequest, context: IssueContext): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin }> {
   const { bulletins, lastRevision } = await readIssuedBulletins(context.store, planEvents.planId);
   let number = request.number?.trim();
   if (number) {
@@ -167,9 +178,9 @@ export async function issueBulletin(planEvents: PlanEvents, request: BulletinReq
     };
   } catch (error) {
     if (!(error instanceof ConcurrencyError)) throw error;
-    // Someone issued meanwhile: if it was this number, say so; otherwise the caller may simply try again.
+    // Someone issued meanwhile: a given number they took is refused; a generated one is tried afresh by issueBulletin.
     const again = (await readIssuedBulletins(context.store, planEvents.planId)).bulletins.find((b) => b.number === number);
-    if (again) throw new BulletinNumberTakenError(number, again.issuedAt);
+    if (again && request.number) throw new BulletinNumberTakenError(number, again.issuedAt);
     throw error;
   }
 }
