@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { expectOk } from '../service/support/http';
 import { expectAccessible, openPage, personWithPassword, reloadUntil, signIn, snap, startWebHarness, type WebHarness } from './support/web-harness';
@@ -96,6 +97,24 @@ describe('a planner watches the plan', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
     expect(workbook.worksheets[0].rowCount - 1).toBe(total);
+  });
+  it('issues a bulletin (通报) from the plan page and downloads its Word document', async () => {
+    await page.goto(`/app/plans/${PLAN}`);
+    const bulletins = page.getByTestId('plan-bulletins');
+    await bulletins.waitFor();
+    await bulletins.locator('.ant-picker input').click();
+    await bulletins.locator('.ant-picker input').fill('2022-01-24');
+    await bulletins.locator('.ant-picker input').press('Enter');
+    await bulletins.getByTestId('bulletins-issue').click();
+    const row = bulletins.locator('tbody tr', { hasText: '連區教督〔2022〕1号' });
+    await row.waitFor();
+    await expectAccessible(page, 'the plan page with its bulletins');
+    await bulletins.scrollIntoViewIfNeeded();
+    await snap(page, 'planner-plan-bulletins');
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByText('Word').click()]);
+    const xml = await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('連區教督〔2022〕1号');
+    expect(xml).toContain('2022年1月24日');
   });
 });
 

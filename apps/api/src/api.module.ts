@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockController } from './admin/clock.controller';
+import { BulletinsController } from './bulletins/bulletins.controller';
+import { BulletinFileHandler, IssueBulletinHandler, ListBulletinsHandler, PreviewBulletinHandler } from './bulletins/bulletins.handlers';
 import { AuditController } from './audit/audit.controller';
 import { EventLogController } from './audit/event-log/event-log.controller';
 import { EventLogReader } from './audit/event-log/event-log.reader';
@@ -52,7 +54,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, AssignmentActionHandler,
@@ -62,6 +64,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
     AuditTrail, PlanAsOfReader, EventLogReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
     DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
     ProgressReads, ScheduleTalliesCache,
+    IssueBulletinHandler, ListBulletinsHandler, PreviewBulletinHandler, BulletinFileHandler,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })

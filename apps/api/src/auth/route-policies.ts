@@ -76,6 +76,11 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   listDepartments: read(['planner', 'auditor', 'department_head', 'department_member']),
   departmentInbox: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'department' }),
   assignmentHistory: read(['planner', 'auditor'], { roles: DEPARTMENT_PEOPLE, scope: 'assignment-holder' }),
+  // Bulletins (ADR 0017): the bureau's planners issue them; planners and auditors read them. Department people get 403.
+  issueBulletin: PLAN_WRITE,
+  listBulletins: WHOLE_PLAN_READ,
+  previewBulletin: WHOLE_PLAN_READ,
+  downloadBulletin: WHOLE_PLAN_READ,
   acknowledgeAssignment: HOLDER_ACTION,
   startAssignment: HOLDER_ACTION,
   progressAssignment: HOLDER_ACTION,

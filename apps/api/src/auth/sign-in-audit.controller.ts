@@ -25,9 +25,13 @@ export class SignInAuditController {
   async fileDownloads(@Valid('fileDownloadAudit') { query }: RequestOf<'fileDownloadAudit'>) {
     const { from, to } = signInRange(query, await this.clock.now());
     const entries = (await this.log.listFileDownloads({ from, to, personId: query.person }))
-      .map(({ at, personId, clientAddress, stream, revision, detail }) => ({
+      .map(({ type, at, personId, clientAddress, stream, revision, detail }) => ({
         at, personId, ...(clientAddress !== undefined && { clientAddress }), stream, revision,
-        planId: String(detail.planId), assignmentId: String(detail.assignmentId), sha256: String(detail.sha256), name: String(detail.name),
+        type: type === 'BulletinDownloaded' ? ('BulletinDownloaded' as const) : ('FileDownloaded' as const),
+        planId: String(detail.planId),
+        ...(detail.assignmentId !== undefined && { assignmentId: String(detail.assignmentId) }),
+        ...(detail.number !== undefined && { bulletinNumber: String(detail.number) }),
+        sha256: String(detail.sha256), name: String(detail.name),
         outcome: detail.outcome === 'damaged' ? ('damaged' as const) : ('served' as const),
       }))
       .filter((entry) => query.planId === undefined || entry.planId === query.planId);

@@ -11,6 +11,7 @@ import * as files from '../files/file-schemas';
 import * as lists from '../read-models/plan-list-schemas';
 import * as preview from '../plans/preview/preview-schemas';
 import * as progress from '../progress/progress-schemas';
+import * as bulletins from '../bulletins/bulletin-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec =
@@ -178,6 +179,31 @@ export const routeTable = {
     summary: 'The same overdue work (same filter and scope) as an Excel workbook',
     query: progress.progressOverdueFilter, produces: XLSX, status: 200,
     response: 'an .xlsx file (sheet 逾期 Overdue, and 说明 About with the business time and filter)', errors: [400],
+  },
+  issueBulletin: {
+    method: 'post', path: '/plans/{id}/bulletins', tag: 'plans',
+    summary: 'Issue a bulletin (通报) of the plan as of a moment: a Word document laid out as an official document and a workbook with the same tables, recorded as BulletinIssued',
+    params: bulletins.bulletinParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: bulletins.issueBulletinBody },
+    status: 201, responseSchema: bulletins.issuedBulletinAnswer,
+    response: 'the bulletin: number, title, as-of, period, headline figures, and its two documents (sha256, size, download url); 409 `bulletin_number_taken` when the number was issued before; 400 for an unknown phase or asOf; 404 when the plan had no events by then',
+    errors: [400, 404, 409],
+  },
+  listBulletins: {
+    method: 'get', path: '/plans/{id}/bulletins', tag: 'plans', summary: 'The bulletins issued for the plan, oldest first, with their documents',
+    params: bulletins.bulletinParams, status: 200, responseSchema: bulletins.bulletinListAnswer, response: '{planId, bulletins}', errors: [400, 404],
+  },
+  previewBulletin: {
+    method: 'get', path: '/plans/{id}/bulletins/preview', tag: 'plans',
+    summary: 'What a bulletin as of a moment would say, as JSON, storing nothing: progress overall, by department and phase, the overdue and escalated lists, the ranking, the commendation candidates',
+    params: bulletins.bulletinParams, query: bulletins.previewBulletinQuery, status: 200, responseSchema: bulletins.bulletinPreviewAnswer,
+    response: 'the bulletin model (plan, period, asOf with the business time figures are judged at, sections); the read is recorded in the audit trail', errors: [400, 404],
+  },
+  downloadBulletin: {
+    method: 'get', path: '/plans/{id}/bulletins/{file}', tag: 'plans',
+    summary: 'Download an issued bulletin: `{number}.docx` or `{number}.xlsx` (URL-encoded)',
+    params: bulletins.bulletinFileParams, produces: 'application/octet-stream', status: 200,
+    response: 'the file (Content-Disposition attachment); the download is recorded (BulletinDownloaded, listed by GET /audit/file-downloads); 404 when no such bulletin was issued',
+    errors: [400, 404],
   },
   acknowledgeAssignment: action('acknowledge', 'Acknowledge receipt of an assignment'),
   startAssignment: action('start', 'Start work on an assignment'),

@@ -46,3 +46,18 @@ function describeError(answer: unknown): string {
   if (body.problems) return body.problems.map((p) => p.text ?? `${p.path}  ${p.message}`).join('\n');
   return body.message ?? JSON.stringify(answer);
 }
+
+/** Downloads a file from the service (a bulletin's .docx or .xlsx): its bytes, or ServiceCallError. */
+export async function downloadFromService(flags: ServiceFlags, path: string): Promise<Buffer> {
+  const url = (flags.url ?? process.env.PLANLEDGER_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const token = flags.token ?? process.env.PLANLEDGER_TOKEN;
+  if (!token) throw new ServiceCallError('no token: pass --token or set PLANLEDGER_TOKEN');
+  let response: Response;
+  try {
+    response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    throw new ServiceCallError(`cannot reach the service at ${url} (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new ServiceCallError(`GET ${path}: HTTP ${response.status}\n${await response.text()}`);
+  return Buffer.from(await response.arrayBuffer());
+}

@@ -341,6 +341,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulletins issued for the plan, oldest first, with their documents */
+        get: operations["listBulletins"];
+        put?: never;
+        /** Issue a bulletin (通报) of the plan as of a moment: a Word document laid out as an official document and a workbook with the same tables, recorded as BulletinIssued */
+        post: operations["issueBulletin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/bulletins/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a bulletin as of a moment would say, as JSON, storing nothing: progress overall, by department and phase, the overdue and escalated lists, the ranking, the commendation candidates */
+        get: operations["previewBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/bulletins/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an issued bulletin: `{number}.docx` or `{number}.xlsx` (URL-encoded) */
+        get: operations["downloadBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -3412,6 +3464,628 @@ export interface operations {
             };
         };
     };
+    listBulletins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {planId, bulletins} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        bulletins: {
+                            planId: string;
+                            number: string;
+                            title: string;
+                            issuer: string;
+                            issuedOn: string;
+                            issuedAt: string;
+                            issuedBy: string | null;
+                            asOf: {
+                                instant: string;
+                                /** @enum {string} */
+                                basis: "recorded" | "business";
+                                requested: string;
+                                judgedAt: string;
+                                eventsReplayed: number;
+                            };
+                            period: {
+                                /** @constant */
+                                kind: "plan";
+                            } | {
+                                /** @constant */
+                                kind: "phase";
+                                phaseId: string;
+                            } | {
+                                /** @constant */
+                                kind: "window";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            documents: {
+                                /** @enum {string} */
+                                format: "docx" | "xlsx";
+                                sha256: string;
+                                name: string;
+                                size: number;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            figures: {
+                                issued: number;
+                                accepted: number;
+                                acceptedOnTime: number;
+                                onTimeRate: number | null;
+                                overdueNow: number;
+                                escalatedNow: number;
+                            };
+                            stream: string;
+                            revision: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueBulletin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the moment the bulletin reports on; a bare date is the end of that day where the plan lives */
+                    asOf: string;
+                    /**
+                     * @description recorded (default): what the store had recorded by then; business: events whose business time is by then (use this under the virtual clock, e.g. the demo)
+                     * @default recorded
+                     * @enum {string}
+                     */
+                    asOfBasis?: "recorded" | "business";
+                    /**
+                     * @description {kind: "plan"} (default), {kind: "phase", phaseId} (a theme year), or {kind: "window", from, to}: the work due between two dates where the plan lives (a week's or a month's bulletin)
+                     * @default {
+                     *       "kind": "plan"
+                     *     }
+                     */
+                    period?: {
+                        /** @constant */
+                        kind: "plan";
+                    } | {
+                        /** @constant */
+                        kind: "phase";
+                        phaseId: string;
+                    } | {
+                        /** @constant */
+                        kind: "window";
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    /** @description 发文字号, e.g. 连区教督〔2024〕3号; when absent the next in sequence for the prefix and year */
+                    number?: string;
+                    /** @description prefix of a generated number (default: the plan's own number before 〔, with 督) */
+                    numberPrefix?: string;
+                    /** @description default 关于{phase or window}工作推进情况的通报, or 关于《plan》推进情况的通报 */
+                    title?: string;
+                    /** @description 主送, default 各责任单位 */
+                    addressee?: string;
+                    /**
+                     * @description ask for 宋体/仿宋/黑体 instead of 方正小标宋简体/仿宋_GB2312/黑体
+                     * @default false
+                     */
+                    plainFonts?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the bulletin: number, title, as-of, period, headline figures, and its two documents (sha256, size, download url); 409 `bulletin_number_taken` when the number was issued before; 400 for an unknown phase or asOf; 404 when the plan had no events by then */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        number: string;
+                        title: string;
+                        issuer: string;
+                        issuedOn: string;
+                        issuedAt: string;
+                        issuedBy: string | null;
+                        asOf: {
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            requested: string;
+                            judgedAt: string;
+                            eventsReplayed: number;
+                        };
+                        period: {
+                            /** @constant */
+                            kind: "plan";
+                        } | {
+                            /** @constant */
+                            kind: "phase";
+                            phaseId: string;
+                        } | {
+                            /** @constant */
+                            kind: "window";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        documents: {
+                            /** @enum {string} */
+                            format: "docx" | "xlsx";
+                            sha256: string;
+                            name: string;
+                            size: number;
+                            mediaType: string;
+                            url: string;
+                        }[];
+                        figures: {
+                            issued: number;
+                            accepted: number;
+                            acceptedOnTime: number;
+                            onTimeRate: number | null;
+                            overdueNow: number;
+                            escalatedNow: number;
+                        };
+                        stream: string;
+                        revision: string;
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewBulletin: {
+        parameters: {
+            query?: {
+                /** @description default: now (service clock) */
+                asOf?: string;
+                /** @description recorded (default): what the store had recorded by then; business: events whose business time is by then (use this under the virtual clock, e.g. the demo) */
+                asOfBasis?: "recorded" | "business";
+                /** @description a phase id: the bulletin of that phase (theme year); the whole plan when absent */
+                phase?: string;
+                /** @description with `to`: the work due in this window of dates (a week, a month) */
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bulletin model (plan, period, asOf with the business time figures are judged at, sections); the read is recorded in the audit trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            planId: string;
+                            title: string;
+                            documentNumber: string;
+                            issuingAuthority: {
+                                id: string;
+                                name: string;
+                            };
+                            timeZone: string;
+                        };
+                        period: {
+                            /** @enum {string} */
+                            kind: "plan" | "phase" | "window";
+                            phaseId?: string;
+                            from?: string;
+                            to?: string;
+                            name: string | null;
+                        };
+                        asOf: {
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            requested: string;
+                            judgedAt: string;
+                            date: string;
+                            eventsReplayed: number;
+                        };
+                        /** @description the bulletin's sections in document order; sections for targets, inspections and assessment will join as they are built */
+                        sections: ({
+                            /** @constant */
+                            kind: "overview";
+                            figures: {
+                                issued: number;
+                                inReview: number;
+                                returned: number;
+                                accepted: number;
+                                acceptedOnTime: number;
+                                assessed: number;
+                                onTimeRate: number | null;
+                                overdueNow: number;
+                                escalatedNow: number;
+                                everEscalated: number;
+                                waivedOrCancelled: number;
+                            };
+                        } | {
+                            /** @constant */
+                            kind: "byDepartment";
+                            rows: {
+                                departmentId: string;
+                                name: string;
+                                issued: number;
+                                inReview: number;
+                                returned: number;
+                                accepted: number;
+                                acceptedOnTime: number;
+                                assessed: number;
+                                onTimeRate: number | null;
+                                overdueNow: number;
+                                escalatedNow: number;
+                                everEscalated: number;
+                                waivedOrCancelled: number;
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "byPhase";
+                            rows: {
+                                phaseId: string;
+                                name: string;
+                                status: string;
+                                issued: number;
+                                inReview: number;
+                                returned: number;
+                                accepted: number;
+                                acceptedOnTime: number;
+                                assessed: number;
+                                onTimeRate: number | null;
+                                overdueNow: number;
+                                escalatedNow: number;
+                                everEscalated: number;
+                                waivedOrCancelled: number;
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "overdue";
+                            items: {
+                                assignmentId: string;
+                                title: string;
+                                departmentId: string;
+                                departmentName: string;
+                                phaseId: string | null;
+                                dueAt: string;
+                                dueDate: string;
+                                dueWeekday: string;
+                                daysOverdue: number;
+                                escalationLevel: number;
+                                escalatedTo: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                status: string;
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "escalated";
+                            items: {
+                                assignmentId: string;
+                                title: string;
+                                departmentId: string;
+                                departmentName: string;
+                                phaseId: string | null;
+                                dueAt: string;
+                                dueDate: string;
+                                dueWeekday: string;
+                                daysOverdue: number;
+                                escalationLevel: number;
+                                escalatedTo: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                status: string;
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "ranking";
+                            entries: {
+                                rank: number;
+                                departmentId: string;
+                                name: string;
+                                onTimeRate: number | null;
+                                assessed: number;
+                                overdueNow: number;
+                                everEscalated: number;
+                                /** @enum {string} */
+                                decidedBy: "first" | "onTimeRate" | "overdueNow" | "everEscalated" | "assessed" | "tied" | "nothingAssessed";
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "commendations";
+                            departments: {
+                                departmentId: string;
+                                name: string;
+                                accepted: number;
+                            }[];
+                        })[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadBulletin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file (Content-Disposition attachment); the download is recorded (BulletinDownloaded, listed by GET /audit/file-downloads); 404 when no such bulletin was issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     acknowledgeAssignment: {
         parameters: {
             query?: {
@@ -6215,7 +6889,15 @@ export interface operations {
                             personId: string;
                             clientAddress?: string;
                             planId: string;
-                            assignmentId: string;
+                            /**
+                             * @description a document handed in with an assignment, or an issued bulletin
+                             * @enum {string}
+                             */
+                            type: "FileDownloaded" | "BulletinDownloaded";
+                            /** @description FileDownloaded: the assignment the document was handed in with */
+                            assignmentId?: string;
+                            /** @description BulletinDownloaded: the bulletin's number */
+                            bulletinNumber?: string;
                             sha256: string;
                             name: string;
                             /**

@@ -6,6 +6,7 @@ import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
+import { PlanBulletins } from './PlanBulletins';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -25,6 +26,8 @@ export function PlanPage() {
   const navigate = useNavigate();
   // Amendments are the planners' (the server decides; the button only spares others a 403).
   const mayAmend = session.data?.person.roles.includes('planner') ?? false;
+  // Bulletins name every department: the bureau's planners and auditors read them (the server decides; this spares others a 403).
+  const mayRead = session.data?.person.roles.some((role) => role === 'planner' || role === 'auditor') ?? false;
   if (timeline.error instanceof ApiError && timeline.error.status === 404) return <NotFoundPage />;
   if (timeline.error instanceof ApiError && timeline.error.status === 403) return <ForbiddenPage />;
   if (timeline.isError) return <ErrorPage />;
@@ -46,6 +49,11 @@ export function PlanPage() {
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>
+      {mayRead && (
+        <Card title={<h2 className="card-title">{t('plan_bulletins')}</h2>} size="small">
+          <PlanBulletins planId={planId} phases={data?.phases ?? []} mayIssue={mayAmend} />
+        </Card>
+      )}
       <section aria-label={t('plan_charts')}>
         {/* The charts ask the server only once the timeline is shown: they do not compete with it. */}
         {data && <Suspense fallback={spin}><PlanCharts planId={planId} /></Suspense>}

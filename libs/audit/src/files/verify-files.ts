@@ -21,11 +21,14 @@ export interface FilesReport {
   problems: FileProblem[];
 }
 
-/** The uploaded files an event's data references: `attachments[i]` with a sha256 (references to documents kept elsewhere have none). */
+/**
+ * The stored files an event's data references: `attachments[i]` with a sha256 (references to
+ * documents kept elsewhere have none), and `documents[i]`, the files a BulletinIssued made (ADR 0017).
+ */
 export function filesOfEvent(event: Pick<StoredEvent, 'data'>): { sha256: string; name: string }[] {
-  const attachments = (event.data as { attachments?: unknown } | null)?.attachments;
-  if (!Array.isArray(attachments)) return [];
-  return attachments.flatMap((attachment: unknown) => {
+  const data = event.data as { attachments?: unknown; documents?: unknown } | null;
+  const listed = [data?.attachments, data?.documents].filter(Array.isArray).flat() as unknown[];
+  return listed.flatMap((attachment: unknown) => {
     if (typeof attachment !== 'object' || attachment === null) return [];
     const { sha256, name } = attachment as { sha256?: unknown; name?: unknown };
     return typeof sha256 === 'string' ? [{ sha256, name: typeof name === 'string' ? name : '' }] : [];

@@ -10,10 +10,10 @@ import { compareGlobalPositions, type EventStore, type GlobalPosition, type Stor
  */
 export const ACCESS_EVENT_TYPES = ['SignedIn', 'SignedOut', 'SignInFailed', 'AccountLocked'] as const;
 /**
- * Who read which handed-in document (等保 asks for access to records, not only sign-ins). In the
- * same monthly streams, so the hash chain covers it; listed apart from sign-ins.
+ * Who read which handed-in document or issued bulletin (等保 asks for access to records, not only
+ * sign-ins). In the same monthly streams, so the hash chain covers it; listed apart from sign-ins.
  */
-export const FILE_ACCESS_EVENT_TYPES = ['FileDownloaded'] as const;
+export const FILE_ACCESS_EVENT_TYPES = ['FileDownloaded', 'BulletinDownloaded'] as const;
 export type AccessEventType = (typeof ACCESS_EVENT_TYPES)[number];
 /** The directory's facts an auditor lists beside them. */
 export const ACCOUNT_DIRECTORY_TYPES = ['InvitationIssued', 'InvitationUsed', 'PasswordChanged'] as const;
@@ -25,7 +25,9 @@ export type AccessFact =
   | { type: 'SignedOut'; data: { personId: string; clientAddress: string; session: string } }
   | { type: 'SignInFailed'; data: { personId: string; clientAddress: string; reason: SignInFailure } }
   | { type: 'AccountLocked'; data: { personId: string; clientAddress: string; lockedUntil: string } }
-  | { type: 'FileDownloaded'; data: { personId: string; clientAddress: string; planId: string; assignmentId: string; sha256: string; name: string; outcome: 'served' | 'damaged' } };
+  | { type: 'FileDownloaded'; data: { personId: string; clientAddress: string; planId: string; assignmentId: string; sha256: string; name: string; outcome: 'served' | 'damaged' } }
+  /** An issued bulletin's .docx or .xlsx (ADR 0017): the same fact, naming the bulletin instead of an assignment. */
+  | { type: 'BulletinDownloaded'; data: { personId: string; clientAddress: string; planId: string; number: string; sha256: string; name: string; outcome: 'served' | 'damaged' } };
 
 export interface AccessEntry {
   type: AccessEventType | (typeof ACCOUNT_DIRECTORY_TYPES)[number] | (typeof FILE_ACCESS_EVENT_TYPES)[number];

@@ -1,0 +1,2 @@
+// Test helpers for other projects' tests: `@planledger/bulletins/testing`. Never imported by runtime code.
+export { knownHistory, type HistoryStep } from './known-history';
