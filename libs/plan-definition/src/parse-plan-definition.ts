@@ -46,6 +46,18 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   };
   const planSource = parseSourceDocument(text, fileName, limits);
   if (planSource.syntaxErrors.length > 0) return capped(planSource.syntaxErrors);
+  const data = planSource.data;
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && !('plan' in data) && ('departments' in data || 'departmentClasses' in data)) {
+    // A departments file given where a plan is expected: one message, not "plan is missing", "phases is missing".
+    return capped([
+      planSource.locate({
+        file: fileName,
+        path: [],
+        code: 'departments-file',
+        message: `this is a departments file, not a plan: give the plan that names it in "departmentsFile" (it is checked on its own by \`planledger validate ${fileName}\`)`,
+      }),
+    ]);
+  }
   const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors, PLAN_METADATA_STAND_INS);
   if (plan.unlisted) return capped(plan.errors, plan.unlisted);
   const departments = loadDepartmentsFile(planSource, fileName, opts, limits);

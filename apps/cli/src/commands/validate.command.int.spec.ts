@@ -37,7 +37,7 @@ describe('planledger validate', () => {
     expect(run.stdout).toMatch(/\d+ phases, \d+ measures/);
   });
 
-  it.each(readdirSync(join(repoRoot, 'workflows')).filter((name) => !planFiles.includes(name)))(
+  it.each(readdirSync(join(repoRoot, 'workflows')).filter((name) => /\.(ya?ml|json)$/.test(name) && !planFiles.includes(name)))(
     'accepts the shared departments file workflows/%s',
     (name) => {
       const run = planledger('validate', `workflows/${name}`);
@@ -84,6 +84,25 @@ describe('planledger validate', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^${file}:\\d+:\\d+  \\(document\\)  the file cannot be read as YAML: `));
     expect(run.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('says that a departments file given to simulate is not a plan, in one located message', () => {
+    const file = 'workflows/county-basic-education-departments.yaml';
+    const run = planledger('simulate', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^${file}:\\d+:1  \\(document\\)  this is a departments file, not a plan: .*\\n1 problem found\\n$`));
+  });
+
+  it('refuses an unknown time zone at file:line:column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'zone.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/basics.yaml'), 'utf8').replace('  issueDate: 2023-08-20\n', '  issueDate: 2023-08-20\n  timeZone: UTC+8\n');
+    writeFileSync(file, plan);
+    const line = plan.split('\n').findIndex((l) => l.includes('timeZone')) + 1;
+    const run = planledger('validate', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${file}:${line}:13  plan.timeZone  time zone "UTC+8" is not a known IANA zone; write e.g. "Asia/Shanghai"\n1 problem found\n`);
   });
 
   it('exits non-zero with usage help when the file argument is missing', () => {
