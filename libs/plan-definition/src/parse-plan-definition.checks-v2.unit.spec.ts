@@ -1,5 +1,5 @@
 import { parsePlanDefinition } from './parse-plan-definition';
-import { onlyErrorOf } from './testing/expect-errors';
+import { errorsOf, onlyErrorOf } from './testing/expect-errors';
 import { edit, minimalPlan, positionOf } from './testing/minimal-plan';
 
 // Issue #13 item 10: mistakes that used to pass validate or gave a pile of messages.
@@ -72,6 +72,24 @@ describe('parsePlanDefinition: units, zone and file-shape checks', () => {
       code: 'yaml-syntax',
       message: 'the file cannot be read as YAML: a tab is used to indent this line; indent with spaces only',
     });
+  });
+
+  it('says to quote the whole value when an ASCII comma splits a value inside { … }', () => {
+    const text = edit(minimalPlan, '{ id: school-a, name: 第一小學, kind: school }', '{ id: school-a, name: 第一小學, 附屬幼兒園, kind: school }');
+    expect(onlyErrorOf(text)).toEqual({
+      file: 'plan.yaml',
+      ...positionOf(text, '附屬幼兒園'),
+      path: 'departments[4].附屬幼兒園',
+      code: 'unknown-key',
+      message: '"附屬幼兒園" reads as a key with no value: inside { … } an ASCII comma ends a value; if it belongs to "name", quote the whole value: name: "第一小學, 附屬幼兒園" (or write the comma as "，")',
+    });
+  });
+
+  it('says to quote the whole value when quotes end a value early inside { … }', () => {
+    const text = edit(minimalPlan, '{ id: school-a, name: 第一小學, kind: school }', '{ id: school-a, name: "第一"小學, kind: school }');
+    const [error] = errorsOf(text);
+    expect(error).toMatchObject({ line: positionOf(text, '"第一"').line, code: 'yaml-syntax' });
+    expect(error.message).toMatch(/must be quoted whole, e\.g\. name: '"实验"小学'$/);
   });
 
   it('says so when a departments file is given as a plan', () => {

@@ -44,6 +44,8 @@ export function parseSourceDocument(text: string, file: string, limits: ParseLim
   if (violation) return refused(violation.offset, `the file is too large to be a plan: ${violation.message}`);
 
   const doc = firstDocument(tokens, text.length);
+  // `name: "实验"小学` inside { … }: the quotes close before the value ends.
+  const quoteHint = '; a value with quotes or an ASCII comma inside { … } must be quoted whole, e.g. name: \'"实验"小学\'';
   // A tab used for indentation derails the parser: the lines after it give follow-on errors
   // that point nowhere useful. Report only the tabs, one message each.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
@@ -54,7 +56,7 @@ export function parseSourceDocument(text: string, file: string, limits: ParseLim
     message:
       e.code === 'TAB_AS_INDENT'
         ? `the file cannot be read as ${format}: a tab is used to indent this line; indent with spaces only`
-        : `the file cannot be read as ${format}: ${firstLine(e.message)}`,
+        : `the file cannot be read as ${format}: ${firstLine(e.message)}${e.code === 'UNEXPECTED_TOKEN' && /scalar/i.test(e.message) ? quoteHint : ''}`,
     code: 'yaml-syntax',
   }));
   const duplicate = syntaxErrors.length === 0 ? firstDuplicateKey(doc) : undefined;
