@@ -92,6 +92,22 @@ describe('parsePlanDefinition: units, zone and file-shape checks', () => {
     expect(error.message).toMatch(/must be quoted whole, e\.g\. name: '"实验"小学'$/);
   });
 
+  it('warns, without refusing, of a deadline before the issue date, at the date', () => {
+    const text = edit(minimalPlan, 'deadline: { kind: phase, phase: norm-year, anchor: start, offsetDays: 30 }', 'deadline: { kind: fixed, date: 2021-10-15 }');
+    const result = parsePlanDefinition(text, 'plan.yaml');
+    expect(result.ok && result.warnings).toEqual([
+      {
+        file: 'plan.yaml',
+        ...positionOf(text, '2021-10-15'),
+        path: 'measures[1].deadline.date',
+        code: 'deadline-before-issue',
+        message: '"school-plan" is due on 2021-10-15, before the plan is issued (2021-11-25); nobody can act on it from the plan',
+      },
+    ]);
+    const issuedEarly = edit(text, 'issueDate: 2021-11-25', 'issueDate: 2021-08-25');
+    expect(parsePlanDefinition(issuedEarly, 'plan.yaml')).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('says so when a departments file is given as a plan', () => {
     const departments = 'departments:\n  - { id: bureau, name: 區教育局, kind: bureau }\n';
     expect(onlyErrorOf(departments, 'departments.yaml')).toMatchObject({

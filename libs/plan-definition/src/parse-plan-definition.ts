@@ -1,4 +1,5 @@
 import { runDefinitionChecks } from './checks/run-checks';
+import { planWarnings } from './checks/warnings';
 import type { Located } from './checks/check-context';
 import type { PlanError } from './plan-error';
 import { DepartmentsFile, PlanDefinition, type Department, type DepartmentClass } from './schema';
@@ -30,7 +31,8 @@ export interface DefinitionSource {
 }
 
 export type ParseResult =
-  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[] }
+  /** `warnings`: what the plan may mean but usually does not (a deadline before its issue date); located like errors. */
+  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[]; warnings: PlanError[] }
   /** `unlisted`: problems found beyond the first `limits.maxErrors`, counted but not described. */
   | { ok: false; errors: PlanError[]; unlisted: number };
 
@@ -87,7 +89,9 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   };
   const sources: DefinitionSource[] = [{ file: fileName, role: 'plan' }];
   if (departments.file) sources.push({ file: departments.file.source.file, role: 'departments' });
-  return { ok: true, definition, sources };
+  const accepted = plan.accepted;
+  const warnings = planWarnings(definition, fileName).map((w) => planSource.locate({ ...w, path: accepted.toOriginalPath(w.path) }));
+  return { ok: true, definition, sources, warnings };
 }
 
 interface LoadedDepartments {

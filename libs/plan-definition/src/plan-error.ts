@@ -18,7 +18,8 @@ export type PlanErrorCode =
   | 'invalid-time-zone'
   | 'class-as-target'
   | 'self-review'
-  | 'parent-cycle';
+  | 'parent-cycle'
+  | 'deadline-before-issue';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -105,6 +105,19 @@ describe('planledger validate', () => {
     expect(run.stderr).toBe(`${file}:${line}:13  plan.timeZone  time zone "UTC+8" is not a known IANA zone; write e.g. "Asia/Shanghai"\n1 problem found\n`);
   });
 
+  it('lists a deadline before the issue date as a warning of a valid plan, exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'early.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/holiday-rules.yaml'), 'utf8').replace('issueDate: 2023-08-20', 'issueDate: 2023-10-05');
+    writeFileSync(file, plan);
+    const run = planledger('validate', file);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const warnings = run.stdout.split('\n').filter((l) => l.includes('warning:'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+  measures\\[0\\]\\.deadline\\.date  warning: "holiday-duty-roster" is due on 2023-10-03, before the plan is issued \\(2023-10-05\\)`));
+  });
+
   it('exits non-zero with usage help when the file argument is missing', () => {
     const run = planledger('validate');
     expect(run.status).not.toBe(0);

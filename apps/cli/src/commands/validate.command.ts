@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { looksLikeDepartmentsFile, parseDepartmentsFile, type PlanDefinition } from '@planledger/plan-definition';
-import { formatErrors, loadDefinition, readPlanFile } from './load-definition';
+import { formatErrors, formatWarnings, loadDefinition, readPlanFile } from './load-definition';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -18,7 +18,7 @@ function validate(file: string): number {
   if (looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
   const loaded = loadDefinition(file, text);
   if (!loaded.ok) return loaded.exitCode;
-  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n`);
+  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n${formatWarnings(loaded.warnings)}`);
   return 0;
 }
 
