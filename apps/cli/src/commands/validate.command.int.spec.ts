@@ -118,6 +118,20 @@ describe('planledger validate', () => {
     expect(warnings[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+  measures\\[0\\]\\.deadline\\.date  warning: "holiday-duty-roster" is due on 2023-10-03, before the plan is issued \\(2023-10-05\\)`));
   });
 
+  it('warns, naming the dates, of deadlines in a year the holiday table does not cover', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'later.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/basics.yaml'), 'utf8')
+      .replace('fromSchoolYear: 2023, toSchoolYear: 2023', 'fromSchoolYear: 2026, toSchoolYear: 2026')
+      .replace('schoolYear: 2023 }', 'schoolYear: 2026 }')
+      .replace('issueDate: 2023-08-20', 'issueDate: 2026-08-20');
+    writeFileSync(file, plan);
+    const run = planledger('validate', file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/warning: the holiday table \(years 2021–\d{4}\) does not cover 2027; .*: 2027-06-30, 2027-08-31\n$/);
+    expect(planledger('validate', 'workflows/examples/basics.yaml').stdout).not.toMatch(/warning/);
+  });
+
   it('exits non-zero with usage help when the file argument is missing', () => {
     const run = planledger('validate');
     expect(run.status).not.toBe(0);
