@@ -3,7 +3,8 @@ import type { HolidayCalendar } from './holidays/holiday-calendar';
 import { chinaHolidays } from './holidays/china-holidays';
 
 /** What to do with a deadline that falls on a day off. */
-export type HolidayRule = 'keep' | 'next-working-day';
+/** keep: the date as written; next-working-day: 顺延; previous-working-day: 提前 ("3月5日前" met on the last working day before a holiday). */
+export type HolidayRule = 'keep' | 'next-working-day' | 'previous-working-day';
 
 export const isWorkingDay = (date: LocalDate, calendar: HolidayCalendar = chinaHolidays): boolean => {
   if (calendar.holidayOn(date) !== undefined) return false;
@@ -50,4 +51,4 @@ export const countWorkingDays = (from: LocalDate, to: LocalDate, calendar: Holid
 };
 
 export const applyHolidayRule = (date: LocalDate, rule: HolidayRule, calendar: HolidayCalendar = chinaHolidays): LocalDate =>
-  rule === 'keep' ? date : nextWorkingDay(date, calendar);
+  rule === 'keep' ? date : rule === 'previous-working-day' ? previousWorkingDay(date, calendar) : nextWorkingDay(date, calendar);

@@ -1,4 +1,5 @@
 import { runDefinitionChecks } from './checks/run-checks';
+import { planWarnings } from './checks/warnings';
 import type { Located } from './checks/check-context';
 import type { PlanError } from './plan-error';
 import { DepartmentsFile, PlanDefinition, type Department, type DepartmentClass } from './schema';
@@ -30,7 +31,8 @@ export interface DefinitionSource {
 }
 
 export type ParseResult =
-  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[] }
+  /** `warnings`: what the plan may mean but usually does not (a deadline before its issue date); located like errors. */
+  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[]; warnings: PlanError[] }
   /** `unlisted`: problems found beyond the first `limits.maxErrors`, counted but not described. */
   | { ok: false; errors: PlanError[]; unlisted: number };
 
@@ -46,6 +48,18 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   };
   const planSource = parseSourceDocument(text, fileName, limits);
   if (planSource.syntaxErrors.length > 0) return capped(planSource.syntaxErrors);
+  const data = planSource.data;
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && !('plan' in data) && ('departments' in data || 'departmentClasses' in data)) {
+    // A departments file given where a plan is expected: one message, not "plan is missing", "phases is missing".
+    return capped([
+      planSource.locate({
+        file: fileName,
+        path: [],
+        code: 'departments-file',
+        message: `this is a departments file, not a plan: give the plan that names it in "departmentsFile" (it is checked on its own by \`planledger validate ${fileName}\`)`,
+      }),
+    ]);
+  }
   const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors, PLAN_METADATA_STAND_INS);
   if (plan.unlisted) return capped(plan.errors, plan.unlisted);
   const departments = loadDepartmentsFile(planSource, fileName, opts, limits);
@@ -75,7 +89,9 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   };
   const sources: DefinitionSource[] = [{ file: fileName, role: 'plan' }];
   if (departments.file) sources.push({ file: departments.file.source.file, role: 'departments' });
-  return { ok: true, definition, sources };
+  const accepted = plan.accepted;
+  const warnings = planWarnings(definition, fileName).map((w) => planSource.locate({ ...w, path: accepted.toOriginalPath(w.path) }));
+  return { ok: true, definition, sources, warnings };
 }
 
 interface LoadedDepartments {

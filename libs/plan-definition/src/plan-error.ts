@@ -14,7 +14,12 @@ export type PlanErrorCode =
   | 'span-reversed'
   | 'empty-responsibility'
   | 'missing-liaison'
-  | 'departments-file';
+  | 'departments-file'
+  | 'invalid-time-zone'
+  | 'class-as-target'
+  | 'self-review'
+  | 'parent-cycle'
+  | 'deadline-before-issue';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -84,10 +84,12 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   };
 
   const scheduleDueDate = (duty: Duty, dueDate: DueDate, preferredPhases?: ReadonlySet<string>): ScheduledDueDate => {
-    const shifted = applyHolidayRule(dueDate.dueOn, definition.policy.holidayRule, holidays);
-    // A deadline cannot be pushed past the end of the plan: then it stays where it was.
-    const dueOn = shifted <= planSpan.end ? shifted : dueDate.dueOn;
-    const phaseHoldingDue = phases.phaseAt(dueOn, preferredPhases);
+    const shifted = applyHolidayRule(dueDate.dueOn, duty.holidayRule, holidays);
+    // A deadline cannot be pushed out of the plan (past its end, or before its start): then it stays where it was.
+    const dueOn = isWithin(shifted, planSpan) ? shifted : dueDate.dueOn;
+    // The phase is the one holding the date as written: a holiday that pushes the due date past
+    // its phase's end must not move the deliverable (and its issue day) into the next phase.
+    const phaseHoldingDue = phases.phaseAt(dueDate.dueOn, preferredPhases) ?? phases.phaseAt(dueOn, preferredPhases);
     const phase = duty.ownPhaseId ? phases.byId.get(duty.ownPhaseId) : phaseHoldingDue;
     const issueOn = dueDate.issueOn ?? phaseHoldingDue?.span.start ?? planSpan.start;
     const due = clock.day(dueOn);

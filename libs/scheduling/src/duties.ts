@@ -12,6 +12,8 @@ export interface Duty {
   responsible: DefinitionResponsibility;
   deadline: DefinitionDeadline;
   review?: DefinitionReview;
+  /** The entry's own holiday rule, else the plan's policy. */
+  holidayRule: Definition['policy']['holidayRule'];
   remindDaysBefore: number[];
   escalation: { afterDays: number; to: string }[];
 }
@@ -29,6 +31,7 @@ export const dutiesOf = (definition: Definition): Duty[] => {
     responsible: measure.responsible,
     deadline: measure.deadline,
     review: measure.review,
+    holidayRule: measure.holidayRule ?? policy.holidayRule,
     remindDaysBefore: reminderDays((measure.reminders ?? policy.reminders).daysBefore),
     escalation: (measure.escalation ?? policy.escalation).map(({ afterDays, to }) => ({ afterDays, to })),
   }));
@@ -41,6 +44,7 @@ export const dutiesOf = (definition: Definition): Duty[] => {
       responsible: deliverable.responsible,
       deadline: deliverable.deadline,
       review: deliverable.review,
+      holidayRule: deliverable.holidayRule ?? policy.holidayRule,
       remindDaysBefore: reminderDays(policy.reminders.daysBefore),
       escalation: policy.escalation.map(({ afterDays, to }) => ({ afterDays, to })),
     })),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parsePlanDefinition, type DefinitionSource, type PlanDefinition, type PlanError } from '@planledger/plan-definition';
 
 export type LoadedDefinition =
-  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[]; text: string; format: 'yaml' | 'json' }
+  | { ok: true; definition: PlanDefinition; sources: DefinitionSource[]; warnings: PlanError[]; text: string; format: 'yaml' | 'json' }
   | { ok: false; exitCode: number };
 
 /** Reads a file, or says on stderr why it cannot (no stack trace). */
@@ -23,7 +23,7 @@ export function loadDefinition(file: string, text = readPlanFile(file)): LoadedD
     process.stderr.write(formatErrors(parsed.errors, parsed.unlisted));
     return { ok: false, exitCode: 1 };
   }
-  return { ok: true, definition: parsed.definition, sources: parsed.sources, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
+  return { ok: true, definition: parsed.definition, sources: parsed.sources, warnings: parsed.warnings, text, format: /\.json$/i.test(file) ? 'json' : 'yaml' };
 }
 
 export function formatErrors(errors: PlanError[], unlisted = 0): string {
@@ -31,6 +31,11 @@ export function formatErrors(errors: PlanError[], unlisted = 0): string {
   const total = errors.length + unlisted;
   const more = unlisted > 0 ? ` (the first ${errors.length} listed)` : '';
   return `${lines.join('\n')}\n${total} problem${total === 1 ? '' : 's'} found${more}\n`;
+}
+
+/** Warnings of a valid plan, one a line, located like problems. */
+export function formatWarnings(warnings: PlanError[]): string {
+  return warnings.map((w) => `${w.file}:${w.line}:${w.column}  ${w.path}  warning: ${w.message}\n`).join('');
 }
 
 function unreadable(err: NodeJS.ErrnoException): string {

@@ -37,7 +37,7 @@ describe('planledger validate', () => {
     expect(run.stdout).toMatch(/\d+ phases, \d+ measures/);
   });
 
-  it.each(readdirSync(join(repoRoot, 'workflows')).filter((name) => !planFiles.includes(name)))(
+  it.each(readdirSync(join(repoRoot, 'workflows')).filter((name) => /\.(ya?ml|json)$/.test(name) && !planFiles.includes(name)))(
     'accepts the shared departments file workflows/%s',
     (name) => {
       const run = planledger('validate', `workflows/${name}`);
@@ -84,6 +84,52 @@ describe('planledger validate', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^${file}:\\d+:\\d+  \\(document\\)  the file cannot be read as YAML: `));
     expect(run.output).not.toMatch(/\n\s+at /);
+  });
+
+  it('says that a departments file given to simulate is not a plan, in one located message', () => {
+    const file = 'workflows/county-basic-education-departments.yaml';
+    const run = planledger('simulate', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^${file}:\\d+:1  \\(document\\)  this is a departments file, not a plan: .*\\n1 problem found\\n$`));
+  });
+
+  it('refuses an unknown time zone at file:line:column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'zone.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/basics.yaml'), 'utf8').replace('  issueDate: 2023-08-20\n', '  issueDate: 2023-08-20\n  timeZone: UTC+8\n');
+    writeFileSync(file, plan);
+    const line = plan.split('\n').findIndex((l) => l.includes('timeZone')) + 1;
+    const run = planledger('validate', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${file}:${line}:13  plan.timeZone  time zone "UTC+8" is not a known IANA zone; write e.g. "Asia/Shanghai"\n1 problem found\n`);
+  });
+
+  it('lists a deadline before the issue date as a warning of a valid plan, exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'early.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/holiday-rules.yaml'), 'utf8').replace('issueDate: 2023-08-20', 'issueDate: 2023-10-05');
+    writeFileSync(file, plan);
+    const run = planledger('validate', file);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const warnings = run.stdout.split('\n').filter((l) => l.includes('warning:'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+  measures\\[0\\]\\.deadline\\.date  warning: "holiday-duty-roster" is due on 2023-10-03, before the plan is issued \\(2023-10-05\\)`));
+  });
+
+  it('warns, naming the dates, of deadlines in a year the holiday table does not cover', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planledger-validate-'));
+    const file = join(dir, 'later.yaml');
+    const plan = readFileSync(join(repoRoot, 'workflows/examples/basics.yaml'), 'utf8')
+      .replace('fromSchoolYear: 2023, toSchoolYear: 2023', 'fromSchoolYear: 2026, toSchoolYear: 2026')
+      .replace('schoolYear: 2023 }', 'schoolYear: 2026 }')
+      .replace('issueDate: 2023-08-20', 'issueDate: 2026-08-20');
+    writeFileSync(file, plan);
+    const run = planledger('validate', file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/warning: the holiday table \(years 2021–\d{4}\) does not cover 2027; .*: 2027-06-30, 2027-08-31\n$/);
+    expect(planledger('validate', 'workflows/examples/basics.yaml').stdout).not.toMatch(/warning/);
   });
 
   it('exits non-zero with usage help when the file argument is missing', () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { looksLikeDepartmentsFile, parseDepartmentsFile, type PlanDefinition } from '@planledger/plan-definition';
-import { formatErrors, loadDefinition, readPlanFile } from './load-definition';
+import { compileSchedule, uncoveredDueDates } from '@planledger/scheduling';
+import { formatErrors, formatWarnings, loadDefinition, readPlanFile } from './load-definition';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -18,8 +19,24 @@ function validate(file: string): number {
   if (looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
   const loaded = loadDefinition(file, text);
   if (!loaded.ok) return loaded.exitCode;
-  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n`);
+  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n${formatWarnings(loaded.warnings)}${holidayCoverageWarning(file, loaded.definition)}`);
   return 0;
+}
+
+/** Deadlines in years the holiday table does not cover: the holiday rule sees only weekends there. */
+function holidayCoverageWarning(file: string, definition: PlanDefinition): string {
+  let schedule;
+  try {
+    schedule = compileSchedule(definition);
+  } catch {
+    return ''; // what the compiler cannot place, simulate reports with its reasons
+  }
+  const uncovered = uncoveredDueDates(schedule);
+  if (!uncovered) return '';
+  const shown = uncovered.dates.length > 12 ? `${uncovered.dates.slice(0, 12).join(', ')} (and ${uncovered.dates.length - 12} more)` : uncovered.dates.join(', ');
+  const covered = schedule.holidayCalendar?.coveredYears ?? [];
+  const range = covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : 'none';
+  return `${file}  warning: the holiday table (years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}\n`;
 }
 
 function summary(d: PlanDefinition): string {

@@ -5,6 +5,7 @@ import { checkDuplicateIds } from './duplicate-ids';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
+import { checkParentCycles, checkReviewAndEscalationTargets, checkTimeZone } from './units-and-zone';
 
 /** The checks that need the whole plan at once; each reports every problem it finds. */
 export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
@@ -14,5 +15,8 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkPhases(input, errors);
   checkDeadlines(input, errors);
   checkResponsibilities(input, errors);
+  checkTimeZone(input, errors);
+  checkReviewAndEscalationTargets(input, errors);
+  checkParentCycles(input, errors);
   return errors.errors;
 }

@@ -19,7 +19,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, schema: z.ZodType, data: u
       return issue.keys.map((key) => ({
         file,
         path: [...path, key],
-        message: `unknown key "${key}"${suggestion(key, allowed)}; allowed keys here: ${allowed.join(', ')}`,
+        message: commaSplitHint(valueAt(data, path), key) ?? `unknown key "${key}"${suggestion(key, allowed)}; allowed keys here: ${allowed.join(', ')}`,
         code: 'unknown-key' as const,
         atKey: true,
       }));
@@ -108,4 +108,23 @@ function tooBig(issue: z.core.$ZodIssueTooBig): string {
 function suggestion(key: string, allowed: string[]): string {
   const match = closestMatch(key, allowed);
   return match ? ` (did you mean "${match}"?)` : '';
+}
+
+function valueAt(data: unknown, path: KeyPath): unknown {
+  let value = data;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * `{ name: 实验小学, 一中 }`: in a flow mapping an ASCII comma ends the value, so "一中" becomes a
+ * key with no value. Say to quote the whole value rather than list the allowed keys.
+ */
+function commaSplitHint(object: unknown, key: string): string | undefined {
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
+  const entries = Object.entries(object);
+  const at = entries.findIndex(([k]) => k === key);
+  if (at <= 0 || entries[at][1] !== null || typeof entries[at - 1][1] !== 'string') return undefined;
+  const [previousKey, previousValue] = entries[at - 1] as [string, string];
+  return `"${key}" reads as a key with no value: inside { … } an ASCII comma ends a value; if it belongs to "${previousKey}", quote the whole value: ${previousKey}: "${previousValue}, ${key}" (or write the comma as "，")`;
 }

@@ -50,6 +50,8 @@ export const Deliverable = z.strictObject({
   responsible: Responsibility,
   deadline: Deadline,
   review: ReviewChain.optional(),
+  /** Overrides policy.holidayRule for this deliverable. */
+  holidayRule: HolidayRule.optional(),
 });
 
 export const Phase = z.strictObject({
@@ -82,6 +84,8 @@ export const Measure = z.strictObject({
   responsible: Responsibility,
   deadline: Deadline,
   review: ReviewChain.optional(),
+  /** Overrides policy.holidayRule for this measure. */
+  holidayRule: HolidayRule.optional(),
   reminders: ReminderPolicy.optional(),
   escalation: EscalationPolicy.optional(),
 });

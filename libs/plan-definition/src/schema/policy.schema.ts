@@ -20,7 +20,9 @@ export const EscalationPolicy = z
   });
 
 /** What to do when a deadline falls on a public holiday or weekend. */
-export const HolidayRule = z.enum(['keep', 'next-working-day']);
+export const HolidayRule = z
+  .enum(['keep', 'next-working-day', 'previous-working-day'])
+  .describe('A deadline on a weekend or holiday: keep it, move it to the next working day (顺延), or to the previous one (提前)');
 
 export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
 export type EscalationLevel = z.infer<typeof EscalationLevel>;

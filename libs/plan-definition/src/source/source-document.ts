@@ -44,11 +44,19 @@ export function parseSourceDocument(text: string, file: string, limits: ParseLim
   if (violation) return refused(violation.offset, `the file is too large to be a plan: ${violation.message}`);
 
   const doc = firstDocument(tokens, text.length);
-  const syntaxErrors: PlanError[] = [...doc.errors].map((e) => ({
+  // `name: "实验"小学` inside { … }: the quotes close before the value ends.
+  const quoteHint = '; a value with quotes or an ASCII comma inside { … } must be quoted whole, e.g. name: \'"实验"小学\'';
+  // A tab used for indentation derails the parser: the lines after it give follow-on errors
+  // that point nowhere useful. Report only the tabs, one message each.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const syntaxErrors: PlanError[] = (tabs.length > 0 ? tabs : [...doc.errors]).map((e) => ({
     file,
     ...position(e.pos[0]),
     path: '',
-    message: `the file cannot be read as ${format}: ${firstLine(e.message)}`,
+    message:
+      e.code === 'TAB_AS_INDENT'
+        ? `the file cannot be read as ${format}: a tab is used to indent this line; indent with spaces only`
+        : `the file cannot be read as ${format}: ${firstLine(e.message)}${e.code === 'UNEXPECTED_TOKEN' && /scalar/i.test(e.message) ? quoteHint : ''}`,
     code: 'yaml-syntax',
   }));
   const duplicate = syntaxErrors.length === 0 ? firstDuplicateKey(doc) : undefined;
