@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Identifier, LocalDate, SchoolYear, Text } from './primitives.schema';
 import { Deadline } from './deadline.schema';
-import { EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
+import { AsapWorkingDays, EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
+import { SchoolCalendar } from './school-calendar.schema';
 
 export const DepartmentKind = z.enum([
   'party-committee', 'government', 'bureau', 'bureau-office', 'research-office',
@@ -145,6 +146,7 @@ export const PlanDefinition = z.strictObject({
       holidayRule: HolidayRule.default('next-working-day'),
       reminders: ReminderPolicy.default({ daysBefore: [7, 1] }),
       escalation: EscalationPolicy.default([]),
+      asapWorkingDays: AsapWorkingDays.optional().describe('尽快: working days after issue for deadlines of kind asap; default 5'),
     })
     .default({ holidayRule: 'next-working-day', reminders: { daysBefore: [7, 1] }, escalation: [] }),
   /** Departments listed here, and/or in a separate file (path relative to this file). */
@@ -158,6 +160,7 @@ export const PlanDefinition = z.strictObject({
       liaisons: z.array(Liaison).default([]),
     })
     .default({ workSquads: [], liaisons: [] }),
+  schoolCalendar: SchoolCalendar.optional().describe('校历: term dates per school year (deadlines of kind term and per-term); default terms when left out'),
   programmes: z.array(Programme).default([]),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),
   measures: z.array(Measure).default([]),
