@@ -1,4 +1,4 @@
-import { getSolarDateFromLunar, getSolarTerms, monthDays } from 'chinese-days';
+import { getSolarTermDate, getYearLeapMonth, monthDays } from 'chinese-days';
 import { addDays, type DateSpan, type LocalDate } from './local-date';
 
 /*
@@ -18,34 +18,47 @@ export const lunarFestivals = {
 } as const;
 export type LunarFestivalName = keyof typeof lunarFestivals;
 
-/** Our names of the 24 solar terms, and chinese-days' keys for them. */
-export const solarTermKeys = {
-  'minor-cold': 'lesser_cold',
-  'major-cold': 'greater_cold',
-  'start-of-spring': 'the_beginning_of_spring',
-  'rain-water': 'rain_water',
-  'awakening-of-insects': 'the_waking_of_insects',
-  'spring-equinox': 'the_spring_equinox',
-  qingming: 'pure_brightness',
-  'grain-rain': 'grain_rain',
-  'start-of-summer': 'the_beginning_of_summer',
-  'grain-full': 'lesser_fullness_of_grain',
-  'grain-in-ear': 'grain_in_beard',
-  'summer-solstice': 'the_summer_solstice',
-  'minor-heat': 'lesser_heat',
-  'major-heat': 'greater_heat',
-  'start-of-autumn': 'the_beginning_of_autumn',
-  'end-of-heat': 'the_end_of_heat',
-  'white-dew': 'white_dew',
-  'autumn-equinox': 'the_autumn_equinox',
-  'cold-dew': 'code_dew',
-  'frost-descent': 'frost_descent',
-  'start-of-winter': 'the_beginning_of_winter',
-  'minor-snow': 'lesser_snow',
-  'major-snow': 'greater_snow',
-  'winter-solstice': 'the_winter_solstice',
+/** Our names of the 24 solar terms, chinese-days' keys for them, and the month each falls in (two a month, from 小寒 in January). */
+export const solarTerms = {
+  'minor-cold': { key: 'lesser_cold', month: 1 },
+  'major-cold': { key: 'greater_cold', month: 1 },
+  'start-of-spring': { key: 'the_beginning_of_spring', month: 2 },
+  'rain-water': { key: 'rain_water', month: 2 },
+  'awakening-of-insects': { key: 'the_waking_of_insects', month: 3 },
+  'spring-equinox': { key: 'the_spring_equinox', month: 3 },
+  qingming: { key: 'pure_brightness', month: 4 },
+  'grain-rain': { key: 'grain_rain', month: 4 },
+  'start-of-summer': { key: 'the_beginning_of_summer', month: 5 },
+  'grain-full': { key: 'lesser_fullness_of_grain', month: 5 },
+  'grain-in-ear': { key: 'grain_in_beard', month: 6 },
+  'summer-solstice': { key: 'the_summer_solstice', month: 6 },
+  'minor-heat': { key: 'lesser_heat', month: 7 },
+  'major-heat': { key: 'greater_heat', month: 7 },
+  'start-of-autumn': { key: 'the_beginning_of_autumn', month: 8 },
+  'end-of-heat': { key: 'the_end_of_heat', month: 8 },
+  'white-dew': { key: 'white_dew', month: 9 },
+  'autumn-equinox': { key: 'the_autumn_equinox', month: 9 },
+  'cold-dew': { key: 'code_dew', month: 10 },
+  'frost-descent': { key: 'frost_descent', month: 10 },
+  'start-of-winter': { key: 'the_beginning_of_winter', month: 11 },
+  'minor-snow': { key: 'lesser_snow', month: 11 },
+  'major-snow': { key: 'greater_snow', month: 12 },
+  'winter-solstice': { key: 'the_winter_solstice', month: 12 },
 } as const;
-export type SolarTermName = keyof typeof solarTermKeys;
+export type SolarTermName = keyof typeof solarTerms;
+
+/**
+ * The library formats the UTC midnight of the day it computed with local-time getters: west of
+ * Greenwich that names the day before. The day meant is the one whose UTC midnight, read in
+ * local time, gives the string.
+ */
+const dayNamedLocally = (named: LocalDate): LocalDate => {
+  const localName = (day: LocalDate): LocalDate => {
+    const at = new Date(Date.parse(`${day}T00:00:00Z`));
+    return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  };
+  return [named, addDays(named, 1), addDays(named, -1)].find((day) => localName(day) === named) ?? named;
+};
 
 const FIRST_YEAR = 1901;
 const LAST_YEAR = 2099;
@@ -53,20 +66,53 @@ const checkYear = (year: number): void => {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new Error(`lunar dates are known for ${FIRST_YEAR}–${LAST_YEAR}, not ${year}`);
 };
 
+/*
+ * chinese-days computes Gregorian dates with the process's local-time Date methods, so its
+ * getSolarDateFromLunar answers differently in a zone west of Greenwich or across a DST change
+ * (2020's 端午 came out a month early under America/New_York). A schedule must not depend on
+ * the server's zone: lunar dates are counted here in whole days from the library's own tables
+ * (month lengths, leap months), from lunar 1900-01-01 = 1900-01-31; solar-term days are read
+ * back from the library's string, which names the local day of the right UTC midnight.
+ */
+const LUNAR_EPOCH = '1900-01-31';
+const lunarYearStarts = new Map<number, LocalDate>();
+
+const leapOf = (year: number): { month: number; days: number } => {
+  const leap = getYearLeapMonth(year);
+  return { month: leap.leapMonth ?? 0, days: leap.days };
+};
+
+const lunarYearLength = (year: number): number => {
+  let days = leapOf(year).days;
+  for (let month = 1; month <= 12; month++) days += monthDays(year, month);
+  return days;
+};
+
+/** The Gregorian date of lunar new year (正月初一) of a lunar year. */
+export const lunarNewYear = (year: number): LocalDate => {
+  checkYear(year);
+  let known = lunarYearStarts.get(year);
+  if (known === undefined) {
+    let date = LUNAR_EPOCH;
+    for (let y = 1900; y < year; y++) date = addDays(date, lunarYearLength(y));
+    known = date;
+    lunarYearStarts.set(year, known);
+  }
+  return known;
+};
+
 /**
- * The Gregorian date of a lunar month/day in the lunar year that begins in `year`. Day 30 of a
- * month of 29 days means that month's last day; a leap month never counts (festivals keep the
- * ordinary month).
+ * The Gregorian date of a lunar month/day in a lunar year. Day 30 of a month of 29 days means
+ * that month's last day; a leap month never counts (festivals keep the ordinary month).
  */
 export const solarDateOfLunar = (year: number, lunarMonth: number, lunarDay: number): LocalDate => {
   checkYear(year);
   if (!Number.isInteger(lunarMonth) || lunarMonth < 1 || lunarMonth > 12) throw new Error(`lunar month must be 1…12, got ${lunarMonth}`);
   if (!Number.isInteger(lunarDay) || lunarDay < 1 || lunarDay > 30) throw new Error(`lunar day must be 1…30, got ${lunarDay}`);
-  const day = Math.min(lunarDay, monthDays(year, lunarMonth));
-  // The library reads its argument as a Gregorian date first (lunar 2-30 would become 2 March):
-  // ask for the month's first day and count on from it.
-  const first = getSolarDateFromLunar(`${year}-${String(lunarMonth).padStart(2, '0')}-01`).date;
-  return addDays(first, day - 1);
+  const leap = leapOf(year);
+  let offset = 0;
+  for (let month = 1; month < lunarMonth; month++) offset += monthDays(year, month) + (month === leap.month ? leap.days : 0);
+  return addDays(lunarNewYear(year), offset + Math.min(lunarDay, monthDays(year, lunarMonth)) - 1);
 };
 
 /** A lunar month/day in every lunar year, with that year, where its date falls inside the span. */
@@ -87,10 +133,8 @@ export const lunarDatesWithin = (lunarMonth: number, lunarDay: number, span: Dat
 /** The day of a solar term in a Gregorian year. */
 export const solarTermDate = (year: number, term: SolarTermName): LocalDate => {
   checkYear(year);
-  const key = solarTermKeys[term];
-  const found = getSolarTerms(`${year}-01-01`, `${year}-12-31`).find((t) => t.term === key);
-  if (found === undefined) throw new Error(`no solar term ${term} found in ${year}`);
-  return found.date;
+  const { key, month } = solarTerms[term];
+  return dayNamedLocally(getSolarTermDate(year, month, key));
 };
 
 /** A solar term in every year, the days that fall inside the span. */
