@@ -54,3 +54,29 @@ describe('parsePlanDefinition: coarse, term and recurring deadlines', () => {
     expect(onlyErrorOf(text)).toMatchObject({ path: 'schoolCalendar.terms[0].midterm', message: 'the mid-term day must lie inside the term' });
   });
 });
+
+describe('parsePlanDefinition: a separate school calendar file (schoolCalendarFile:)', () => {
+  const calendarFile = `schoolCalendar:
+  terms:
+    - { schoolYear: 2021, term: 1, start: 2021-08-30, end: 2022-01-14 }
+    - { schoolYear: 2021, term: 2, start: 2022-02-14, end: 2022-07-01 }
+`;
+  const files = (text: string) => ({ readFile: (path: string) => (path === 'terms.yaml' ? text : (() => { throw new Error('no such file'); })()) });
+  const planWith = (own = '') => edit(minimalPlan, 'measures:', `schoolCalendarFile: terms.yaml\n${own}measures:`);
+
+  it('takes the file\'s terms, the plan\'s own winning where both give a term', () => {
+    const result = parsePlanDefinition(planWith('schoolCalendar:\n  terms:\n    - { schoolYear: 2021, term: 2, start: 2022-02-21, end: 2022-07-08 }\n'), 'plan.yaml', files(calendarFile));
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+    expect(result.definition.schoolCalendar?.terms.map((t) => [t.term, t.start])).toEqual([[1, '2021-08-30'], [2, '2022-02-14'], [2, '2022-02-21']]);
+  });
+
+  it('reports a missing file at the key that names it, and a bad term in the file by its own path', () => {
+    expect(onlyErrorOf(planWith(), 'plan.yaml', { readFile: () => { throw new Error('gone'); } })).toMatchObject({
+      path: 'schoolCalendarFile',
+      code: 'school-calendar-file',
+      message: 'the school calendar file "terms.yaml" does not exist or cannot be read',
+    });
+    const bad = onlyErrorOf(planWith(), 'plan.yaml', files(calendarFile.replace('end: 2022-01-14', 'end: 2021-08-01')));
+    expect([bad.file, bad.path]).toEqual(['terms.yaml', 'schoolCalendar.terms[0].end']);
+  });
+});

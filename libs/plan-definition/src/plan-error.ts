@@ -14,7 +14,8 @@ export type PlanErrorCode =
   | 'span-reversed'
   | 'empty-responsibility'
   | 'missing-liaison'
-  | 'departments-file';
+  | 'departments-file'
+  | 'school-calendar-file';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -160,6 +160,7 @@ export const PlanDefinition = z.strictObject({
       liaisons: z.array(Liaison).default([]),
     })
     .default({ workSquads: [], liaisons: [] }),
+  schoolCalendarFile: z.string().optional().describe('YAML file with a schoolCalendar: section (校历), relative to this file; the plan\'s own terms win'),
   schoolCalendar: SchoolCalendar.optional().describe('校历: term dates per school year (deadlines of kind term and per-term); default terms when left out'),
   programmes: z.array(Programme).default([]),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),

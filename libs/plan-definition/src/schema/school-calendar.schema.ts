@@ -53,6 +53,13 @@ export const PerTermDeadline = z
   })
   .describe('At least N in every term, e.g. 每学期至少2次 → atLeast: 2');
 
+/** A separate 校历 file (schoolCalendarFile:), shared by the plans of a county: its terms. */
+export const SchoolCalendarFile = z.strictObject({
+  $schema: z.string().optional(),
+  schoolCalendar: SchoolCalendar,
+});
+
+export type SchoolCalendarFile = z.infer<typeof SchoolCalendarFile>;
 export type SchoolTerm = z.infer<typeof SchoolTerm>;
 export type SchoolCalendar = z.infer<typeof SchoolCalendar>;
 export type TermDeadline = z.infer<typeof TermDeadline>;
