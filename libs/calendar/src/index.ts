@@ -8,3 +8,7 @@ export { createHolidayCalendar, weekendsOnlyCalendar, coversDate, type HolidayCa
 export { HolidayCalendarData } from './holidays/holiday-data.schema';
 export { chinaHolidays } from './holidays/china-holidays';
 
+export * from './coarse-periods';
+export * from './school-terms';
+export * from './lunar-calendar';
+export * from './recurring-days';

@@ -2,7 +2,7 @@ import { runDefinitionChecks } from './checks/run-checks';
 import { planWarnings } from './checks/warnings';
 import type { Located } from './checks/check-context';
 import type { PlanError } from './plan-error';
-import { DepartmentsFile, PlanDefinition, type Department, type DepartmentClass } from './schema';
+import { DepartmentsFile, PlanDefinition, SchoolCalendarFile, type Department, type DepartmentClass, type SchoolTerm } from './schema';
 import { checkAgainstSchema, type AcceptedPart, type SchemaCheck } from './schema-issues/check-against-schema';
 import { isRecord } from './schema-issues/schema-navigation';
 import { resolveRelativeTo } from './shared/relative-path';
@@ -63,7 +63,8 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
   const plan = checkAgainstSchema(PlanDefinition, planSource, limits.maxErrors, PLAN_METADATA_STAND_INS);
   if (plan.unlisted) return capped(plan.errors, plan.unlisted);
   const departments = loadDepartmentsFile(planSource, fileName, opts, limits);
-  const errors = [...plan.errors, ...departments.errors];
+  const calendarFile = loadSchoolCalendarFile(planSource, fileName, opts, limits);
+  const errors = [...plan.errors, ...departments.errors, ...calendarFile.errors];
 
   if (plan.accepted) {
     const accepted = plan.accepted;
@@ -87,6 +88,8 @@ export function parsePlanDefinition(text: string, fileName: string, opts: ParseO
     departments: [...plan.accepted.value.departments, ...(extra?.departments ?? [])],
     departmentClasses: [...plan.accepted.value.departmentClasses, ...(extra?.departmentClasses ?? [])],
   };
+  // The file's terms first: where the plan gives the same term itself, the plan's wins.
+  if (calendarFile.terms) definition.schoolCalendar = { terms: [...calendarFile.terms, ...(plan.accepted.value.schoolCalendar?.terms ?? [])] };
   const sources: DefinitionSource[] = [{ file: fileName, role: 'plan' }];
   if (departments.file) sources.push({ file: departments.file.source.file, role: 'departments' });
   const accepted = plan.accepted;
@@ -122,6 +125,26 @@ function loadDepartmentsFile(planSource: SourceDocument, fileName: string, opts:
   const checked: SchemaCheck<DepartmentsFile> = checkAgainstSchema(DepartmentsFile, source, limits.maxErrors);
   if (!checked.accepted) return { errors: checked.errors, usable: false, unlisted: checked.unlisted };
   return { errors: checked.errors, usable: true, file: { source, part: checked.accepted } };
+}
+
+/** schoolCalendarFile: a departments-style separate file holding a schoolCalendar: section (校历). */
+function loadSchoolCalendarFile(planSource: SourceDocument, fileName: string, opts: ParseOptions, limits: ParseLimits): { errors: PlanError[]; terms?: SchoolTerm[] } {
+  const named = isRecord(planSource.data) ? planSource.data.schoolCalendarFile : undefined;
+  if (typeof named !== 'string') return { errors: [] };
+  const path = resolveRelativeTo(fileName, named);
+  const fail = (message: string) => ({ errors: [planSource.locate({ file: fileName, path: ['schoolCalendarFile'], code: 'school-calendar-file', message })] });
+  if (!opts.readFile) return fail(`the school calendar file "${path}" cannot be read here: no file reader was given`);
+  let text: string;
+  try {
+    text = opts.readFile(path);
+  } catch {
+    return fail(`the school calendar file "${path}" does not exist or cannot be read`);
+  }
+  const source = parseSourceDocument(text, path, limits);
+  if (source.syntaxErrors.length > 0) return { errors: source.syntaxErrors };
+  const checked: SchemaCheck<SchoolCalendarFile> = checkAgainstSchema(SchoolCalendarFile, source, limits.maxErrors);
+  if (!checked.accepted || !checked.complete || checked.errors.length > 0) return { errors: checked.errors };
+  return { errors: [], terms: checked.accepted.value.schoolCalendar.terms };
 }
 
 function crossCheckInput(planFile: string, plan: AcceptedPart<PlanDefinition>, departmentsFile: LoadedDepartments['file']) {

@@ -19,7 +19,9 @@ export type PlanErrorCode =
   | 'class-as-target'
   | 'self-review'
   | 'parent-cycle'
-  | 'deadline-before-issue';
+  | 'deadline-before-issue'
+
+  | 'school-calendar-file';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -9,7 +9,9 @@ import {
   type DateSpan,
   type HolidayCalendar,
   type SchoolCalendarOptions,
+  TermCalendar,
 } from '@planledger/calendar';
+import { DEFAULT_ASAP_WORKING_DAYS } from '@planledger/plan-definition';
 import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
@@ -64,6 +66,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const directory = new DepartmentDirectory(definition, problems);
   const liaisons = liaisonsBySchool(definition, directory);
   const planStartsAt = clock.day(planSpan.start).opensAt;
+  const terms = new TermCalendar(definition.schoolCalendar?.terms ?? []);
+  const asapWorkingDays = definition.policy.asapWorkingDays ?? DEFAULT_ASAP_WORKING_DAYS;
 
   const scheduleDueDates = (duty: Duty): ScheduledDueDate[] => {
     const unknownPhases = (duty.phaseIds ?? []).filter((id) => !phases.byId.has(id));
@@ -74,7 +78,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     const limitedTo = (duty.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
     const windows = new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]);
     const preferredPhases = duty.phaseIds ? new Set(duty.phaseIds) : undefined;
-    return dueDatesOf(duty.deadline, windows, phases, school).flatMap((dueDate) => {
+    const context = { holidays, terms, asapWorkingDays, firstReminderDays: duty.remindDaysBefore[0] ?? 0 };
+    return dueDatesOf(duty.deadline, windows, phases, school, context).flatMap((dueDate) => {
       if (!isWithin(dueDate.dueOn, planSpan)) {
         problems.add(`"${duty.id}" falls due on ${dueDate.dueOn}, outside the plan span (${planSpan.start} … ${planSpan.end})`);
         return [];

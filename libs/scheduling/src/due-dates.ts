@@ -10,6 +10,10 @@ import {
 import type { ActiveWindows } from './active-windows';
 import type { DefinitionDeadline } from './definition';
 import type { PhaseWindows } from './phase-windows';
+import { coarseDueDatesOf } from './coarse-due-dates';
+import type { DueDateContext } from './due-date-context';
+import { recurringDueDatesOf } from './recurring-due-dates';
+import { perTermDueDatesOf, termDueDatesOf } from './term-due-dates';
 
 /**
  * One due date of a duty, shared by every department it fans out to. `issueOn` is set for
@@ -28,6 +32,7 @@ export const dueDatesOf = (
   windows: ActiveWindows,
   phases: PhaseWindows,
   school: SchoolCalendarOptions,
+  context: DueDateContext,
 ): DueDate[] => {
   switch (deadline.kind) {
     case 'fixed':
@@ -61,5 +66,25 @@ export const dueDatesOf = (
       const anchor = deadline.anchor === 'start' ? phase.span.start : phase.span.end;
       return [{ periodKey: 'once', dueOn: addDays(anchor, deadline.offsetDays), requiredCount: 1 }];
     }
+
+    case 'month':
+    case 'dekad':
+    case 'half-year':
+    case 'window':
+    case 'asap':
+      return coarseDueDatesOf(deadline, windows, context);
+
+    case 'term':
+      return termDueDatesOf(deadline, windows, context);
+    case 'per-term':
+      return perTermDueDatesOf(deadline, windows, context);
+
+    case 'daily':
+    case 'weekly':
+    case 'monthly':
+    case 'nth-weekday':
+    case 'lunar':
+    case 'solar-term':
+      return recurringDueDatesOf(deadline, windows, context);
   }
 };

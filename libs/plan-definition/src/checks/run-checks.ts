@@ -1,5 +1,6 @@
 import type { UnlocatedError } from '../plan-error';
 import { ErrorCollector, type CheckInput } from './check-context';
+import { checkCoarseDeadlines } from './coarse-deadlines';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkPhases } from './phases';
@@ -14,6 +15,7 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkReferences(input, errors);
   checkPhases(input, errors);
   checkDeadlines(input, errors);
+  checkCoarseDeadlines(input, errors);
   checkResponsibilities(input, errors);
   checkTimeZone(input, errors);
   checkReviewAndEscalationTargets(input, errors);

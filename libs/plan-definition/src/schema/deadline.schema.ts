@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Identifier, LocalDate } from './primitives.schema';
+import { AsapDeadline, DekadDeadline, HalfYearDeadline, MonthDeadline, WindowDeadline } from './coarse-deadline.schema';
+import { PerTermDeadline, TermDeadline } from './school-calendar.schema';
+import { DailyDeadline, LunarDeadline, MonthlyDeadline, NthWeekdayDeadline, SolarTermDeadline, WeeklyDeadline } from './recurring-deadline.schema';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -59,5 +62,21 @@ export const Deadline = z.discriminatedUnion('kind', [
   CountPerPeriodDeadline,
   CycleDeadline,
   PhaseRelativeDeadline,
+  // Coarse deadlines (本月, 上旬/中旬/下旬, 上半年, a window, 尽快): coarse-deadline.schema.ts
+  MonthDeadline,
+  DekadDeadline,
+  HalfYearDeadline,
+  WindowDeadline,
+  AsapDeadline,
+  // The school calendar (学期初/期中/期末, 每学期N次): school-calendar.schema.ts
+  TermDeadline,
+  PerTermDeadline,
+  // Recurrence (每日, 每周五, 每月最后一个工作日, 5月第二个星期日, 端午, 清明): recurring-deadline.schema.ts
+  DailyDeadline,
+  WeeklyDeadline,
+  MonthlyDeadline,
+  NthWeekdayDeadline,
+  LunarDeadline,
+  SolarTermDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Identifier, LocalDate, SchoolYear, Text } from './primitives.schema';
 import { Deadline } from './deadline.schema';
-import { EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
+import { AsapWorkingDays, EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
+import { SchoolCalendar } from './school-calendar.schema';
 
 export const DepartmentKind = z.enum([
   'party-committee', 'government', 'bureau', 'bureau-office', 'research-office',
@@ -149,6 +150,7 @@ export const PlanDefinition = z.strictObject({
       holidayRule: HolidayRule.default('next-working-day'),
       reminders: ReminderPolicy.default({ daysBefore: [7, 1] }),
       escalation: EscalationPolicy.default([]),
+      asapWorkingDays: AsapWorkingDays.optional().describe('尽快: working days after issue for deadlines of kind asap; default 5'),
     })
     .default({ holidayRule: 'next-working-day', reminders: { daysBefore: [7, 1] }, escalation: [] }),
   /** Departments listed here, and/or in a separate file (path relative to this file). */
@@ -162,6 +164,8 @@ export const PlanDefinition = z.strictObject({
       liaisons: z.array(Liaison).default([]),
     })
     .default({ workSquads: [], liaisons: [] }),
+  schoolCalendarFile: z.string().optional().describe('YAML file with a schoolCalendar: section (校历), relative to this file; the plan\'s own terms win'),
+  schoolCalendar: SchoolCalendar.optional().describe('校历: term dates per school year (deadlines of kind term and per-term); default terms when left out'),
   programmes: z.array(Programme).default([]),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),
   measures: z.array(Measure).default([]),

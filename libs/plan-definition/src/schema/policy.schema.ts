@@ -28,3 +28,7 @@ export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 export type EscalationPolicy = z.infer<typeof EscalationPolicy>;
 export type HolidayRule = z.infer<typeof HolidayRule>;
+
+/** 尽快 ("as soon as possible"): this many working days after issue, unless the deadline says otherwise. */
+export const AsapWorkingDays = z.number().int().min(1).max(120);
+export const DEFAULT_ASAP_WORKING_DAYS = 5;

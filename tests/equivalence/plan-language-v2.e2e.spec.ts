@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { PlanledgerEvent } from '@planledger/domain';
+import { parsePlanDefinition } from '@planledger/plan-definition';
+import { compileSchedule } from '@planledger/scheduling';
+import { simulatePlan, type PersonAction } from '@planledger/simulation';
+import { freePort, ServiceProcess } from '../service/support/service-process';
+import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
+
+/**
+ * The deadline shapes of plan language v2 (coarse, school calendar, recurrence) end to end: the
+ * service, given each example plan (its 校历 section included) and the same people's commands at
+ * the same business times under the virtual clock, records the streams the simulator makes.
+ */
+const repo = join(__dirname, '..', '..');
+
+const examples = [
+  { plan: 'workflows/examples/coarse-deadlines.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
+  { plan: 'workflows/examples/school-calendar.yaml', late: 'research-office', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
+  { plan: 'workflows/examples/recurrence.yaml', late: 'school-a', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-06-20T00:00:00.000+08:00' },
+];
+
+/** The first differing event, said plainly (as in simulator-equals-service.e2e.spec.ts). */
+function firstDifference(simulated: Map<string, PlanledgerEvent[]>, recorded: Map<string, PlanledgerEvent[]>): string | undefined {
+  for (const name of [...new Set([...simulated.keys(), ...recorded.keys()])].sort()) {
+    const a = (simulated.get(name) ?? []).map(comparable);
+    const b = (recorded.get(name) ?? []).map(comparable);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `stream ${name}, event ${i}:\n  simulator: ${JSON.stringify(a[i]) ?? '(none)'}\n  service:   ${JSON.stringify(b[i]) ?? '(none)'}`;
+    }
+  }
+  return undefined;
+}
+
+describe.each(examples)('plan language v2 in the service: $plan', (example) => {
+  let dataDir: string;
+  let service: ServiceProcess | undefined;
+  afterAll(async () => {
+    if (service) await service.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the service records the streams the simulator makes', async () => {
+    const path = join(repo, example.plan);
+    const text = readFileSync(path, 'utf8');
+    const parsed = parsePlanDefinition(text, path, { readFile: (p) => readFileSync(p, 'utf8') });
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+    const actions: PersonAction[] = [];
+    const result = simulatePlan(compileSchedule(parsed.definition), { fileName: basename(path), format: 'yaml', text }, {
+      publishAt: example.publishAt,
+      until: example.until,
+      behaviour: { late: new Set([example.late]), silent: new Set() },
+      onEvent: () => undefined,
+      onAction: (action) => actions.push(action),
+    });
+    expect(result.rejections).toEqual([]);
+    const simulated = new Map<string, PlanledgerEvent[]>();
+    for (const { stream, events } of result.store.streams()) simulated.set(stream, [...events]);
+    expect([...simulated.values()].flat().filter((e) => e.type === 'AssignmentIssued').length).toBeGreaterThan(5);
+
+    dataDir = mkdtempSync(join(tmpdir(), 'planledger-v2-'));
+    const port = freePort();
+    service = await ServiceProcess.start({
+      args: ['--virtual-clock'],
+      port,
+      env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: example.publishAt, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_NAME: `v2-deadlines-${port}` },
+    });
+    const draft: PlanUploadBody = { definition: text, fileName: basename(path) };
+    const replay = new ServiceReplay(service.baseUrl!, dataDir, { draft, amendments: new Map() });
+    for (const action of actions) await replay.give(action);
+    await replay.advanceTo(example.until);
+    expect(await service.stop()).toBe(0);
+    service = undefined;
+
+    const recorded = await recordedStreams(dataDir);
+    expect(firstDifference(simulated, recorded)).toBeUndefined();
+    expect([...recorded.keys()].sort()).toEqual([...simulated.keys()].sort());
+  }, 600_000);
+});
