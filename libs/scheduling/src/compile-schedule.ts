@@ -106,7 +106,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const obligationsByDueTime = new Map<number, Obligation[]>();
   for (const duty of duties) {
     const dueDates = scheduleDueDates(duty);
-    const departments = directory.resolve(duty.responsible, duty.id, problems);
+    const departments = directory.resolve(duty.responsible, duty.id, problems, liaisons);
     for (const { departmentId, responsibility } of departments) {
       const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
       for (const dueDate of dueDates) {
@@ -128,7 +128,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
         // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
         if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
         if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
-        if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;
+        const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
+        if (submitTo !== undefined) obligation.submitTo = submitTo;
         const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
         if (sameDueTime) sameDueTime.push(obligation);
         else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
@@ -153,11 +154,16 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   };
 };
 
-/** The leading group, when the plan has one: its own id if it is a department, else its office. */
+/**
+ * The leading group, when the plan has one: its own id if it is a department, else its office;
+ * a group with neither (office not yet named) gives no default, so escalation goes only where
+ * the policy's levels say.
+ */
 const escalationDefaultOf = (definition: Definition, directory: DepartmentDirectory): { escalationDefault?: string } => {
   const group = definition.organisation.leadingGroup;
   if (group === undefined) return {};
-  return { escalationDefault: directory.has(group.id) ? group.id : group.office };
+  const to = directory.has(group.id) ? group.id : group.office;
+  return to === undefined ? {} : { escalationDefault: to };
 };
 
 const scheduledDepartment = (department: Definition['departments'][number]): ScheduledDepartment => ({

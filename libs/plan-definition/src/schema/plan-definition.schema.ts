@@ -6,6 +6,8 @@ import { EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
 export const DepartmentKind = z.enum([
   'party-committee', 'government', 'bureau', 'bureau-office', 'research-office',
   'township', 'school', 'school-office', 'leading-group', 'work-squad', 'liaison', 'other',
+  // Issue 13: units below a school and preschools.
+  'kindergarten', 'subject-group', 'grade-office', 'class',
 ]);
 
 export const Department = z.strictObject({
@@ -26,10 +28,23 @@ export const DepartmentClass = z.strictObject({
   membersOfKind: DepartmentKind.optional(),
 });
 
+/**
+ * 牵头: one unit or class, or several joint leads (联合牵头) written as a list. Each joint lead
+ * gets its own assignment with responsibility 'lead' (docs/plan-language/joint-leads.md).
+ */
+export const Lead = z.union([Identifier, z.array(Identifier).min(1, 'name at least one lead unit')]);
+
 export const Responsibility = z.strictObject({
-  lead: Identifier.describe('牵头: a department or a class'),
-  co: z.array(Identifier).default([]).describe('Co-responsible units (departments or classes)'),
+  lead: Lead.describe('牵头: a department or a class, or a list of joint leads (联合牵头)'),
+  co: z
+    .array(z.union([Identifier, z.literal('liaison')]))
+    .default([])
+    .describe('Co-responsible units (departments or classes); "liaison" is each lead school\'s 包校 leader'),
 });
+
+/** The lead units of a responsibility, in the order written (one, or the joint leads). */
+export const leadsOf = (responsible: { lead: string | readonly string[] }): readonly string[] =>
+  typeof responsible.lead === 'string' ? [responsible.lead] : responsible.lead;
 
 /** 制定方案 → 包点联校负责人审核 → 报办公室. Reviewer "liaison" means the responsible school's liaison. */
 export const ReviewChain = z.strictObject({
@@ -37,7 +52,7 @@ export const ReviewChain = z.strictObject({
     .array(z.union([Identifier, z.literal('liaison')]))
     .default([])
     .describe('Reviewer units in order; "liaison" is the drafting school\'s 包校 leader'),
-  submitTo: Identifier,
+  submitTo: z.union([Identifier, z.literal('liaison')]).describe('The receiving unit; "liaison" is the drafting school\'s 包校 leader'),
 });
 
 /** Quoted sentence of the document an entry encodes: keeps the file auditable against the text. */
@@ -100,13 +115,18 @@ export const Target = z.strictObject({
 // Organisation entries are units too: their ids are declared under departments (kinds
 // leading-group, work-squad, liaison) so that work can be assigned and escalated to them.
 
+/**
+ * A leading group whose leader or office the document does not name yet ("成立领导小组, 组长由...担任"
+ * to be filled in later) may leave them out: escalation then goes to the group itself when it is
+ * a department, else to its office, else nowhere by default (docs/plan-language/joint-leads.md).
+ */
 export const LeadingGroup = z.strictObject({
   id: Identifier,
   name: Text,
-  leader: Text,
+  leader: Text.optional(),
   deputies: z.array(Text).default([]),
   members: z.array(Identifier).default([]),
-  office: Identifier,
+  office: Identifier.optional(),
 });
 
 export const WorkSquad = z.strictObject({

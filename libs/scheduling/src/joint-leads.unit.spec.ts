@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { compileSchedule } from './compile-schedule';
+import { definitionWith, measure, planInput } from './testing/plan-fixture';
+
+const fixed = { kind: 'fixed' as const, date: '2022-03-04' };
+const units = ['teaching-office', 'group-office', 'school-a', 'school-b', 'school-c', 'all-schools'];
+
+describe('joint leads (联合牵头)', () => {
+  it('gives each joint lead its own obligation with responsibility lead, co after them', () => {
+    const schedule = compileSchedule(
+      definitionWith([measure('mechanism', fixed, { responsible: { lead: ['teaching-office', 'group-office'], co: ['school-a'] } })]),
+    );
+    expect(schedule.obligations.map((o) => [o.assignmentId, o.responsibility])).toEqual([
+      ['mechanism.group-office.once', 'lead'],
+      ['mechanism.school-a.once', 'co'],
+      ['mechanism.teaching-office.once', 'lead'],
+    ]);
+  });
+
+  it('keeps a unit that is both a joint lead and co-responsible as lead, once', () => {
+    const schedule = compileSchedule(definitionWith([measure('m', fixed, { responsible: { lead: ['school-a', 'all-schools'], co: ['school-b'] } })]));
+    expect(schedule.obligations.map((o) => [o.departmentId, o.responsibility])).toEqual([
+      ['school-a', 'lead'],
+      ['school-b', 'lead'],
+      ['school-c', 'lead'],
+    ]);
+  });
+
+  it('has unique assignment ids and a lead obligation for every member of every joint lead, whatever the lists', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(...units), { maxLength: 6 }), (lead, co) => {
+        const { obligations } = compileSchedule(definitionWith([measure('m', fixed, { responsible: { lead, co } })]));
+        const ids = obligations.map((o) => o.assignmentId);
+        expect(new Set(ids).size).toBe(ids.length);
+        const leadMembers = new Set(lead.flatMap((u) => (u === 'all-schools' ? ['school-a', 'school-b', 'school-c'] : [u])));
+        expect(new Set(obligations.filter((o) => o.responsibility === 'lead').map((o) => o.departmentId))).toEqual(leadMembers);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('liaison (包校) where a unit goes', () => {
+  it('makes each lead school\'s liaison co-responsible, and the receiver of its work', () => {
+    const schedule = compileSchedule(
+      definitionWith([measure('school-plan', fixed, { responsible: { lead: 'all-schools', co: ['liaison'] }, review: { reviewedBy: [], submitTo: 'liaison' } })]),
+    );
+    expect(schedule.obligations.map((o) => [o.departmentId, o.responsibility, o.submitTo ?? null])).toEqual([
+      // school-c has no liaison: it has no receiver, and adds no co-responsible liaison.
+      ['liaison-wang', 'co', null],
+      ['school-a', 'lead', 'liaison-wang'],
+      ['school-b', 'lead', 'liaison-wang'],
+      ['school-c', 'lead', null],
+    ]);
+  });
+});
+
+describe('a leading group not yet staffed', () => {
+  it('escalates by default to the group when it is a unit, and to nobody when neither it nor an office is', () => {
+    const base = planInput();
+    const named = compileSchedule(definitionWith([], { organisation: { leadingGroup: { id: 'leading-group', name: '领导小组' } } }));
+    expect(named.escalationDefault).toBe('leading-group');
+    const unnamed = compileSchedule(
+      definitionWith([], {
+        departments: base.departments?.filter((d) => d.id !== 'leading-group'),
+        organisation: { leadingGroup: { id: 'leading-group', name: '领导小组' } },
+      }),
+    );
+    expect(unnamed.escalationDefault).toBeUndefined();
+  });
+});
