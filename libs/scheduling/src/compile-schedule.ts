@@ -11,6 +11,7 @@ import {
   type SchoolCalendarOptions,
 } from '@planledger/calendar';
 import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
+import { leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
@@ -107,32 +108,41 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   for (const duty of duties) {
     const dueDates = scheduleDueDates(duty);
     const departments = directory.resolve(duty.responsible, duty.id, problems, liaisons);
+    // A product fan-out (each school × each subject): lead units once per label, co units once.
+    const times = leadTimesOf(duty.responsible);
     for (const { departmentId, responsibility } of departments) {
       const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
-      for (const dueDate of dueDates) {
-        const obligation: Obligation = {
-          // Unique because duty ids are unique, departments are de-duplicated per duty and period keys per deadline.
-          assignmentId: `${duty.id}.${departmentId}.${dueDate.periodKey}`,
-          measureId: duty.id,
-          title: duty.title,
-          departmentId,
-          responsibility,
-          periodKey: dueDate.periodKey,
-          requiredCount: dueDate.requiredCount,
-          issueAt: dueDate.issueAt,
-          dueAt: dueDate.dueAt,
-          reviewers: [...reviewers],
-          remindDaysBefore: [...duty.remindDaysBefore],
-          escalation: duty.escalation.map((level) => ({ ...level })),
-        };
-        // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
-        if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
-        if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
-        const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
-        if (submitTo !== undefined) obligation.submitTo = submitTo;
-        const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
-        if (sameDueTime) sameDueTime.push(obligation);
-        else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
+      const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
+      const labels: (string | undefined)[] = times !== undefined && responsibility === 'lead' ? [...new Set(times)] : [undefined];
+      for (const subject of labels) {
+        for (const dueDate of dueDates) {
+          // The subject goes in front of the period key: ids stay `<measure>.<department>.<period>` (ADR 0003).
+          const periodKey = subject === undefined ? dueDate.periodKey : `${subject}-${dueDate.periodKey}`;
+          const obligation: Obligation = {
+            // Unique because duty ids are unique, departments are de-duplicated per duty, labels per
+            // lead (a set) and period keys per deadline.
+            assignmentId: `${duty.id}.${departmentId}.${periodKey}`,
+            measureId: duty.id,
+            title: duty.title,
+            departmentId,
+            responsibility,
+            periodKey,
+            requiredCount: dueDate.requiredCount,
+            issueAt: dueDate.issueAt,
+            dueAt: dueDate.dueAt,
+            reviewers: [...reviewers],
+            remindDaysBefore: [...duty.remindDaysBefore],
+            escalation: duty.escalation.map((level) => ({ ...level })),
+          };
+          // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
+          if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
+          if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
+          if (submitTo !== undefined) obligation.submitTo = submitTo;
+          if (subject !== undefined) obligation.subject = subject;
+          const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
+          if (sameDueTime) sameDueTime.push(obligation);
+          else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
+        }
       }
     }
   }

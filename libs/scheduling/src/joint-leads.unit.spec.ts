@@ -69,3 +69,37 @@ describe('a leading group not yet staffed', () => {
     expect(unnamed.escalationDefault).toBeUndefined();
   });
 });
+
+describe('product fan-out (each school × each subject)', () => {
+  const semesterly = { kind: 'count' as const, atLeast: 1, per: 'semester' as const };
+
+  it('gives every member of `each` one obligation per subject and period, with the subject recorded', () => {
+    const schedule = compileSchedule(
+      definitionWith([measure('lesson-study', semesterly, { phases: ['norm-year'], responsible: { lead: { each: 'all-schools', times: ['chinese', 'maths'] }, co: ['teaching-office'] } })]),
+    );
+    const forSchoolA = schedule.obligations.filter((o) => o.departmentId === 'school-a').map((o) => [o.assignmentId, o.subject]);
+    expect(forSchoolA).toEqual([
+      ['lesson-study.school-a.chinese-2021-s1', 'chinese'],
+      ['lesson-study.school-a.maths-2021-s1', 'maths'],
+      ['lesson-study.school-a.chinese-2021-s2', 'chinese'],
+      ['lesson-study.school-a.maths-2021-s2', 'maths'],
+    ]);
+    // The co-responsible office is not multiplied by the subjects.
+    expect(schedule.obligations.filter((o) => o.departmentId === 'teaching-office').map((o) => [o.assignmentId, o.subject])).toEqual([
+      ['lesson-study.teaching-office.2021-s1', undefined],
+      ['lesson-study.teaching-office.2021-s2', undefined],
+    ]);
+  });
+
+  it('has unique assignment ids, units × subjects × periods of them, whatever the subjects', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('chinese', 'maths', 'english', 'pe', 'art'), { minLength: 1, maxLength: 8 }), (times) => {
+        const { obligations } = compileSchedule(definitionWith([measure('m', semesterly, { phases: ['norm-year'], responsible: { lead: { each: 'all-schools', times } } })]));
+        const ids = obligations.map((o) => o.assignmentId);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBe(3 * new Set(times).size * 2);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -53,8 +53,13 @@ export interface Obligation {
   programmeId?: string;
   departmentId: string;
   responsibility: 'lead' | 'co';
-  /** e.g. "2022", "2022-s1", "2022-w37", "once". */
+  /** e.g. "2022", "2022-s1", "2022-w37", "once"; a product fan-out prefixes the subject: "maths-2022-s1". */
   periodKey: string;
+  /**
+   * A product fan-out (`lead: { each: all-schools, times: [maths, …] }`): the label this
+   * obligation is for. Absent on every other obligation (and on every event stored before it).
+   */
+  subject?: string;
   /** "at least N" obligations: how many reports the period needs. */
   requiredCount: number;
   issueAt: Instant;

@@ -36,6 +36,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
 
   for (const { entry, path, deadline, escalation } of workEntries(d)) {
     if (typeof entry.responsible.lead === 'string') expect('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
+    else if ('each' in entry.responsible.lead) expect('unit', entry.responsible.lead.each, [...path, 'responsible', 'lead', 'each']);
     else expectAll('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
     entry.responsible.co.forEach((id, i) => id !== 'liaison' && expect('unit', id, [...path, 'responsible', 'co', i]));
     if (deadline.kind === 'phase') expect('phase', deadline.phase, [...path, 'deadline', 'phase']);

@@ -38,7 +38,8 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
     leads.forEach((lead, i) => {
       const members = resolved[i];
       if (members === undefined || members.length > 0) return;
-      const at: KeyPath = typeof entry.responsible.lead === 'string' ? [...path, 'responsible', 'lead'] : [...path, 'responsible', 'lead', i];
+      const lead0 = entry.responsible.lead;
+      const at: KeyPath = typeof lead0 === 'string' ? [...path, 'responsible', 'lead'] : Array.isArray(lead0) ? [...path, 'responsible', 'lead', i] : [...path, 'responsible', 'lead', 'each'];
       errors.inPlan(at, 'empty-responsibility', `the lead unit "${lead}" of "${entry.id}" has no members, so nobody leads this measure${leads.length > 1 ? ' for it' : ''}`);
     });
     const leadMembers = resolved.slice(0, leads.length).flatMap((r) => r ?? []);

@@ -32,7 +32,15 @@ export const DepartmentClass = z.strictObject({
  * 牵头: one unit or class, or several joint leads (联合牵头) written as a list. Each joint lead
  * gets its own assignment with responsibility 'lead' (docs/plan-language/joint-leads.md).
  */
-export const Lead = z.union([Identifier, z.array(Identifier).min(1, 'name at least one lead unit')]);
+export const Lead = z.union([
+  Identifier,
+  z.array(Identifier).min(1, 'name at least one lead unit'),
+  /** "各学校各学科": every member of `each` once per subject in `times` (docs/plan-language/joint-leads.md). */
+  z.strictObject({
+    each: Identifier.describe('a unit or class, e.g. all-schools'),
+    times: z.array(Identifier).min(1).describe('subjects (or other labels), e.g. [chinese, maths]: one assignment per unit and subject'),
+  }),
+]);
 
 export const Responsibility = z.strictObject({
   lead: Lead.describe('牵头: a department or a class, or a list of joint leads (联合牵头)'),
@@ -43,8 +51,12 @@ export const Responsibility = z.strictObject({
 });
 
 /** The lead units of a responsibility, in the order written (one, or the joint leads). */
-export const leadsOf = (responsible: { lead: string | readonly string[] }): readonly string[] =>
-  typeof responsible.lead === 'string' ? [responsible.lead] : responsible.lead;
+export const leadsOf = (responsible: { lead: string | readonly string[] | { each: string } }): readonly string[] =>
+  typeof responsible.lead === 'string' ? [responsible.lead] : 'each' in responsible.lead ? [responsible.lead.each] : responsible.lead;
+
+/** The labels a product fan-out multiplies each lead unit by; undefined for a plain lead. */
+export const leadTimesOf = (responsible: { lead: string | readonly string[] | { times: readonly string[] } }): readonly string[] | undefined =>
+  typeof responsible.lead === 'object' && 'times' in responsible.lead ? responsible.lead.times : undefined;
 
 /** 制定方案 → 包点联校负责人审核 → 报办公室. Reviewer "liaison" means the responsible school's liaison. */
 export const ReviewChain = z.strictObject({
