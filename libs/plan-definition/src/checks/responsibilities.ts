@@ -43,14 +43,15 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
       errors.inPlan(at, 'empty-responsibility', `the lead unit "${lead}" of "${entry.id}" has no members, so nobody leads this measure${leads.length > 1 ? ' for it' : ''}`);
     });
     const leadMembers = resolved.slice(0, leads.length).flatMap((r) => r ?? []);
-    if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, leadMembers, liaisonOf, [...path, 'review', 'reviewedBy'], errors);
-    if (entry.review?.submitTo === 'liaison') checkLiaisons(entry.id, leadMembers, liaisonOf, [...path, 'review', 'submitTo'], errors);
-    if (entry.responsible.co.includes('liaison')) checkLiaisons(entry.id, leadMembers, liaisonOf, [...path, 'responsible', 'co'], errors);
+    if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, 'is reviewed by', leadMembers, liaisonOf, [...path, 'review', 'reviewedBy'], errors);
+    if (entry.review?.submitTo === 'liaison') checkLiaisons(entry.id, 'is submitted to', leadMembers, liaisonOf, [...path, 'review', 'submitTo'], errors);
+    if (entry.responsible.co.includes('liaison')) checkLiaisons(entry.id, 'names as co-responsible', leadMembers, liaisonOf, [...path, 'responsible', 'co'], errors);
   }
 }
 
 function checkLiaisons(
   entryId: string,
+  relation: string,
   drafters: readonly string[],
   liaisonOf: ReadonlyMap<string, string>,
   path: KeyPath,
@@ -58,5 +59,5 @@ function checkLiaisons(
 ): void {
   const uncovered = drafters.filter((id) => !liaisonOf.has(id));
   if (uncovered.length === 0) return;
-  errors.inPlan(path, 'missing-liaison', `"${entryId}" names the drafter's liaison (包校), but no liaison covers ${listSome(uncovered.map((s) => `"${s}"`))}; add them to organisation.liaisons`);
+  errors.inPlan(path, 'missing-liaison', `"${entryId}" ${relation} the drafter's liaison (包校), but no liaison covers ${listSome(uncovered.map((s) => `"${s}"`))}; add them to organisation.liaisons`);
 }
