@@ -37,6 +37,7 @@ interface ScheduledDueDate {
   dueAt: string;
   dueAtMs: number;
   phaseId?: string;
+  standing?: true;
 }
 
 /**
@@ -99,6 +100,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       dueAt: due.closesAt,
       dueAtMs: due.closesAtMs,
       phaseId: phase?.phaseId,
+      ...(dueDate.standing ? { standing: true as const } : {}),
     };
   };
 
@@ -139,6 +141,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
           if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
           if (submitTo !== undefined) obligation.submitTo = submitTo;
           if (subject !== undefined) obligation.subject = subject;
+          if (dueDate.standing) obligation.standing = true;
           const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
           if (sameDueTime) sameDueTime.push(obligation);
           else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);

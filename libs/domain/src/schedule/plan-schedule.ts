@@ -60,6 +60,13 @@ export interface Obligation {
    * obligation is for. Absent on every other obligation (and on every event stored before it).
    */
   subject?: string;
+  /**
+   * A standing duty (常态化, period key "standing"): no due date. `dueAt` is the end of the window
+   * it runs in (its phases or the plan), kept so the stored shape is unchanged; no reminder,
+   * overdue or escalation timer is derived for it and submitting it is never late. Absent on
+   * every other obligation (and on every event stored before it).
+   */
+  standing?: true;
   /** "at least N" obligations: how many reports the period needs. */
   requiredCount: number;
   issueAt: Instant;
