@@ -59,7 +59,7 @@ describe('parsePlanDefinition: reading the file and the schema', () => {
     expect(onlyErrorOf(text)).toMatchObject({
       ...positionOf(text, 'weekly'),
       path: 'measures[0].deadline.kind',
-      message: 'must be one of "fixed", "yearly", "count", "cycle", "phase", found text "weekly"',
+      message: 'must be one of "fixed", "yearly", "count", "cycle", "phase", "standing", found text "weekly"',
       code: 'invalid-value',
     });
   });

@@ -66,11 +66,11 @@ export const StandingDeadline = z
   .describe('No due date (常态化, 长期坚持), e.g. 常态化开展校园安全隐患排查 → kind: standing, selfReport: { every: semester }');
 
 export const Deadline = z.discriminatedUnion('kind', [
-  StandingDeadline,
   FixedDeadline,
   YearlyDeadline,
   CountPerPeriodDeadline,
   CycleDeadline,
   PhaseRelativeDeadline,
+  StandingDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;
