@@ -36,3 +36,17 @@ describe('parsePlanDefinition: joint leads, liaison as a unit, unit kinds', () =
     expect(result.ok && result.definition.organisation.leadingGroup).toEqual({ id: 'office', name: '领导小组', deputies: [], members: [] });
   });
 });
+
+describe('parsePlanDefinition: roles', () => {
+  const withRoleLead = (role: string) =>
+    edit(edit(minimalPlan, 'lead: all-schools, co: [research-office]', `lead: { role: ${role}, of: all-schools }, co: [research-office]`), 'programmes:', 'roles:\n  - { id: head-teacher, name: 班主任 }\nprogrammes:');
+
+  it('accepts a declared role held in a class', () => {
+    const result = parsePlanDefinition(withRoleLead('head-teacher'), 'plan.yaml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('reports a role that is not declared, with the declared ones', () => {
+    expect(onlyErrorOf(withRoleLead('head-teachr'))).toMatchObject({ path: 'measures[0].responsible.lead.role', code: 'dangling-reference', message: expect.stringMatching(/^role "head-teachr" is not defined \(did you mean "head-teacher"\?\)/) });
+  });
+});

@@ -11,7 +11,7 @@ import {
   type SchoolCalendarOptions,
 } from '@planledger/calendar';
 import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
-import { leadTimesOf } from '@planledger/plan-definition';
+import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
@@ -112,6 +112,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     const departments = directory.resolve(duty.responsible, duty.id, problems, liaisons);
     // A product fan-out (each school × each subject): lead units once per label, co units once.
     const times = leadTimesOf(duty.responsible);
+    // A role lead ({ role, of }): with no roster yet, the unit holding the role owns the work; the role is recorded.
+    const role = leadRoleOf(duty.responsible);
     for (const { departmentId, responsibility } of departments) {
       const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
       const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
@@ -142,6 +144,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
           if (submitTo !== undefined) obligation.submitTo = submitTo;
           if (subject !== undefined) obligation.subject = subject;
           if (dueDate.standing) obligation.standing = true;
+          if (role !== undefined && responsibility === 'lead') obligation.role = role;
           const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
           if (sameDueTime) sameDueTime.push(obligation);
           else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);

@@ -103,3 +103,19 @@ describe('product fan-out (each school × each subject)', () => {
     );
   });
 });
+
+describe('a role as the lead (班主任 of every school), before any roster', () => {
+  it('gives the unit holding the role the assignment, with the role recorded; co units carry no role', () => {
+    const schedule = compileSchedule(
+      definitionWith([measure('home-visits', fixed, { responsible: { lead: { role: 'head-teacher', of: 'all-schools' }, co: ['teaching-office'] } })], {
+        roles: [{ id: 'head-teacher', name: '班主任' }],
+      }),
+    );
+    expect(schedule.obligations.map((o) => [o.assignmentId, o.responsibility, o.role])).toEqual([
+      ['home-visits.school-a.once', 'lead', 'head-teacher'],
+      ['home-visits.school-b.once', 'lead', 'head-teacher'],
+      ['home-visits.school-c.once', 'lead', 'head-teacher'],
+      ['home-visits.teaching-office.once', 'co', undefined],
+    ]);
+  });
+});

@@ -67,6 +67,12 @@ export interface Obligation {
    * every other obligation (and on every event stored before it).
    */
   standing?: true;
+  /**
+   * A role lead (`lead: { role: head-teacher, of: all-schools }`): the role whose holders in
+   * `departmentId` carry the work (班主任, 骨干教师). Until a roster maps role@unit to persons the
+   * department owns it. Absent on every other obligation (and on every event stored before it).
+   */
+  role?: string;
   /** "at least N" obligations: how many reports the period needs. */
   requiredCount: number;
   issueAt: Instant;

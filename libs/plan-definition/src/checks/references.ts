@@ -3,7 +3,7 @@ import { closestMatch } from '../shared/closest-match';
 import { listSome, type CheckInput, type ErrorCollector } from './check-context';
 import { workEntries } from './plan-entries';
 
-type Kind = 'unit' | 'department' | 'phase' | 'programme';
+type Kind = 'unit' | 'department' | 'phase' | 'programme' | 'role';
 
 /** Every id used anywhere must name something defined; the message lists what is. */
 export function checkReferences(input: CheckInput, errors: ErrorCollector): void {
@@ -14,6 +14,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
     unit: ids([...input.departments, ...input.classes].map((x) => x.value)),
     phase: ids(d.phases),
     programme: ids(d.programmes),
+    role: ids(d.roles),
   };
   const known = Object.fromEntries(Object.entries(defined).map(([k, ids]) => [k, new Set(ids)])) as Record<Kind, Set<string>>;
 
@@ -36,7 +37,10 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
 
   for (const { entry, path, deadline, escalation } of workEntries(d)) {
     if (typeof entry.responsible.lead === 'string') expect('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
-    else if ('each' in entry.responsible.lead) expect('unit', entry.responsible.lead.each, [...path, 'responsible', 'lead', 'each']);
+    else if ('role' in entry.responsible.lead) {
+      expect('unit', entry.responsible.lead.of, [...path, 'responsible', 'lead', 'of']);
+      expect('role', entry.responsible.lead.role, [...path, 'responsible', 'lead', 'role']);
+    } else if ('each' in entry.responsible.lead) expect('unit', entry.responsible.lead.each, [...path, 'responsible', 'lead', 'each']);
     else expectAll('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
     entry.responsible.co.forEach((id, i) => id !== 'liaison' && expect('unit', id, [...path, 'responsible', 'co', i]));
     if (deadline.kind === 'phase') expect('phase', deadline.phase, [...path, 'deadline', 'phase']);

@@ -39,7 +39,7 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
       const members = resolved[i];
       if (members === undefined || members.length > 0) return;
       const lead0 = entry.responsible.lead;
-      const at: KeyPath = typeof lead0 === 'string' ? [...path, 'responsible', 'lead'] : Array.isArray(lead0) ? [...path, 'responsible', 'lead', i] : [...path, 'responsible', 'lead', 'each'];
+      const at: KeyPath = typeof lead0 === 'string' ? [...path, 'responsible', 'lead'] : Array.isArray(lead0) ? [...path, 'responsible', 'lead', i] : [...path, 'responsible', 'lead', 'role' in lead0 ? 'of' : 'each'];
       errors.inPlan(at, 'empty-responsibility', `the lead unit "${lead}" of "${entry.id}" has no members, so nobody leads this measure${leads.length > 1 ? ' for it' : ''}`);
     });
     const leadMembers = resolved.slice(0, leads.length).flatMap((r) => r ?? []);

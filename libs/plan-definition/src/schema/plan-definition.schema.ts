@@ -35,6 +35,15 @@ export const DepartmentClass = z.strictObject({
 export const Lead = z.union([
   Identifier,
   z.array(Identifier).min(1, 'name at least one lead unit'),
+  /**
+   * "由各校班主任负责": a role (declared under `roles`) held in a unit or in every member of a
+   * class. Until a roster names the persons, the assignment goes to the unit holding the role,
+   * with the role recorded on it (docs/plan-language/roles.md).
+   */
+  z.strictObject({
+    role: Identifier.describe('a role declared under roles, e.g. head-teacher'),
+    of: Identifier.describe('the unit or class whose holders of the role are responsible, e.g. all-schools'),
+  }),
   /** "各学校各学科": every member of `each` once per subject in `times` (docs/plan-language/joint-leads.md). */
   z.strictObject({
     each: Identifier.describe('a unit or class, e.g. all-schools'),
@@ -51,11 +60,21 @@ export const Responsibility = z.strictObject({
 });
 
 /** The lead units of a responsibility, in the order written (one, or the joint leads). */
-export const leadsOf = (responsible: { lead: string | readonly string[] | { each: string } }): readonly string[] =>
-  typeof responsible.lead === 'string' ? [responsible.lead] : 'each' in responsible.lead ? [responsible.lead.each] : responsible.lead;
+export const leadsOf = (responsible: { lead: string | readonly string[] | { each: string } | { of: string } }): readonly string[] =>
+  typeof responsible.lead === 'string'
+    ? [responsible.lead]
+    : 'each' in responsible.lead
+      ? [responsible.lead.each]
+      : 'of' in responsible.lead
+        ? [responsible.lead.of]
+        : responsible.lead;
+
+/** The role a lead names (`{ role, of }`), else undefined. */
+export const leadRoleOf = (responsible: { lead: unknown }): string | undefined =>
+  typeof responsible.lead === 'object' && responsible.lead !== null && 'role' in responsible.lead ? (responsible.lead as { role: string }).role : undefined;
 
 /** The labels a product fan-out multiplies each lead unit by; undefined for a plain lead. */
-export const leadTimesOf = (responsible: { lead: string | readonly string[] | { times: readonly string[] } }): readonly string[] | undefined =>
+export const leadTimesOf = (responsible: { lead: string | readonly string[] | { times: readonly string[] } | { role: string } }): readonly string[] | undefined =>
   typeof responsible.lead === 'object' && 'times' in responsible.lead ? responsible.lead.times : undefined;
 
 /** 制定方案 → 包点联校负责人审核 → 报办公室. Reviewer "liaison" means the responsible school's liaison. */
@@ -92,6 +111,9 @@ export const Phase = z.strictObject({
   source: SourceQuote,
   deliverables: z.array(Deliverable).default([]),
 });
+
+/** 班主任, 骨干教师, a named post: a role persons hold in a unit; a roster names them later. */
+export const Role = z.strictObject({ id: Identifier, name: Text, description: z.string().optional() });
 
 export const Programme = z.strictObject({ id: Identifier, name: Text, description: z.string().optional() });
 
@@ -191,6 +213,7 @@ export const PlanDefinition = z.strictObject({
     })
     .default({ workSquads: [], liaisons: [] }),
   programmes: z.array(Programme).default([]),
+  roles: z.array(Role).default([]).describe('Roles such as 班主任 or 骨干教师 that a measure may hold responsible: lead: { role, of }'),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),
   measures: z.array(Measure).default([]),
   targets: z.array(Target).default([]),
