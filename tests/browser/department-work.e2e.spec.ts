@@ -105,7 +105,7 @@ describe('a school head, the liaison and the bureau work one assignment through 
   it('我的待办 lists overdue work first, with plan, due date with weekday, countdown, status, and a badge', async () => {
     await reloadUntil(head, '[data-testid="group-overdue"]', MEASURE);
     const groups = await head.locator('[data-testid^="group-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
-    expect(groups).toEqual(['group-overdue', 'group-dueWithin7Days', 'group-awaitingMyReview', 'group-inProgress', 'group-done']);
+    expect(groups).toEqual(['group-overdue', 'group-dueWithin7Days', 'group-awaitingMyReview', 'group-inProgress', 'group-standing', 'group-done']);
     const overdue = await head.getByTestId('group-overdue').textContent();
     expect(overdue).toContain('2022年1月17日 星期一'); // the deadline in the plan's zone, with its weekday
     expect(overdue).toMatch(/逾期 \d+ 天/);

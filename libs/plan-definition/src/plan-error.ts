@@ -20,7 +20,6 @@ export type PlanErrorCode =
   | 'self-review'
   | 'parent-cycle'
   | 'deadline-before-issue'
-
   | 'school-calendar-file';
 
 /** One problem in a definition, located so that an editor can jump to it. */

@@ -13,6 +13,7 @@ import {
 } from '@planledger/calendar';
 import { DEFAULT_ASAP_WORKING_DAYS } from '@planledger/plan-definition';
 import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
+import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
@@ -38,6 +39,7 @@ interface ScheduledDueDate {
   dueAt: string;
   dueAtMs: number;
   phaseId?: string;
+  standing?: true;
 }
 
 /**
@@ -105,6 +107,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       dueAt: due.closesAt,
       dueAtMs: due.closesAtMs,
       phaseId: phase?.phaseId,
+      ...(dueDate.standing ? { standing: true as const } : {}),
     };
   };
 
@@ -113,32 +116,46 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const obligationsByDueTime = new Map<number, Obligation[]>();
   for (const duty of duties) {
     const dueDates = scheduleDueDates(duty);
-    const departments = directory.resolve(duty.responsible, duty.id, problems);
+    const departments = directory.resolve(duty.responsible, duty.id, problems, liaisons);
+    // A product fan-out (each school × each subject): lead units once per label, co units once.
+    const times = leadTimesOf(duty.responsible);
+    // A role lead ({ role, of }): with no roster yet, the unit holding the role owns the work; the role is recorded.
+    const role = leadRoleOf(duty.responsible);
     for (const { departmentId, responsibility } of departments) {
       const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
-      for (const dueDate of dueDates) {
-        const obligation: Obligation = {
-          // Unique because duty ids are unique, departments are de-duplicated per duty and period keys per deadline.
-          assignmentId: `${duty.id}.${departmentId}.${dueDate.periodKey}`,
-          measureId: duty.id,
-          title: duty.title,
-          departmentId,
-          responsibility,
-          periodKey: dueDate.periodKey,
-          requiredCount: dueDate.requiredCount,
-          issueAt: dueDate.issueAt,
-          dueAt: dueDate.dueAt,
-          reviewers: [...reviewers],
-          remindDaysBefore: [...duty.remindDaysBefore],
-          escalation: duty.escalation.map((level) => ({ ...level })),
-        };
-        // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
-        if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
-        if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
-        if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;
-        const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
-        if (sameDueTime) sameDueTime.push(obligation);
-        else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
+      const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
+      const labels: (string | undefined)[] = times !== undefined && responsibility === 'lead' ? [...new Set(times)] : [undefined];
+      for (const subject of labels) {
+        for (const dueDate of dueDates) {
+          // The subject goes in front of the period key: ids stay `<measure>.<department>.<period>` (ADR 0003).
+          const periodKey = subject === undefined ? dueDate.periodKey : `${subject}-${dueDate.periodKey}`;
+          const obligation: Obligation = {
+            // Unique because duty ids are unique, departments are de-duplicated per duty, labels per
+            // lead (a set) and period keys per deadline.
+            assignmentId: `${duty.id}.${departmentId}.${periodKey}`,
+            measureId: duty.id,
+            title: duty.title,
+            departmentId,
+            responsibility,
+            periodKey,
+            requiredCount: dueDate.requiredCount,
+            issueAt: dueDate.issueAt,
+            dueAt: dueDate.dueAt,
+            reviewers: [...reviewers],
+            remindDaysBefore: [...duty.remindDaysBefore],
+            escalation: duty.escalation.map((level) => ({ ...level })),
+          };
+          // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
+          if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
+          if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
+          if (submitTo !== undefined) obligation.submitTo = submitTo;
+          if (subject !== undefined) obligation.subject = subject;
+          if (dueDate.standing) obligation.standing = true;
+          if (role !== undefined && responsibility === 'lead') obligation.role = role;
+          const sameDueTime = obligationsByDueTime.get(dueDate.dueAtMs);
+          if (sameDueTime) sameDueTime.push(obligation);
+          else obligationsByDueTime.set(dueDate.dueAtMs, [obligation]);
+        }
       }
     }
   }
@@ -160,11 +177,16 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   };
 };
 
-/** The leading group, when the plan has one: its own id if it is a department, else its office. */
+/**
+ * The leading group, when the plan has one: its own id if it is a department, else its office;
+ * a group with neither (office not yet named) gives no default, so escalation goes only where
+ * the policy's levels say.
+ */
 const escalationDefaultOf = (definition: Definition, directory: DepartmentDirectory): { escalationDefault?: string } => {
   const group = definition.organisation.leadingGroup;
   if (group === undefined) return {};
-  return { escalationDefault: directory.has(group.id) ? group.id : group.office };
+  const to = directory.has(group.id) ? group.id : group.office;
+  return to === undefined ? {} : { escalationDefault: to };
 };
 
 const scheduledDepartment = (department: Definition['departments'][number]): ScheduledDepartment => ({

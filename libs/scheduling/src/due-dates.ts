@@ -25,6 +25,8 @@ export interface DueDate {
   dueOn: LocalDate;
   issueOn?: LocalDate;
   requiredCount: number;
+  /** A standing duty (常态化): no due date; `dueOn` is the last day it runs. */
+  standing?: true;
 }
 
 export const dueDatesOf = (
@@ -59,6 +61,18 @@ export const dueDatesOf = (
       return everyNYears(deadline.firstDue, deadline.everyYears, windows.hull)
         .filter((due) => windows.contains(due))
         .map((due) => ({ periodKey: due.slice(0, 4), dueOn: due, requiredCount: 1 }));
+
+    case 'standing': {
+      // One standing obligation over the whole window, then one self-report per period if asked.
+      const standing: DueDate = { periodKey: 'standing', dueOn: windows.hull.end, issueOn: windows.hull.start, requiredCount: 1, standing: true };
+      const every = deadline.selfReport?.every;
+      if (every === undefined) return [standing];
+      const reports = enumeratePeriods(every, windows.hull, school).flatMap((period) => {
+        const active = windows.clip(period);
+        return active ? [{ periodKey: `report-${period.key}`, dueOn: active.end, issueOn: active.start, requiredCount: 1 }] : [];
+      });
+      return [standing, ...reports];
+    }
 
     case 'phase': {
       const phase = phases.byId.get(deadline.phase);

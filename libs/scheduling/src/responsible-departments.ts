@@ -1,3 +1,4 @@
+import { leadsOf } from '@planledger/plan-definition';
 import type { Definition, DefinitionResponsibility } from './definition';
 import type { ProblemList } from './schedule-compilation-error';
 
@@ -38,8 +39,12 @@ export class DepartmentDirectory {
     return this.departmentIds.has(id);
   }
 
-  /** Lead before co; a department named twice keeps its first (strongest) role. */
-  resolve(responsible: DefinitionResponsibility, owner: string, problems: ProblemList): ResponsibleDepartment[] {
+  /**
+   * Lead before co; a department named twice keeps its first (strongest) role. Joint leads
+   * (联合牵头) each become a lead department; a co-responsible "liaison" stands for the 包校
+   * leader of each lead department that has one.
+   */
+  resolve(responsible: DefinitionResponsibility, owner: string, problems: ProblemList, liaisons?: ReadonlyMap<string, string>): ResponsibleDepartment[] {
     const resolved = new Map<string, ResponsibleDepartment>();
     const add = (id: string, responsibility: 'lead' | 'co'): void => {
       const members = this.classMembers.get(id) ?? (this.departmentIds.has(id) ? [id] : undefined);
@@ -49,8 +54,14 @@ export class DepartmentDirectory {
       }
       for (const departmentId of members) if (!resolved.has(departmentId)) resolved.set(departmentId, { departmentId, responsibility });
     };
-    add(responsible.lead, 'lead');
-    for (const id of responsible.co) add(id, 'co');
+    for (const lead of leadsOf(responsible)) add(lead, 'lead');
+    for (const id of responsible.co) {
+      if (id !== 'liaison') add(id, 'co');
+      else for (const { departmentId } of [...resolved.values()]) {
+        const liaison = liaisons?.get(departmentId);
+        if (liaison !== undefined && !resolved.has(liaison)) resolved.set(liaison, { departmentId: liaison, responsibility: 'co' });
+      }
+    }
     return [...resolved.values()];
   }
 }

@@ -45,6 +45,8 @@ export function departmentActions(state: AssignmentState, options: BehaviourOpti
   if (submitMs < issuedMs) submitMs = issuedMs;
   const actions: PlannedAction[] = [];
   if (fromMs === undefined) actions.push(act(issuedMs, { type: 'AcknowledgeAssignment', data: { assignmentId: id } }));
+  // A standing duty (常态化) is carried on, not handed in: the department acknowledges it and keeps it open.
+  if (o.standing) return actions;
   const span = submitMs - issuedMs;
   for (let n = 1; n <= o.requiredCount && o.requiredCount > 1; n++) {
     const atMs = issuedMs + Math.floor((span * n) / (o.requiredCount + 1));

@@ -41,7 +41,7 @@ export class TimelineBuilder {
     if (event.type === 'AssignmentIssued') {
       const o = event.data.obligation;
       this.issued.set(o.assignmentId, { measureId: o.measureId, departmentId: o.departmentId, title: o.title });
-      return { ...base, plan, phase: o.phaseId, measure: o.measureId, department: o.departmentId, assignment: o.assignmentId, detail: `${o.title} (due ${this.formatInstant(o.dueAt)})` };
+      return { ...base, plan, phase: o.phaseId, measure: o.measureId, department: o.departmentId, assignment: o.assignmentId, detail: `${o.title}${o.role === undefined ? '' : ` [role ${o.role}]`} (${o.standing ? 'standing, until' : 'due'} ${this.formatInstant(o.dueAt)})` };
     }
     const assignmentId = String(d.assignmentId);
     const known = this.issued.get(assignmentId);

@@ -41,11 +41,12 @@ export const myInboxResponse = z.object({
     dueWithin7Days: group.describe('7 天内到期: still owed, due within 7 days'),
     awaitingMyReview: group.describe('待我审核: submitted, the review chain at a step a department of the caller holds'),
     inProgress: group.describe('进行中: the rest of the open work (also submissions waiting for someone else)'),
+    standing: group.describe('常态化: standing duties still carried on, with no deadline (never overdue)'),
     done: group.describe('已完成: accepted in the last 30 days, latest first'),
   }),
   counts: z.object({
-    overdue: z.number().int(), dueWithin7Days: z.number().int(), awaitingMyReview: z.number().int(), inProgress: z.number().int(), done: z.number().int(),
-    open: z.number().int().describe('all but done: the header badge'),
+    overdue: z.number().int(), dueWithin7Days: z.number().int(), awaitingMyReview: z.number().int(), inProgress: z.number().int(), standing: z.number().int(), done: z.number().int(),
+    open: z.number().int().describe('all but done and standing (work with no deadline does not ask for attention): the header badge'),
   }).describe('items per group in all (the lists hold at most `limit` each)'),
 });
 export type MyInboxResponse = z.output<typeof myInboxResponse>;

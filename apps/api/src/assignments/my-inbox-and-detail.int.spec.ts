@@ -62,7 +62,7 @@ describe('GET /me/inbox', () => {
   it("groups a school head's work, with plan, measure, department, deadline and the buttons they may press", async () => {
     const body = await inbox(banqiaoHead);
     expect(idsOf(body.groups.dueWithin7Days)).toEqual([BANQIAO_PLAN]);
-    expect(body.counts).toEqual({ overdue: 0, dueWithin7Days: 1, awaitingMyReview: 0, inProgress: 0, done: 0, open: 1 });
+    expect(body.counts).toEqual({ overdue: 0, dueWithin7Days: 1, awaitingMyReview: 0, inProgress: 0, standing: 0, done: 0, open: 1 });
     const [item] = body.groups.dueWithin7Days;
     expect(item).toMatchObject({
       ref: `${PLAN}.${BANQIAO_PLAN}`, planId: PLAN, planTitle: expect.stringContaining('行動計劃'), measureId: 'norm-year-school-plans',
@@ -121,7 +121,7 @@ describe('GET /me/inbox', () => {
   });
 
   it('is empty for a person without departments, and needs a token', async () => {
-    expect((await inbox(auditor)).counts).toEqual({ overdue: 0, dueWithin7Days: 0, awaitingMyReview: 0, inProgress: 0, done: 0, open: 0 });
+    expect((await inbox(auditor)).counts).toEqual({ overdue: 0, dueWithin7Days: 0, awaitingMyReview: 0, inProgress: 0, standing: 0, done: 0, open: 0 });
     expect((await call(api.url, 'GET', '/me/inbox')).status).toBe(401);
   });
 });

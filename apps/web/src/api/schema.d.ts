@@ -8125,6 +8125,34 @@ export interface operations {
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
                             }[];
+                            /** @description 常态化: standing duties still carried on, with no deadline (never overdue) */
+                            standing: {
+                                assignmentId: string;
+                                /** @description `${planId}.${assignmentId}`: unique across plans, usable as /assignments/{id} */
+                                ref: string;
+                                planId: string;
+                                planTitle: string;
+                                measureId: string;
+                                measureTitle: string;
+                                periodKey: string;
+                                departmentId: string;
+                                departmentName: string;
+                                /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                                dueAt: string;
+                                /** @enum {string} */
+                                status: "issued" | "acknowledged" | "in_progress" | "submitted" | "returned" | "accepted" | "waived" | "cancelled";
+                                /** @description still owed and past its deadline now */
+                                overdue: boolean;
+                                overdueSince: string | null;
+                                escalationLevel: number;
+                                submittedAt: string | null;
+                                acceptedAt: string | null;
+                                /** @description the department reviewing a submission now */
+                                currentReviewer: string | null;
+                                currentReviewerName: string | null;
+                                /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
+                                allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                            }[];
                             /** @description 已完成: accepted in the last 30 days, latest first */
                             done: {
                                 assignmentId: string;
@@ -8160,8 +8188,9 @@ export interface operations {
                             dueWithin7Days: number;
                             awaitingMyReview: number;
                             inProgress: number;
+                            standing: number;
                             done: number;
-                            /** @description all but done: the header badge */
+                            /** @description all but done and standing (work with no deadline does not ask for attention): the header badge */
                             open: number;
                         };
                     };

@@ -86,7 +86,9 @@ export function AssignmentPage() {
   const reviewing = detail.status === 'submitted' && (allowed.has('accept') || allowed.has('return'));
   // Replayed, "how long is left" is judged at that moment.
   const now = detail.asOf?.instant ?? inbox.data?.now;
-  const left = now && !['accepted', 'waived', 'cancelled'].includes(detail.status) ? countdown(detail.dueAt, now, t) : null;
+  // A standing duty (常态化, period "standing") has no deadline: no date, no countdown.
+  const standing = detail.periodKey === 'standing';
+  const left = now && !standing && !['accepted', 'waived', 'cancelled'].includes(detail.status) ? countdown(detail.dueAt, now, t) : null;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -137,10 +139,10 @@ export function AssignmentPage() {
               <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
                 <Descriptions.Item label={t('detail_plan')}>{detail.planTitle}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_department')}>{detail.departmentName}</Descriptions.Item>
-                <Descriptions.Item label={t('detail_period')}>{detail.periodKey === 'once' ? t('period_once') : detail.periodKey}</Descriptions.Item>
+                <Descriptions.Item label={t('detail_period')}>{detail.periodKey === 'once' ? t('period_once') : standing ? t('group_standing') : detail.periodKey}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_issuedAt')}>{formatInstant(detail.issuedAt, t)}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_dueAt')}>
-                  <span data-testid="due-at">{formatInstant(detail.dueAt, t)}</span>
+                  <span data-testid="due-at">{standing ? t('due_standing') : formatInstant(detail.dueAt, t)}</span>
                   {left && (
                     <Typography.Text type={left.tone === 'overdue' ? 'danger' : left.tone === 'soon' ? 'warning' : undefined} style={{ marginLeft: 8 }}>
                       {left.text}

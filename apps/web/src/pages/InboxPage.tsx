@@ -15,12 +15,13 @@ const GROUPS: { name: GroupName; title: MessageKey }[] = [
   { name: 'dueWithin7Days', title: 'group_dueWithin7Days' },
   { name: 'awaitingMyReview', title: 'group_awaitingMyReview' },
   { name: 'inProgress', title: 'group_inProgress' },
+  { name: 'standing', title: 'group_standing' },
   { name: 'done', title: 'group_done' },
 ];
 const STATUSES: AssignmentStatus[] = ['issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted'];
-const badgeColour: Record<GroupName, string> = { overdue: '#b3141b', dueWithin7Days: '#9a4600', awaitingMyReview: '#531dab', inProgress: '#1f5fbf', done: '#1e6b0a' };
+const badgeColour: Record<GroupName, string> = { overdue: '#b3141b', dueWithin7Days: '#9a4600', awaitingMyReview: '#531dab', inProgress: '#1f5fbf', standing: '#006d75', done: '#1e6b0a' };
 
-/** 我的待办: the person's work across plans, in five groups, overdue first. */
+/** 我的待办: the person's work across plans, in six groups (常态化 standing duties among them), overdue first. */
 export function InboxPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -54,13 +55,13 @@ export function InboxPage() {
     },
     { title: t('col_plan'), dataIndex: 'planTitle', key: 'plan', ellipsis: true, width: 220 },
     { title: t('col_department'), dataIndex: 'departmentName', key: 'department', width: 170, ellipsis: true },
-    { title: t('col_due'), key: 'due', width: 200, render: (_value, item) => formatInstant(item.dueAt, t) },
+    { title: t('col_due'), key: 'due', width: 200, render: (_value, item) => (group === 'standing' ? t('due_standing') : formatInstant(item.dueAt, t)) },
     {
       title: t('col_countdown'),
       key: 'countdown',
       width: 110,
       render: (_value, item) => {
-        if (group === 'done' || !data) return null;
+        if (group === 'done' || group === 'standing' || !data) return null;
         const left = countdown(item.dueAt, data.now, t);
         return <Typography.Text type={left.tone === 'overdue' ? 'danger' : left.tone === 'soon' ? 'warning' : undefined}>{left.text}</Typography.Text>;
       },

@@ -38,23 +38,25 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
     return reject({ code: 'not_found', aggregate: 'assignment', id, message: `assignment ${id} has not been issued` });
   }
 
+  // A standing duty (常态化) has no deadline: a reminder, overdue or escalation command decides nothing.
+  const standing = state.obligation?.standing === true;
   switch (command.type) {
     case 'SendReminder': {
       // A reminder timer left from an earlier deadline arrives too early for the new one: nothing.
       const atMs = toMillis(at);
       const dueMs = toMillis(state.dueAt);
-      if (!owing || state.remindersSent.includes(command.data.daysBefore) || atMs >= dueMs) return nothingToDo();
+      if (!owing || standing || state.remindersSent.includes(command.data.daysBefore) || atMs >= dueMs) return nothingToDo();
       if (atMs < dueMs - command.data.daysBefore * DAY_MS) return nothingToDo();
       return emit('AssignmentReminderDue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, daysBefore: command.data.daysBefore, dueAt: state.dueAt });
     }
     case 'MarkOverdue':
-      if (!owing || state.overdueSince || isBefore(at, state.dueAt)) return nothingToDo();
+      if (!owing || standing || state.overdueSince || isBefore(at, state.dueAt)) return nothingToDo();
       return emit('AssignmentOverdue', { planId: state.planId, assignmentId: id, departmentId: state.departmentId, dueAt: state.dueAt });
     case 'EscalateAssignment': {
       const policy = state.obligation?.escalation[command.data.level - 1];
       // Levels go in order: level N only once level N-1 is reached (a late or reordered timer
       // for a higher level must not skip the lower one), and never twice.
-      if (!owing || !state.overdueSince || !policy || command.data.level !== state.escalationLevel + 1) return nothingToDo();
+      if (!owing || standing || !state.overdueSince || !policy || command.data.level !== state.escalationLevel + 1) return nothingToDo();
       const overdueMs = toMillis(at) - toMillis(state.dueAt);
       if (overdueMs < policy.afterDays * DAY_MS) return nothingToDo();
       const daysOverdue = Math.floor(overdueMs / DAY_MS);
@@ -99,7 +101,7 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       if (badFile) return invalid(badFile.field, badFile.message);
       return emit('AssignmentSubmitted', {
         planId: state.planId, assignmentId: id, departmentId: state.departmentId, note: command.data.note ?? '', attachments: command.data.attachments ?? [],
-        late: isBefore(state.dueAt, at), reviewer: chain()[0] ?? null,
+        late: state.obligation?.standing !== true && isBefore(state.dueAt, at), reviewer: chain()[0] ?? null,
       });
     }
     case 'AcceptAssignment': {

@@ -53,8 +53,26 @@ export interface Obligation {
   programmeId?: string;
   departmentId: string;
   responsibility: 'lead' | 'co';
-  /** e.g. "2022", "2022-s1", "2022-w37", "once". */
+  /** e.g. "2022", "2022-s1", "2022-w37", "once"; a product fan-out prefixes the subject: "maths-2022-s1". */
   periodKey: string;
+  /**
+   * A product fan-out (`lead: { each: all-schools, times: [maths, …] }`): the label this
+   * obligation is for. Absent on every other obligation (and on every event stored before it).
+   */
+  subject?: string;
+  /**
+   * A standing duty (常态化, period key "standing"): no due date. `dueAt` is the end of the window
+   * it runs in (its phases or the plan), kept so the stored shape is unchanged; no reminder,
+   * overdue or escalation timer is derived for it and submitting it is never late. Absent on
+   * every other obligation (and on every event stored before it).
+   */
+  standing?: true;
+  /**
+   * A role lead (`lead: { role: head-teacher, of: all-schools }`): the role whose holders in
+   * `departmentId` carry the work (班主任, 骨干教师). Until a roster maps role@unit to persons the
+   * department owns it. Absent on every other obligation (and on every event stored before it).
+   */
+  role?: string;
   /** "at least N" obligations: how many reports the period needs. */
   requiredCount: number;
   issueAt: Instant;

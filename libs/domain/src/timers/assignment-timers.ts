@@ -13,7 +13,8 @@ const idAt = (kind: TimerKind, subject: string, atMs: number): string => `${kind
  */
 export function timersForAssignment(state: AssignmentState): Timer[] {
   const o = state.obligation;
-  if (!o || !owingStatuses.includes(state.status)) return [];
+  // A standing duty (常态化) has no deadline: nothing to remind of, mark overdue or escalate.
+  if (!o || o.standing || !owingStatuses.includes(state.status)) return [];
   const { planId, assignmentId, dueAt } = state;
   const subject = `${planId}.${assignmentId}`;
   const target = { aggregate: 'assignment' as const, planId, assignmentId };

@@ -58,6 +58,7 @@ export async function openDeadlines(database: SqlQueryable, departmentIds: strin
        to_char(a.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as due_at, a.state->'obligation'->'remindDaysBefore' as remind
      from read_assignments a join read_plans p on p.plan_id = a.plan_id
      where a.department_id = any($1::text[]) and a.status in ('issued', 'acknowledged', 'in_progress', 'returned') and p.status = 'published'
+       and a.period_key <> 'standing'
      order by a.due_at, a.plan_id, a.assignment_id`, [departmentIds]);
   return rows.map((r) => ({
     planId: r.plan_id, planTitle: r.plan_title, timeZone: r.time_zone, assignmentId: r.assignment_id, title: r.title, departmentId: r.department_id, dueAt: r.due_at,

@@ -40,7 +40,8 @@ export function deriveNotifications(event: PlanledgerEvent, context: DeriveConte
   switch (event.type) {
     case 'AssignmentIssued': {
       const o = event.data.obligation;
-      return [one({ ...base('assignment-issued', o.departmentId), assignmentId: o.assignmentId, title: o.title, holderId: o.departmentId, holderName: nameOf(o.departmentId), dueAt: o.dueAt })];
+      // A standing duty (常态化) has no deadline: its notice names none.
+      return [one({ ...base('assignment-issued', o.departmentId), assignmentId: o.assignmentId, title: o.title, holderId: o.departmentId, holderName: nameOf(o.departmentId), ...(o.standing ? {} : { dueAt: o.dueAt }) })];
     }
     case 'AssignmentReminderDue':
       return [one(work('reminder-due', event.data.departmentId, { dueAt: event.data.dueAt, daysBefore: event.data.daysBefore }))];

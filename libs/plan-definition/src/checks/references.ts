@@ -3,7 +3,7 @@ import { closestMatch } from '../shared/closest-match';
 import { listSome, type CheckInput, type ErrorCollector } from './check-context';
 import { workEntries } from './plan-entries';
 
-type Kind = 'unit' | 'department' | 'phase' | 'programme';
+type Kind = 'unit' | 'department' | 'phase' | 'programme' | 'role';
 
 /** Every id used anywhere must name something defined; the message lists what is. */
 export function checkReferences(input: CheckInput, errors: ErrorCollector): void {
@@ -14,6 +14,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
     unit: ids([...input.departments, ...input.classes].map((x) => x.value)),
     phase: ids(d.phases),
     programme: ids(d.programmes),
+    role: ids(d.roles),
   };
   const known = Object.fromEntries(Object.entries(defined).map(([k, ids]) => [k, new Set(ids)])) as Record<Kind, Set<string>>;
 
@@ -35,11 +36,16 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
   d.phases.forEach((phase, i) => expectAll('programme', phase.focus, ['phases', i, 'focus']));
 
   for (const { entry, path, deadline, escalation } of workEntries(d)) {
-    expect('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
-    expectAll('unit', entry.responsible.co, [...path, 'responsible', 'co']);
+    if (typeof entry.responsible.lead === 'string') expect('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
+    else if ('role' in entry.responsible.lead) {
+      expect('unit', entry.responsible.lead.of, [...path, 'responsible', 'lead', 'of']);
+      expect('role', entry.responsible.lead.role, [...path, 'responsible', 'lead', 'role']);
+    } else if ('each' in entry.responsible.lead) expect('unit', entry.responsible.lead.each, [...path, 'responsible', 'lead', 'each']);
+    else expectAll('unit', entry.responsible.lead, [...path, 'responsible', 'lead']);
+    entry.responsible.co.forEach((id, i) => id !== 'liaison' && expect('unit', id, [...path, 'responsible', 'co', i]));
     if (deadline.kind === 'phase') expect('phase', deadline.phase, [...path, 'deadline', 'phase']);
     entry.review?.reviewedBy.forEach((r, i) => r !== 'liaison' && expect('unit', r, [...path, 'review', 'reviewedBy', i]));
-    expect('unit', entry.review?.submitTo, [...path, 'review', 'submitTo']);
+    if (entry.review?.submitTo !== 'liaison') expect('unit', entry.review?.submitTo, [...path, 'review', 'submitTo']);
     escalation?.forEach((level, i) => expect('unit', level.to, [...path, 'escalation', i, 'to']));
     if ('programme' in entry) expect('programme', entry.programme, [...path, 'programme']);
     if ('phases' in entry) expectAll('phase', entry.phases, [...path, 'phases']);
@@ -49,7 +55,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
   const orgPath = (...rest: (string | number)[]): KeyPath => ['organisation', ...rest];
   if (org.leadingGroup) {
     expect('department', org.leadingGroup.id, orgPath('leadingGroup', 'id'));
-    expect('department', org.leadingGroup.office, orgPath('leadingGroup', 'office'));
+    if (org.leadingGroup.office !== undefined) expect('department', org.leadingGroup.office, orgPath('leadingGroup', 'office'));
     expectAll('unit', org.leadingGroup.members, orgPath('leadingGroup', 'members'));
   }
   org.workSquads.forEach((squad, i) => {

@@ -1,4 +1,5 @@
 import type { KeyPath } from '../plan-error';
+import { leadsOf } from '../schema';
 import { listSome, type CheckInput, type ErrorCollector } from './check-context';
 import { workEntries } from './plan-entries';
 import { unitResolver } from './unit-resolution';
@@ -26,23 +27,31 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
   }
 
   for (const { entry, path } of workEntries(input.definition)) {
-    const named = [entry.responsible.lead, ...entry.responsible.co];
+    const leads = leadsOf(entry.responsible);
+    const named = [...leads, ...entry.responsible.co.filter((id) => id !== 'liaison')];
     const resolved = named.map((id) => units.resolve(id));
     if (resolved.every((r) => r === undefined)) continue;
     if (resolved.every((r) => r === undefined || r.length === 0)) {
       errors.inPlan([...path, 'responsible'], 'empty-responsibility', `"${entry.id}" resolves to nobody: ${named.join(', ')} ${named.length === 1 ? 'has' : 'have'} no members`);
       continue;
     }
-    const leadMembers = resolved[0];
-    if (leadMembers && leadMembers.length === 0) {
-      errors.inPlan([...path, 'responsible', 'lead'], 'empty-responsibility', `the lead unit "${entry.responsible.lead}" of "${entry.id}" has no members, so nobody leads this measure`);
-    }
-    if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, leadMembers ?? [], liaisonOf, [...path, 'review', 'reviewedBy'], errors);
+    leads.forEach((lead, i) => {
+      const members = resolved[i];
+      if (members === undefined || members.length > 0) return;
+      const lead0 = entry.responsible.lead;
+      const at: KeyPath = typeof lead0 === 'string' ? [...path, 'responsible', 'lead'] : Array.isArray(lead0) ? [...path, 'responsible', 'lead', i] : [...path, 'responsible', 'lead', 'role' in lead0 ? 'of' : 'each'];
+      errors.inPlan(at, 'empty-responsibility', `the lead unit "${lead}" of "${entry.id}" has no members, so nobody leads this measure${leads.length > 1 ? ' for it' : ''}`);
+    });
+    const leadMembers = resolved.slice(0, leads.length).flatMap((r) => r ?? []);
+    if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, 'is reviewed by', leadMembers, liaisonOf, [...path, 'review', 'reviewedBy'], errors);
+    if (entry.review?.submitTo === 'liaison') checkLiaisons(entry.id, 'is submitted to', leadMembers, liaisonOf, [...path, 'review', 'submitTo'], errors);
+    if (entry.responsible.co.includes('liaison')) checkLiaisons(entry.id, 'names as co-responsible', leadMembers, liaisonOf, [...path, 'responsible', 'co'], errors);
   }
 }
 
 function checkLiaisons(
   entryId: string,
+  relation: string,
   drafters: readonly string[],
   liaisonOf: ReadonlyMap<string, string>,
   path: KeyPath,
@@ -50,5 +59,5 @@ function checkLiaisons(
 ): void {
   const uncovered = drafters.filter((id) => !liaisonOf.has(id));
   if (uncovered.length === 0) return;
-  errors.inPlan(path, 'missing-liaison', `"${entryId}" is reviewed by the drafter's liaison (包校), but no liaison covers ${listSome(uncovered.map((s) => `"${s}"`))}; add them to organisation.liaisons`);
+  errors.inPlan(path, 'missing-liaison', `"${entryId}" ${relation} the drafter's liaison (包校), but no liaison covers ${listSome(uncovered.map((s) => `"${s}"`))}; add them to organisation.liaisons`);
 }

@@ -56,6 +56,18 @@ export const PhaseRelativeDeadline = z
   })
   .describe("Relative to a phase's start or end, e.g. 总结阶段形成总结报告 → phase: summary, anchor: end");
 
+/**
+ * "常态化", "长期坚持": a standing duty with no due date. Issued when its phase (or the plan)
+ * opens, it stays in the inbox as standing: no reminders, no overdue mark, no escalation.
+ * `selfReport` adds a periodic self-report (定期自查) with ordinary deadlines.
+ */
+export const StandingDeadline = z
+  .strictObject({
+    kind: z.literal('standing'),
+    selfReport: z.strictObject({ every: z.enum(['month', 'semester', 'school-year']) }).optional(),
+  })
+  .describe('No due date (常态化, 长期坚持), e.g. 常态化开展校园安全隐患排查 → kind: standing, selfReport: { every: semester }');
+
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,
   YearlyDeadline,
@@ -78,5 +90,7 @@ export const Deadline = z.discriminatedUnion('kind', [
   NthWeekdayDeadline,
   LunarDeadline,
   SolarTermDeadline,
+  // Standing duties (常态化): standing-deadline in this file
+  StandingDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;

@@ -7,6 +7,8 @@ import { SchoolCalendar } from './school-calendar.schema';
 export const DepartmentKind = z.enum([
   'party-committee', 'government', 'bureau', 'bureau-office', 'research-office',
   'township', 'school', 'school-office', 'leading-group', 'work-squad', 'liaison', 'other',
+  // Issue 13: units below a school and preschools.
+  'kindergarten', 'subject-group', 'grade-office', 'class',
 ]);
 
 export const Department = z.strictObject({
@@ -27,10 +29,54 @@ export const DepartmentClass = z.strictObject({
   membersOfKind: DepartmentKind.optional(),
 });
 
+/**
+ * 牵头: one unit or class, or several joint leads (联合牵头) written as a list. Each joint lead
+ * gets its own assignment with responsibility 'lead' (docs/plan-language/joint-leads.md).
+ */
+export const Lead = z.union([
+  Identifier,
+  z.array(Identifier).min(1, 'name at least one lead unit'),
+  /**
+   * "由各校班主任负责": a role (declared under `roles`) held in a unit or in every member of a
+   * class. Until a roster names the persons, the assignment goes to the unit holding the role,
+   * with the role recorded on it (docs/plan-language/roles.md).
+   */
+  z.strictObject({
+    role: Identifier.describe('a role declared under roles, e.g. head-teacher'),
+    of: Identifier.describe('the unit or class whose holders of the role are responsible, e.g. all-schools'),
+  }),
+  /** "各学校各学科": every member of `each` once per subject in `times` (docs/plan-language/joint-leads.md). */
+  z.strictObject({
+    each: Identifier.describe('a unit or class, e.g. all-schools'),
+    times: z.array(Identifier).min(1).describe('subjects (or other labels), e.g. [chinese, maths]: one assignment per unit and subject'),
+  }),
+]);
+
 export const Responsibility = z.strictObject({
-  lead: Identifier.describe('牵头: a department or a class'),
-  co: z.array(Identifier).default([]).describe('Co-responsible units (departments or classes)'),
+  lead: Lead.describe('牵头: a department or a class, or a list of joint leads (联合牵头)'),
+  co: z
+    .array(z.union([Identifier, z.literal('liaison')]))
+    .default([])
+    .describe('Co-responsible units (departments or classes); "liaison" is each lead school\'s 包校 leader'),
 });
+
+/** The lead units of a responsibility, in the order written (one, or the joint leads). */
+export const leadsOf = (responsible: { lead: string | readonly string[] | { each: string } | { of: string } }): readonly string[] =>
+  typeof responsible.lead === 'string'
+    ? [responsible.lead]
+    : 'each' in responsible.lead
+      ? [responsible.lead.each]
+      : 'of' in responsible.lead
+        ? [responsible.lead.of]
+        : responsible.lead;
+
+/** The role a lead names (`{ role, of }`), else undefined. */
+export const leadRoleOf = (responsible: { lead: unknown }): string | undefined =>
+  typeof responsible.lead === 'object' && responsible.lead !== null && 'role' in responsible.lead ? (responsible.lead as { role: string }).role : undefined;
+
+/** The labels a product fan-out multiplies each lead unit by; undefined for a plain lead. */
+export const leadTimesOf = (responsible: { lead: string | readonly string[] | { times: readonly string[] } | { role: string } }): readonly string[] | undefined =>
+  typeof responsible.lead === 'object' && 'times' in responsible.lead ? responsible.lead.times : undefined;
 
 /** 制定方案 → 包点联校负责人审核 → 报办公室. Reviewer "liaison" means the responsible school's liaison. */
 export const ReviewChain = z.strictObject({
@@ -38,7 +84,7 @@ export const ReviewChain = z.strictObject({
     .array(z.union([Identifier, z.literal('liaison')]))
     .default([])
     .describe('Reviewer units in order; "liaison" is the drafting school\'s 包校 leader'),
-  submitTo: Identifier,
+  submitTo: z.union([Identifier, z.literal('liaison')]).describe('The receiving unit; "liaison" is the drafting school\'s 包校 leader'),
 });
 
 /** Quoted sentence of the document an entry encodes: keeps the file auditable against the text. */
@@ -68,6 +114,9 @@ export const Phase = z.strictObject({
   source: SourceQuote,
   deliverables: z.array(Deliverable).default([]),
 });
+
+/** 班主任, 骨干教师, a named post: a role persons hold in a unit; a roster names them later. */
+export const Role = z.strictObject({ id: Identifier, name: Text, description: z.string().optional() });
 
 export const Programme = z.strictObject({ id: Identifier, name: Text, description: z.string().optional() });
 
@@ -105,13 +154,18 @@ export const Target = z.strictObject({
 // Organisation entries are units too: their ids are declared under departments (kinds
 // leading-group, work-squad, liaison) so that work can be assigned and escalated to them.
 
+/**
+ * A leading group whose leader or office the document does not name yet ("成立领导小组, 组长由...担任"
+ * to be filled in later) may leave them out: escalation then goes to the group itself when it is
+ * a department, else to its office, else nowhere by default (docs/plan-language/joint-leads.md).
+ */
 export const LeadingGroup = z.strictObject({
   id: Identifier,
   name: Text,
-  leader: Text,
+  leader: Text.optional(),
   deputies: z.array(Text).default([]),
   members: z.array(Identifier).default([]),
-  office: Identifier,
+  office: Identifier.optional(),
 });
 
 export const WorkSquad = z.strictObject({
@@ -167,6 +221,7 @@ export const PlanDefinition = z.strictObject({
   schoolCalendarFile: z.string().optional().describe('YAML file with a schoolCalendar: section (校历), relative to this file; the plan\'s own terms win'),
   schoolCalendar: SchoolCalendar.optional().describe('校历: term dates per school year (deadlines of kind term and per-term); default terms when left out'),
   programmes: z.array(Programme).default([]),
+  roles: z.array(Role).default([]).describe('Roles such as 班主任 or 骨干教师 that a measure may hold responsible: lead: { role, of }'),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),
   measures: z.array(Measure).default([]),
   targets: z.array(Target).default([]),

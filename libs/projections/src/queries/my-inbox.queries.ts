@@ -3,7 +3,8 @@ import type { SqlQueryable } from '@planledger/event-store';
 import { ASSIGNMENT_COLUMNS, toAssignmentView, type AssignmentRow, type AssignmentView } from './assignment-view';
 
 /** The groups of a person's inbox, in the order a page shows them; an assignment is in exactly one. */
-export const INBOX_GROUPS = ['overdue', 'dueWithin7Days', 'awaitingMyReview', 'inProgress', 'done'] as const;
+/** `standing`: 常态化 duties (period key "standing"), open with no deadline, never overdue. */
+export const INBOX_GROUPS = ['overdue', 'dueWithin7Days', 'awaitingMyReview', 'inProgress', 'standing', 'done'] as const;
 export type InboxGroup = (typeof INBOX_GROUPS)[number];
 
 export interface MyInboxItem extends AssignmentView {
@@ -49,7 +50,7 @@ const REVIEWER = `(${CHAIN} ->> coalesce((a.state->>'reviewStep')::int, 0))`;
  * Two index-backed halves: work held by a department in reach (department_id, status), and
  * submissions whose current reviewer is in reach (the partial index on submitted rows). A row in
  * both (a bureau head reaching the school and its reviewer) counts once, as review work.
- * Groups, first match wins: review → overdue → due within 7 days → done → in progress.
+ * Groups, first match wins: review → standing (owed, no deadline) → overdue → due within 7 days → done → in progress.
  */
 const MY_INBOX = `
 with candidates as (
@@ -67,6 +68,7 @@ distinct_rows as (
 grouped as (
   select a.*, case
       when a.status = 'submitted' and a.plan_id || ' ' || ${REVIEWER} = any($9::text[]) then 'awaitingMyReview'
+      when a.status = any($2::text[]) and a.period_key = 'standing' then 'standing'
       when a.status = any($2::text[]) and (a.overdue_since is not null or a.due_at <= $3::timestamptz) then 'overdue'
       when a.status = any($2::text[]) and a.due_at <= $5::timestamptz then 'dueWithin7Days'
       when a.status = 'accepted' then 'done'

@@ -9,7 +9,8 @@ import { owingStatuses } from '@planledger/domain';
  * - on_time: the rest of the issued work that is not finished;
  * - accepted: done;
  * - not_issued: owed by the schedule, not issued yet (no read_assignments row);
- * waived and cancelled work is owed by nobody and counted in no state.
+ * waived and cancelled work is owed by nobody and counted in no state; a standing duty (常态化,
+ * period key "standing") has no deadline and is on_time until accepted.
  */
 export const WORK_STATES = ['accepted', 'on_time', 'due_soon', 'overdue', 'escalated', 'not_issued'] as const;
 export type WorkState = (typeof WORK_STATES)[number];
@@ -30,6 +31,7 @@ export function stateSql(now: string, soon: string): string {
   return `case
     when a.status = 'accepted' then 'accepted'
     when a.status in ('waived', 'cancelled') then null
+    when a.period_key = 'standing' then 'on_time'
     when a.status in ${OWING_LIST} and a.escalation_level > 0 then 'escalated'
     when a.status in ${OWING_LIST} and (a.overdue_since is not null or a.due_at <= ${now}::timestamptz) then 'overdue'
     when a.due_at <= ${soon}::timestamptz then 'due_soon'
