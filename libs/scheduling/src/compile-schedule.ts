@@ -10,7 +10,7 @@ import {
   type HolidayCalendar,
   type SchoolCalendarOptions,
 } from '@planledger/calendar';
-import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
+import type { EventObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
@@ -104,7 +104,18 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const duties = dutiesOf(definition);
   reportDuplicateDutyIds(duties, problems);
   const obligationsByDueTime = new Map<number, Obligation[]>();
+  const outsideEvents = new Map(definition.events.map((event) => [event.id, event]));
+  const eventObligations: EventObligation[] = [];
   for (const duty of duties) {
+    if (duty.deadline.kind === 'event') {
+      const { deadline } = duty;
+      const event = outsideEvents.get(deadline.event);
+      if (event === undefined) problems.add(`"${duty.id}" hangs on event "${deadline.event}", which the plan does not name under events:`);
+      else if (event.inspection) problems.add(`"${duty.id}" hangs on "${deadline.event}", an inspection: inspections owe nobody anything`);
+      else if (deadline.before !== undefined && event.recurring) problems.add(`"${duty.id}" is due before "${deadline.event}", which recurs: only work after each occurrence can be owed`);
+      else eventObligations.push(...eventObligationsOf(duty, deadline.event, deadline.before !== undefined ? -deadline.before : (deadline.after ?? 0)));
+      continue;
+    }
     const dueDates = scheduleDueDates(duty);
     const departments = directory.resolve(duty.responsible, duty.id, problems);
     for (const { departmentId, responsibility } of departments) {
@@ -137,6 +148,27 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   }
   problems.throwIfAny();
 
+  function eventObligationsOf(duty: Duty, eventId: string, offsetDays: number): EventObligation[] {
+    return directory.resolve(duty.responsible, duty.id, problems).map(({ departmentId, responsibility }) => {
+      const obligation: EventObligation = {
+        assignmentIdPrefix: `${duty.id}.${departmentId}`,
+        eventId,
+        offsetDays,
+        measureId: duty.id,
+        title: duty.title,
+        departmentId,
+        responsibility,
+        requiredCount: 1,
+        reviewers: [...resolveReviewers(duty.review, departmentId, liaisons)],
+        remindDaysBefore: [...duty.remindDaysBefore],
+        escalation: duty.escalation.map((level) => ({ ...level })),
+      };
+      if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
+      if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;
+      return obligation;
+    });
+  }
+
   return {
     planId: plan.id,
     title: plan.title,
@@ -150,6 +182,9 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     departments: definition.departments.map(scheduledDepartment),
     phases: phases.scheduled(definition, clock),
     obligations: sortByDueThenId(obligationsByDueTime),
+    // Left out when the plan names no events, so schedules of plans without them stay as they were.
+    ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
+    ...(eventObligations.length > 0 ? { eventObligations } : {}),
   };
 };
 
@@ -159,6 +194,14 @@ const escalationDefaultOf = (definition: Definition, directory: DepartmentDirect
   if (group === undefined) return {};
   return { escalationDefault: directory.has(group.id) ? group.id : group.office };
 };
+
+const scheduledOutsideEvent = (event: Definition['events'][number]): ScheduledOutsideEvent => ({
+  eventId: event.id,
+  name: event.name,
+  ...(event.expected !== undefined ? { expected: { ...event.expected } } : {}),
+  recurring: event.recurring,
+  inspection: event.inspection,
+});
 
 const scheduledDepartment = (department: Definition['departments'][number]): ScheduledDepartment => ({
   id: department.id,

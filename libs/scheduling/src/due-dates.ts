@@ -61,5 +61,9 @@ export const dueDatesOf = (
       const anchor = deadline.anchor === 'start' ? phase.span.start : phase.span.end;
       return [{ periodKey: 'once', dueOn: addDays(anchor, deadline.offsetDays), requiredCount: 1 }];
     }
+
+    case 'event':
+      // Dated only when a planner records the event: the compiler emits event obligations instead.
+      return [];
   }
 };

@@ -6,7 +6,9 @@ import type { PhaseCommand } from '../phase/phase.commands';
 import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
-import type { Instant } from '../shared/time';
+import type { OutsideEventRecorded } from '../plan/plan.events';
+import type { EventObligation, Obligation } from '../schedule/plan-schedule';
+import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import { timersForAssignment } from '../timers/assignment-timers';
 import { timersForSchedule } from '../timers/schedule-timers';
@@ -25,6 +27,8 @@ export interface PlanFacts {
   status: PlanStatus;
   /** Timers never take effect before this: one due earlier fires at publication. */
   publishedAt?: Instant;
+  /** Work hanging on outside events, from the schedule in force (published or last amended). */
+  eventObligations?: readonly EventObligation[];
 }
 
 /**
@@ -63,8 +67,12 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
   switch (event.type) {
     case 'PlanDrafted':
       return { ...state, plan: { planId: event.data.planId, status: 'draft' } };
+    case 'PlanDraftRevised':
+      return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations } };
+    case 'PlanAmended':
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -109,6 +117,8 @@ export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflow
     }
     case 'PlanClosed':
       return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
+    case 'OutsideEventRecorded':
+      return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates) : [];
     default:
       break;
   }
@@ -116,6 +126,34 @@ export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflow
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
   return [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+}
+
+/**
+ * An outside event recorded: every obligation hanging on it is issued now, at the recording, due
+ * its offset from the end of the event's day. Occurrence n issues `${prefix}.${eventId}-${n}`, so
+ * each occurrence of a recurring event owes its own work and a replay issues the same ids.
+ * Work already issued (an id the store knows) is not issued again.
+ */
+function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly EventObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const { planId, eventId, occurrence, dayClosesAt } = event.data;
+  const metadata = { actor: systemActor, at: event.at };
+  const outputs: PlanWorkflowOutput[] = [];
+  for (const template of obligations) {
+    if (template.eventId !== eventId) continue;
+    const { assignmentIdPrefix, eventId: _event, offsetDays, ...rest } = template;
+    const periodKey = `${eventId}-${occurrence}`;
+    const assignmentId = `${assignmentIdPrefix}.${periodKey}`;
+    const status = aggregates.assignment(assignmentId)?.status;
+    if (status !== undefined && status !== 'not_issued') continue;
+    const dueMs = Math.max(toMillis(dayClosesAt) + offsetDays * DAY_MS, toMillis(event.at));
+    const obligation: Obligation = { ...rest, assignmentId, periodKey, issueAt: event.at, dueAt: instantOf(dueMs) };
+    outputs.push({
+      type: 'GiveCommand',
+      target: { aggregate: 'assignment', planId, assignmentId },
+      command: { type: 'IssueAssignment', data: { planId, obligation }, metadata },
+    });
+  }
+  return outputs;
 }
 
 /** Issue timers are left out for work already issued: issuing twice decides nothing, and nothing is shown as still to come that came long ago. */

@@ -53,11 +53,31 @@ export const PhaseRelativeDeadline = z
   })
   .describe("Relative to a phase's start or end, e.g. 总结阶段形成总结报告 → phase: summary, anchor: end");
 
+/**
+ * "迎检前7天完成自查", "接上级通知后10个工作日内上报": relative to an outside event the plan names
+ * under `events:`, whose date a planner records later. Nothing is issued until it is recorded;
+ * "before" work is issued when it is recorded and due N days before the event's date, "after"
+ * work is due N days after it. For a recurring event, once after each occurrence.
+ */
+export const OutsideEventDeadline = z
+  .strictObject({
+    kind: z.literal('event'),
+    event: Identifier,
+    before: z.number().int().min(0).optional(),
+    after: z.number().int().min(0).optional(),
+  })
+  .refine((d) => (d.before === undefined) !== (d.after === undefined), {
+    message: 'say either before: N or after: N (days relative to the event), not both and not neither',
+    path: ['before'],
+  })
+  .describe('Relative to an outside event recorded later, e.g. 迎检前7天完成自查 → event: visit, before: 7');
+
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,
   YearlyDeadline,
   CountPerPeriodDeadline,
   CycleDeadline,
   PhaseRelativeDeadline,
+  OutsideEventDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;
