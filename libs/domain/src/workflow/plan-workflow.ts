@@ -185,7 +185,9 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
  * sets may read more (an amendment skips issue timers of issued work): hosts that apply timers
  * answer for every assignment of the plan.
  */
-export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[] } {
+export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[]; planSchedule?: true } {
+  // The work hanging on an outside event is read from the schedule in force (PlanFacts.eventObligations).
+  if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };
   const { changes } = event.data;
   return { assignmentIds: [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)], phaseIds: changes.removedPhaseIds };
