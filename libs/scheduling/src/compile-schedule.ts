@@ -8,6 +8,7 @@ import {
   schoolYearSpan,
   type DateSpan,
   type HolidayCalendar,
+  type LocalDate,
   type SchoolCalendarOptions,
 } from '@planledger/calendar';
 import type { EventObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
@@ -74,7 +75,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     const limitedTo = (duty.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
     const windows = new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]);
     const preferredPhases = duty.phaseIds ? new Set(duty.phaseIds) : undefined;
-    return dueDatesOf(duty.deadline, windows, phases, school).flatMap((dueDate) => {
+    return dueDatesOf(duty.deadline, windows, phases, school, dueOfStep).flatMap((dueDate) => {
       if (!isWithin(dueDate.dueOn, planSpan)) {
         problems.add(`"${duty.id}" falls due on ${dueDate.dueOn}, outside the plan span (${planSpan.start} … ${planSpan.end})`);
         return [];
@@ -103,6 +104,28 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
 
   const duties = dutiesOf(definition);
   reportDuplicateDutyIds(duties, problems);
+
+  /** 倒排工期: each step's one due date (before the holiday rule), resolved backwards from the step it precedes. */
+  const dutiesById = new Map(duties.map((duty) => [duty.id, duty]));
+  const stepDue = new Map<string, LocalDate | undefined>();
+  const resolving = new Set<string>();
+  function dueOfStep(stepId: string): LocalDate | undefined {
+    if (stepDue.has(stepId)) return stepDue.get(stepId);
+    const step = dutiesById.get(stepId);
+    let due: LocalDate | undefined;
+    if (step === undefined) problems.add(`a step is due before "${stepId}", which is no measure or deliverable of the plan`);
+    else if (resolving.has(stepId)) problems.add(`"${stepId}" is in a cycle of steps each due before the next`);
+    else {
+      resolving.add(stepId);
+      const limitedTo = (step.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
+      const dates = dueDatesOf(step.deadline, new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]), phases, school, dueOfStep);
+      resolving.delete(stepId);
+      if (dates.length === 1) due = dates[0].dueOn;
+      else problems.add(`a step is due before "${stepId}", which does not fall due exactly once (it has ${dates.length} due dates)`);
+    }
+    stepDue.set(stepId, due);
+    return due;
+  }
   const obligationsByDueTime = new Map<number, Obligation[]>();
   const outsideEvents = new Map(definition.events.map((event) => [event.id, event]));
   const eventObligations: EventObligation[] = [];

@@ -28,6 +28,8 @@ export const dueDatesOf = (
   windows: ActiveWindows,
   phases: PhaseWindows,
   school: SchoolCalendarOptions,
+  /** The single due date (before the holiday rule) of another duty, for `before` chains. */
+  dueOfStep: (stepId: string) => LocalDate | undefined = () => undefined,
 ): DueDate[] => {
   switch (deadline.kind) {
     case 'fixed':
@@ -60,6 +62,12 @@ export const dueDatesOf = (
       if (phase === undefined) return [];
       const anchor = deadline.anchor === 'start' ? phase.span.start : phase.span.end;
       return [{ periodKey: 'once', dueOn: addDays(anchor, deadline.offsetDays), requiredCount: 1 }];
+    }
+
+    case 'before': {
+      // 倒排工期: backwards from the step it precedes (the compiler reports a missing or cyclic step).
+      const next = dueOfStep(deadline.step);
+      return next === undefined ? [] : [{ periodKey: 'once', dueOn: addDays(next, -deadline.days), requiredCount: 1 }];
     }
 
     case 'event':

@@ -72,6 +72,18 @@ export const OutsideEventDeadline = z
   })
   .describe('Relative to an outside event recorded later, e.g. 迎检前7天完成自查 → event: visit, before: 7');
 
+/**
+ * 倒排工期, "6月30日前竣工验收,竣工前20天完成设备安装": a step due N days before another step's
+ * due date. A chain ends in a step with a date of its own (fixed, phase …); compiled statically.
+ */
+export const BeforeStepDeadline = z
+  .strictObject({
+    kind: z.literal('before'),
+    step: Identifier,
+    days: z.number().int().min(0),
+  })
+  .describe('N days before another measure or deliverable falls due, e.g. 竣工前20天完成设备安装 → step: completion, days: 20');
+
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,
   YearlyDeadline,
@@ -79,5 +91,6 @@ export const Deadline = z.discriminatedUnion('kind', [
   CycleDeadline,
   PhaseRelativeDeadline,
   OutsideEventDeadline,
+  BeforeStepDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;
