@@ -11,7 +11,7 @@ import {
   type LocalDate,
   type SchoolCalendarOptions,
 } from '@planledger/calendar';
-import type { EventObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
+import type { EventObligation, FollowOnObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
@@ -129,6 +129,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const obligationsByDueTime = new Map<number, Obligation[]>();
   const outsideEvents = new Map(definition.events.map((event) => [event.id, event]));
   const eventObligations: EventObligation[] = [];
+  const followOnDuties: Duty[] = [];
   for (const duty of duties) {
     if (duty.deadline.kind === 'event') {
       const { deadline } = duty;
@@ -137,6 +138,10 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       else if (event.inspection) problems.add(`"${duty.id}" hangs on "${deadline.event}", an inspection: inspections owe nobody anything`);
       else if (deadline.before !== undefined && event.recurring) problems.add(`"${duty.id}" is due before "${deadline.event}", which recurs: only work after each occurrence can be owed`);
       else eventObligations.push(...eventObligationsOf(duty, deadline.event, deadline.before !== undefined ? -deadline.before : (deadline.after ?? 0)));
+      continue;
+    }
+    if (duty.deadline.kind === 'after-accepted') {
+      followOnDuties.push(duty);
       continue;
     }
     const dueDates = scheduleDueDates(duty);
@@ -169,7 +174,63 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       }
     }
   }
+  attachFollowOns(followOnDuties, obligationsByDueTime);
   problems.throwIfAny();
+
+  /**
+   * "After X is accepted": each follow-on is attached to the obligation of X whose acceptance
+   * issues it: X's obligation for the same department when both fan out to the same units, else
+   * X's only department's (the whole follow-on at once). Anything else is refused.
+   */
+  function attachFollowOns(followOns: Duty[], byDueTime: Map<number, Obligation[]>): void {
+    if (followOns.length === 0) return;
+    const byMeasure = new Map<string, Obligation[]>();
+    for (const list of byDueTime.values()) {
+      for (const o of list) {
+        const ofMeasure = byMeasure.get(o.measureId);
+        if (ofMeasure) ofMeasure.push(o);
+        else byMeasure.set(o.measureId, [o]);
+      }
+    }
+    for (const duty of followOns) {
+      if (duty.deadline.kind !== 'after-accepted') continue;
+      const { step, days } = duty.deadline;
+      const predecessors = byMeasure.get(step);
+      if (!dutiesById.has(step)) { problems.add(`"${duty.id}" follows "${step}", which is no measure or deliverable of the plan`); continue; }
+      if (!predecessors || predecessors.length === 0) { problems.add(`"${duty.id}" follows "${step}", which has no dated work of its own to be accepted (an event or another follow-on)`); continue; }
+      const departments = directory.resolve(duty.responsible, duty.id, problems);
+      const predecessorDepartments = new Set(predecessors.map((o) => o.departmentId));
+      const same = departments.length === predecessorDepartments.size && departments.every((d) => predecessorDepartments.has(d.departmentId));
+      if (!same && predecessorDepartments.size !== 1) {
+        problems.add(`"${duty.id}" follows "${step}", but they fan out to different units and "${step}" has more than one: make them fan out the same way`);
+        continue;
+      }
+      for (const predecessor of predecessors) {
+        const issued = same ? departments.filter((d) => d.departmentId === predecessor.departmentId) : departments;
+        const followOnsOf = (predecessor.followOns ??= []);
+        for (const { departmentId, responsibility } of issued) {
+          const periodKey = `after-${predecessor.periodKey}`;
+          const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
+          const followOn: FollowOnObligation = {
+            assignmentId: `${duty.id}.${departmentId}.${periodKey}`,
+            measureId: duty.id,
+            title: duty.title,
+            departmentId,
+            responsibility,
+            periodKey,
+            requiredCount: 1,
+            reviewers: [...reviewers],
+            remindDaysBefore: [...duty.remindDaysBefore],
+            escalation: duty.escalation.map((level) => ({ ...level })),
+            offsetDays: days,
+          };
+          if (duty.programmeId !== undefined) followOn.programmeId = duty.programmeId;
+          if (duty.review !== undefined) followOn.submitTo = duty.review.submitTo;
+          followOnsOf.push(followOn);
+        }
+      }
+    }
+  }
 
   function eventObligationsOf(duty: Duty, eventId: string, offsetDays: number): EventObligation[] {
     return directory.resolve(duty.responsible, duty.id, problems).map(({ departmentId, responsibility }) => {

@@ -70,6 +70,7 @@ export const dueDatesOf = (
       return next === undefined ? [] : [{ periodKey: 'once', dueOn: addDays(next, -deadline.days), requiredCount: 1 }];
     }
 
+    case 'after-accepted':
     case 'event':
       // Dated only when a planner records the event: the compiler emits event obligations instead.
       return [];

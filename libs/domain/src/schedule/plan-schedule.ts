@@ -91,4 +91,11 @@ export interface Obligation {
   submitTo?: string;
   remindDaysBefore: number[];
   escalation: { afterDays: number; to: string }[];
+  /** Work issued when this work is accepted, due `offsetDays` × 24 h after the acceptance (ADR 0015). */
+  followOns?: FollowOnObligation[];
+}
+
+/** An obligation issued by the acceptance of another: its id and period key fixed at compile time. */
+export interface FollowOnObligation extends Omit<Obligation, 'issueAt' | 'dueAt' | 'phaseId' | 'followOns'> {
+  offsetDays: number;
 }

@@ -7,7 +7,7 @@ import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
 import type { OutsideEventRecorded } from '../plan/plan.events';
-import type { EventObligation, Obligation } from '../schedule/plan-schedule';
+import type { EventObligation, FollowOnObligation, Obligation } from '../schedule/plan-schedule';
 import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import { timersForAssignment } from '../timers/assignment-timers';
@@ -125,7 +125,9 @@ export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflow
   if (target.aggregate !== 'assignment' || !assignmentTimersMayChange(event)) return [];
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
-  return [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+  const outputs: PlanWorkflowOutput[] = [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+  if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates));
+  return outputs;
 }
 
 /**
@@ -154,6 +156,17 @@ function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly 
     });
   }
   return outputs;
+}
+
+/** "After X is accepted": X's follow-ons are issued at its acceptance, due their offset after it; never twice. */
+function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const metadata = { actor: systemActor, at };
+  return followOns.flatMap(({ offsetDays, ...terms }): PlanWorkflowOutput[] => {
+    const status = aggregates.assignment(terms.assignmentId)?.status;
+    if (status !== undefined && status !== 'not_issued') return [];
+    const obligation: Obligation = { ...terms, issueAt: at, dueAt: instantOf(toMillis(at) + offsetDays * DAY_MS) };
+    return [{ type: 'GiveCommand', target: { aggregate: 'assignment', planId, assignmentId: terms.assignmentId }, command: { type: 'IssueAssignment', data: { planId, obligation }, metadata } }];
+  });
 }
 
 /** Issue timers are left out for work already issued: issuing twice decides nothing, and nothing is shown as still to come that came long ago. */
@@ -188,6 +201,8 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
 export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[]; planSchedule?: true } {
   // The work hanging on an outside event is read from the schedule in force (PlanFacts.eventObligations).
   if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
+  // The accepted work's own obligation names its follow-ons.
+  if (event.type === 'AssignmentAccepted') return { assignmentIds: [event.data.assignmentId], phaseIds: [] };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };
   const { changes } = event.data;
   return { assignmentIds: [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)], phaseIds: changes.removedPhaseIds };

@@ -22,11 +22,13 @@ export class PlanReactor {
 
   async handle(stored: StoredEvent): Promise<ReactionReport> {
     const report: ReactionReport = { commands: 0, rejected: [] };
-    if (!isPlanEventType(stored.type)) return report;
+    if (!isPlanEventType(stored.type) && stored.type !== 'AssignmentAccepted') return report;
     const event = toDomainEvent(stored);
-    if (!isPlanEventType(event.type)) return report;
+    if (!isPlanEventType(event.type) && event.type !== 'AssignmentAccepted') return report;
     const { planId } = event.data as { planId: string };
-    const input: PlanWorkflowInput = { target: { aggregate: 'plan', planId }, event };
+    // Accepted work may have follow-ons ("after X is accepted", ADR 0015): the workflow issues them.
+    const target: PlanWorkflowInput['target'] = event.type === 'AssignmentAccepted' ? { aggregate: 'assignment', planId, assignmentId: event.data.assignmentId } : { aggregate: 'plan', planId };
+    const input: PlanWorkflowInput = { target, event };
     const state = planWorkflow.evolve(await this.stateFor(planId, event), input);
     const options = (key: string) => ({ idempotencyKey: `reaction/${stored.eventId}/${key}`, correlationId: stored.metadata.correlationId, causationId: stored.eventId });
     for (const output of planWorkflow.decide(input, state)) {

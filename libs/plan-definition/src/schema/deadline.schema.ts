@@ -84,6 +84,19 @@ export const BeforeStepDeadline = z
   })
   .describe('N days before another measure or deliverable falls due, e.g. 竣工前20天完成设备安装 → step: completion, days: 20');
 
+/**
+ * "方案审定后10日内组织实施": issued when another measure's or deliverable's work is accepted,
+ * due N days after the acceptance. Department by department when both fan out to the same units;
+ * all at once when the step before has a single responsible unit (ADR 0015).
+ */
+export const AfterAcceptedDeadline = z
+  .strictObject({
+    kind: z.literal('after-accepted'),
+    step: Identifier,
+    days: z.number().int().min(0),
+  })
+  .describe('N days after another step is accepted, e.g. 方案审定后10日内组织实施 → step: plan-drafting, days: 10');
+
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,
   YearlyDeadline,
@@ -92,5 +105,6 @@ export const Deadline = z.discriminatedUnion('kind', [
   PhaseRelativeDeadline,
   OutsideEventDeadline,
   BeforeStepDeadline,
+  AfterAcceptedDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;
