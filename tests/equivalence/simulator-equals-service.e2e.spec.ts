@@ -65,6 +65,14 @@ const scenarios: Scenario[] = [
     until: '2024-06-30T23:59:59.999+08:00',
     expectTypes: ['OutsideEventRecorded', 'AssignmentIssued', 'AssignmentOverdue', 'AssignmentAccepted'],
   },
+  {
+    plan: 'workflows/examples/after-accepted.yaml',
+    late: 'school-a',
+    silent: 'school-b',
+    publishAt: '2023-08-28T09:00:00.000+08:00',
+    until: '2024-01-31T23:59:59.999+08:00',
+    expectTypes: ['AssignmentAccepted', 'AssignmentOverdue'],
+  },
 ];
 
 function upload(file: string, departmentsFile: string | undefined): PlanUploadBody {
