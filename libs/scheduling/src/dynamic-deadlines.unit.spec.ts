@@ -57,3 +57,28 @@ describe('outside-event deadlines', () => {
     expect(problemsOf([measure('a', { kind: 'event', event: 'exam', before: 1 })], events).join('\n')).toMatch(/recurs/);
   });
 });
+
+describe('after-accepted deadlines', () => {
+  const schools = { responsible: { lead: 'all-schools' } };
+  const followOnsOf = (...args: Parameters<typeof definitionWith>) =>
+    Object.fromEntries(compile(...args).obligations.filter((o) => o.followOns).map((o) => [o.assignmentId, o.followOns!.map((f) => `${f.assignmentId}+${f.offsetDays}`)]));
+
+  it('are attached unit by unit when both fan out to the same units, and are no dated obligation of their own', () => {
+    const plan = [measure('school-plan', { kind: 'fixed', date: '2022-03-04' }, schools), measure('implement', { kind: 'after-accepted', step: 'school-plan', days: 10 }, schools)];
+    expect(followOnsOf(plan, keep)).toEqual({
+      'school-plan.school-a.once': ['implement.school-a.after-once+10'],
+      'school-plan.school-b.once': ['implement.school-b.after-once+10'],
+      'school-plan.school-c.once': ['implement.school-c.after-once+10'],
+    });
+    expect(compile(plan, keep).obligations.map((o) => o.measureId)).not.toContain('implement');
+  });
+  it('are all attached to the one unit of a single predecessor', () => {
+    const plan = [measure('district-plan', { kind: 'fixed', date: '2022-03-04' }), measure('training', { kind: 'after-accepted', step: 'district-plan', days: 30 }, schools)];
+    expect(followOnsOf(plan, keep)).toEqual({ 'district-plan.teaching-office.once': ['training.school-a.after-once+30', 'training.school-b.after-once+30', 'training.school-c.after-once+30'] });
+  });
+  it('refuse units that fan out differently from a many-unit predecessor, and an unknown step', () => {
+    const mismatch = [measure('school-plan', { kind: 'fixed', date: '2022-03-04' }, schools), measure('report', { kind: 'after-accepted', step: 'school-plan', days: 5 })];
+    expect(problemsOf(mismatch).join('\n')).toMatch(/fan out the same way/);
+    expect(problemsOf([measure('a', { kind: 'after-accepted', step: 'nowhere', days: 1 })]).join('\n')).toMatch(/"nowhere", which is no measure/);
+  });
+});

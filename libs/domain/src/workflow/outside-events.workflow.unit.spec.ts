@@ -73,3 +73,36 @@ describe('the plan workflow: outside events', () => {
     spec.given([drafted, published, closed]).when(recorded('visit', 1, '2022-05-20')).thenNothing();
   });
 });
+
+describe('the plan workflow: after X is accepted', () => {
+  const followOn = { ...obligation({ assignmentId: 'implement.school-a.after-once', measureId: 'implement', periodKey: 'after-once' }), offsetDays: 10 };
+  const { issueAt: _i, dueAt: _d, phaseId: _p, ...followOnTerms } = followOn;
+  const predecessor = obligation({ followOns: [followOnTerms] });
+  const ref: AggregateRef = { aggregate: 'assignment', planId: PLAN_ID, assignmentId: predecessor.assignmentId };
+  const at = (event: PlanledgerEvent): PlanWorkflowInput => ({ target: ref, event });
+  const issued = at(assignmentEvent('AssignmentIssued', { planId: PLAN_ID, obligation: predecessor }, '2022-02-01T00:00:00.000Z', timerActor));
+  const submitted = at(assignmentEvent('AssignmentSubmitted', { assignmentId: predecessor.assignmentId, departmentId: 'school-a', note: '', attachments: [], late: false, reviewer: null }, '2022-03-01T00:00:00.000Z'));
+  const ACCEPTED_AT = '2022-03-02T00:00:00.000Z';
+  const accepted = at(assignmentEvent('AssignmentAccepted', { planId: PLAN_ID, assignmentId: predecessor.assignmentId, reviewer: null, note: '' }, ACCEPTED_AT));
+  const plain = schedule();
+  const draftedPlain = on(planEvent('PlanDrafted', { planId: PLAN_ID, schedule: plain, source: { fileName: 'plan.yaml', format: 'yaml', text: '' } }, '2022-01-10T00:00:00.000Z', planner));
+  const publishedPlain = on(planEvent('PlanPublished', { planId: PLAN_ID, schedule: plain }, PUBLISHED_AT, planner));
+
+  it('given work with a follow-on, when it is accepted, then the follow-on is issued at the acceptance, due 10 days later', () => {
+    const { offsetDays: _o, ...terms } = followOnTerms;
+    const outputs = spec.given([draftedPlain, publishedPlain, issued, submitted]).when(accepted).outputs();
+    expect(outputs.filter((o) => o.type === 'GiveCommand')).toEqual([
+      {
+        type: 'GiveCommand',
+        target: { aggregate: 'assignment', planId: PLAN_ID, assignmentId: 'implement.school-a.after-once' },
+        command: { type: 'IssueAssignment', data: { planId: PLAN_ID, obligation: { ...terms, issueAt: ACCEPTED_AT, dueAt: '2022-03-12T00:00:00.000Z' } }, metadata: { actor: systemActor, at: ACCEPTED_AT } },
+      },
+    ]);
+  });
+  it('a follow-on already issued is not issued again', () => {
+    const { offsetDays: _o, ...terms } = followOnTerms;
+    const already = { target: { aggregate: 'assignment' as const, planId: PLAN_ID, assignmentId: terms.assignmentId }, event: assignmentEvent('AssignmentIssued', { planId: PLAN_ID, obligation: { ...terms, issueAt: ACCEPTED_AT, dueAt: ACCEPTED_AT } }, ACCEPTED_AT, timerActor) };
+    const outputs = spec.given([draftedPlain, publishedPlain, issued, submitted, already]).when(accepted).outputs();
+    expect(outputs.filter((o) => o.type === 'GiveCommand')).toEqual([]);
+  });
+});
