@@ -91,7 +91,12 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
  * - a closed plan has no timers left.
  */
 export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
-  const { event, target } = input;
+  // Kept small: it runs for every event of a plan, most of them an assignment's.
+  return input.target.aggregate === 'plan' ? decideOnPlanEvent(input, state) : decideOnOtherEvent(input, state);
+}
+
+function decideOnPlanEvent(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
+  const { event } = input;
   const { plan, aggregates } = state;
   const notBefore = plan.publishedAt;
   const open = plan.status !== 'closed';
@@ -120,8 +125,15 @@ export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflow
     case 'OutsideEventRecorded':
       return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates) : [];
     default:
-      break;
+      return [];
   }
+}
+
+function decideOnOtherEvent(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
+  const { event, target } = input;
+  const { plan, aggregates } = state;
+  const notBefore = plan.publishedAt;
+  const open = plan.status !== 'closed';
   if (target.aggregate !== 'assignment' || !assignmentTimersMayChange(event)) return [];
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
