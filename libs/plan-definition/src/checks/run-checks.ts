@@ -2,6 +2,7 @@ import type { UnlocatedError } from '../plan-error';
 import { ErrorCollector, type CheckInput } from './check-context';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
+import { checkDynamicDeadlines } from './dynamic-deadlines';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
@@ -14,5 +15,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkPhases(input, errors);
   checkDeadlines(input, errors);
   checkResponsibilities(input, errors);
+  checkDynamicDeadlines(input, errors);
   return errors.errors;
 }
