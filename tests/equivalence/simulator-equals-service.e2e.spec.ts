@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { endOfLocalDay } from '@planledger/calendar';
 import type { PlanledgerEvent } from '@planledger/domain';
 import { parsePlanDefinition } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
@@ -20,7 +21,11 @@ const repo = join(__dirname, '..', '..');
 interface Scenario {
   plan: string;
   departmentsFile?: string;
-  amendment: { file: string; at: string };
+  amendment?: { file: string; at: string };
+  /** Outside events a planner records (ADR 0015): id, date, and when it is recorded. */
+  events?: { eventId: string; date: string; at: string; units?: string[] }[];
+  /** Event types the run must hold (default: those an amendment and late, silent departments bring). */
+  expectTypes?: string[];
   late: string;
   silent: string;
   /** Business time the plan is drafted and published (the virtual clock's start). */
@@ -47,6 +52,27 @@ const scenarios: Scenario[] = [
     publishAt: '2022-08-29T09:00:00.000+08:00',
     until: '2023-01-31T23:59:59.999+08:00',
   },
+  {
+    plan: 'workflows/examples/outside-events.yaml',
+    events: [
+      { eventId: 'exam', date: '2024-01-16', at: '2024-01-16T10:00:00.000+08:00' },
+      { eventId: 'spot', date: '2024-03-12', at: '2024-03-12T15:00:00.000+08:00', units: ['school-b'] },
+      { eventId: 'visit', date: '2024-05-20', at: '2024-04-20T09:00:00.000+08:00' },
+    ],
+    late: 'school-a',
+    silent: 'school-b',
+    publishAt: '2023-08-28T09:00:00.000+08:00',
+    until: '2024-06-30T23:59:59.999+08:00',
+    expectTypes: ['OutsideEventRecorded', 'AssignmentIssued', 'AssignmentOverdue', 'AssignmentAccepted'],
+  },
+  {
+    plan: 'workflows/examples/after-accepted.yaml',
+    late: 'school-a',
+    silent: 'school-b',
+    publishAt: '2023-08-28T09:00:00.000+08:00',
+    until: '2024-01-31T23:59:59.999+08:00',
+    expectTypes: ['AssignmentAccepted', 'AssignmentOverdue'],
+  },
 ];
 
 function upload(file: string, departmentsFile: string | undefined): PlanUploadBody {
@@ -65,20 +91,22 @@ function compile(file: string) {
 /** The simulator's run: its streams and the people's commands, in the order given. */
 export function simulateScenario(s: Scenario) {
   const draft = upload(s.plan, s.departmentsFile);
-  const amended = upload(s.amendment.file, s.departmentsFile);
-  const reason = `修订 (amended by ${amended.fileName})`;
+  const amended = s.amendment ? upload(s.amendment.file, s.departmentsFile) : undefined;
+  const reason = amended ? `修订 (amended by ${amended.fileName})` : '';
+  const schedule = compile(s.plan);
   const actions: PersonAction[] = [];
-  const result = simulatePlan(compile(s.plan), { fileName: draft.fileName, format: 'yaml', text: draft.definition }, {
+  const result = simulatePlan(schedule, { fileName: draft.fileName, format: 'yaml', text: draft.definition }, {
     publishAt: s.publishAt,
     until: s.until,
     behaviour: { late: new Set([s.late]), silent: new Set([s.silent]) },
-    amendments: [{ at: s.amendment.at, schedule: compile(s.amendment.file), reason, source: { fileName: amended.fileName, format: 'yaml', text: amended.definition } }],
+    amendments: s.amendment && amended ? [{ at: s.amendment.at, schedule: compile(s.amendment.file), reason, source: { fileName: amended.fileName, format: 'yaml', text: amended.definition } }] : [],
+    outsideEvents: (s.events ?? []).map((e) => ({ at: e.at, eventId: e.eventId, date: e.date, dayClosesAt: endOfLocalDay(e.date, schedule.timeZone), ...(e.units ? { units: e.units } : {}) })),
     onEvent: () => undefined,
     onAction: (action) => actions.push(action),
   });
   const streams = new Map<string, PlanledgerEvent[]>();
   for (const { stream, events } of result.store.streams()) streams.set(stream, [...events]);
-  return { result, actions, streams, uploads: { draft, amendments: new Map([[reason, amended]]) } };
+  return { result, actions, streams, uploads: { draft, amendments: new Map(amended ? [[reason, amended]] : []) } };
 }
 
 /** The first difference, said plainly (a whole-map diff of thousands of events helps no one). */
@@ -104,11 +132,11 @@ describe.each(scenarios)('simulator and service agree: $plan', (scenario) => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('with on-time, late and silent departments and an amendment, every stream holds the same events in the same order', async () => {
+  it('with on-time, late and silent departments, an amendment or outside events, every stream holds the same events in the same order', async () => {
     const simulated = simulateScenario(scenario);
     expect(simulated.result.rejections).toEqual([]);
     const types = new Set([...simulated.streams.values()].flat().map((e) => e.type));
-    for (const type of ['PlanAmended', 'AssignmentDeadlineMoved', 'AssignmentCancelled', 'AssignmentEscalated', 'AssignmentAccepted']) expect(types).toContain(type);
+    for (const type of scenario.expectTypes ?? ['PlanAmended', 'AssignmentDeadlineMoved', 'AssignmentCancelled', 'AssignmentEscalated', 'AssignmentAccepted']) expect(types).toContain(type);
 
     dataDir = mkdtempSync(join(tmpdir(), 'planledger-equivalence-'));
     const port = freePort();

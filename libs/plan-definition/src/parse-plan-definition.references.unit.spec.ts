@@ -1,3 +1,4 @@
+import { parsePlanDefinition } from './parse-plan-definition';
 import { errorsOf, onlyErrorOf } from './testing/expect-errors';
 import { edit, minimalPlan, positionOf } from './testing/minimal-plan';
 
@@ -89,5 +90,26 @@ describe('parsePlanDefinition: references between entries', () => {
   it('does not repeat as undefined a unit whose own entry failed the schema', () => {
     const text = edit(minimalPlan, '{ id: research-office, name: 教研室, kind: research-office }', '{ id: research-office, name: 教研室, kind: lab }');
     expect(onlyErrorOf(text)).toMatchObject({ path: 'departments[2].kind', code: 'invalid-value' });
+  });
+});
+
+describe('dynamic deadlines name what they hang on (ADR 0015)', () => {
+  const PHASE_DEADLINE = '{ kind: phase, phase: norm-year, anchor: start, offsetDays: 30 }';
+  const withEvents = (deadline: string) =>
+    edit(edit(minimalPlan, PHASE_DEADLINE, deadline), 'measures:', 'events:\n  - { id: visit, name: 迎检 }\n  - { id: exam, name: 统考, recurring: true }\n  - { id: spot, name: 暗访, recurring: true, inspection: true }\nmeasures:');
+  it.each([
+    ['an event the plan does not name', '{ kind: event, event: vist, before: 7 }', 'measures[1].deadline.event', /^event "vist" is not named under events: \(did you mean "visit"\?\)/],
+    ['work hanging on an inspection', '{ kind: event, event: spot, after: 3 }', 'measures[1].deadline.event', /an inspection/],
+    ['"before" work on a recurring event', '{ kind: event, event: exam, before: 3 }', 'measures[1].deadline.before', /which recurs/],
+    ['a step that is no measure', '{ kind: before, step: open-lesson, days: 3 }', 'measures[1].deadline.step', /^step "open-lesson" is no measure or deliverable of the plan \(did you mean "open-lessons"\?\)/],
+    ['a predecessor that is no measure', '{ kind: after-accepted, step: plans, days: 3 }', 'measures[1].deadline.step', /^step "plans" is no measure/],
+  ])('reports %s at the key that names it', (_what, deadline, path, message) => {
+    const error = onlyErrorOf(withEvents(deadline));
+    expect(error.path).toBe(path);
+    expect(error.message).toMatch(message);
+  });
+  it('accepts an event deadline and a step that exist', () => {
+    expect(parsePlanDefinition(withEvents('{ kind: event, event: visit, before: 7 }'), 'plan.yaml').ok).toBe(true);
+    expect(parsePlanDefinition(withEvents('{ kind: after-accepted, step: open-lessons, days: 10 }'), 'plan.yaml').ok).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ describe('parsePlanDefinition: reading the file and the schema', () => {
     const error = onlyErrorOf(text);
     expect(error).toMatchObject({ ...positionOf(text, 'fortnightly'), path: 'measures[0].deadline.kind', code: 'invalid-value' });
     expect(error.message).toMatch(/^must be one of "fixed", "yearly", "count", "cycle", "phase", .*found text "fortnightly"$/);
-    for (const kind of ['month', 'dekad', 'half-year', 'window', 'asap', 'term', 'per-term', 'daily', 'weekly', 'monthly', 'nth-weekday', 'lunar', 'solar-term', 'standing']) {
+    for (const kind of ['month', 'dekad', 'half-year', 'window', 'asap', 'term', 'per-term', 'daily', 'weekly', 'monthly', 'nth-weekday', 'lunar', 'solar-term', 'standing', 'event', 'before', 'after-accepted']) {
       expect(error.message).toContain(`"${kind}"`);
     }
   });

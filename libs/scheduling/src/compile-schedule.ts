@@ -8,11 +8,12 @@ import {
   schoolYearSpan,
   type DateSpan,
   type HolidayCalendar,
+  type LocalDate,
   type SchoolCalendarOptions,
   TermCalendar,
 } from '@planledger/calendar';
 import { DEFAULT_ASAP_WORKING_DAYS } from '@planledger/plan-definition';
-import type { Obligation, PlanSchedule, ScheduledDepartment } from '@planledger/domain';
+import type { EventObligation, FollowOnObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
 import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
@@ -81,7 +82,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     const windows = new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]);
     const preferredPhases = duty.phaseIds ? new Set(duty.phaseIds) : undefined;
     const context = { holidays, terms, asapWorkingDays, firstReminderDays: duty.remindDaysBefore[0] ?? 0 };
-    return dueDatesOf(duty.deadline, windows, phases, school, context).flatMap((dueDate) => {
+    return dueDatesOf(duty.deadline, windows, phases, school, context, dueOfStep).flatMap((dueDate) => {
       if (!isWithin(dueDate.dueOn, planSpan)) {
         problems.add(`"${duty.id}" falls due on ${dueDate.dueOn}, outside the plan span (${planSpan.start} … ${planSpan.end})`);
         return [];
@@ -113,8 +114,46 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
 
   const duties = dutiesOf(definition);
   reportDuplicateDutyIds(duties, problems);
+
+  /** 倒排工期: each step's one due date (before the holiday rule), resolved backwards from the step it precedes. */
+  const dutiesById = new Map(duties.map((duty) => [duty.id, duty]));
+  const stepDue = new Map<string, LocalDate | undefined>();
+  const resolving = new Set<string>();
+  function dueOfStep(stepId: string): LocalDate | undefined {
+    if (stepDue.has(stepId)) return stepDue.get(stepId);
+    const step = dutiesById.get(stepId);
+    let due: LocalDate | undefined;
+    if (step === undefined) problems.add(`a step is due before "${stepId}", which is no measure or deliverable of the plan`);
+    else if (resolving.has(stepId)) problems.add(`"${stepId}" is in a cycle of steps each due before the next`);
+    else {
+      resolving.add(stepId);
+      const limitedTo = (step.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
+      const dates = dueDatesOf(step.deadline, new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]), phases, school, { holidays, terms, asapWorkingDays, firstReminderDays: step.remindDaysBefore[0] ?? 0 }, dueOfStep);
+      resolving.delete(stepId);
+      if (dates.length === 1) due = dates[0].dueOn;
+      else problems.add(`a step is due before "${stepId}", which does not fall due exactly once (it has ${dates.length} due dates)`);
+    }
+    stepDue.set(stepId, due);
+    return due;
+  }
   const obligationsByDueTime = new Map<number, Obligation[]>();
+  const outsideEvents = new Map(definition.events.map((event) => [event.id, event]));
+  const eventObligations: EventObligation[] = [];
+  const followOnDuties: Duty[] = [];
   for (const duty of duties) {
+    if (duty.deadline.kind === 'event') {
+      const { deadline } = duty;
+      const event = outsideEvents.get(deadline.event);
+      if (event === undefined) problems.add(`"${duty.id}" hangs on event "${deadline.event}", which the plan does not name under events:`);
+      else if (event.inspection) problems.add(`"${duty.id}" hangs on "${deadline.event}", an inspection: inspections owe nobody anything`);
+      else if (deadline.before !== undefined && event.recurring) problems.add(`"${duty.id}" is due before "${deadline.event}", which recurs: only work after each occurrence can be owed`);
+      else eventObligations.push(...eventObligationsOf(duty, deadline.event, deadline.before !== undefined ? -deadline.before : (deadline.after ?? 0)));
+      continue;
+    }
+    if (duty.deadline.kind === 'after-accepted') {
+      followOnDuties.push(duty);
+      continue;
+    }
     const dueDates = scheduleDueDates(duty);
     const departments = directory.resolve(duty.responsible, duty.id, problems, liaisons);
     // A product fan-out (each school × each subject): lead units once per label, co units once.
@@ -159,7 +198,84 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       }
     }
   }
+  attachFollowOns(followOnDuties, obligationsByDueTime);
   problems.throwIfAny();
+
+  /**
+   * "After X is accepted": each follow-on is attached to the obligation of X whose acceptance
+   * issues it: X's obligation for the same department when both fan out to the same units, else
+   * X's only department's (the whole follow-on at once). Anything else is refused.
+   */
+  function attachFollowOns(followOns: Duty[], byDueTime: Map<number, Obligation[]>): void {
+    if (followOns.length === 0) return;
+    const byMeasure = new Map<string, Obligation[]>();
+    for (const list of byDueTime.values()) {
+      for (const o of list) {
+        const ofMeasure = byMeasure.get(o.measureId);
+        if (ofMeasure) ofMeasure.push(o);
+        else byMeasure.set(o.measureId, [o]);
+      }
+    }
+    for (const duty of followOns) {
+      if (duty.deadline.kind !== 'after-accepted') continue;
+      const { step, days } = duty.deadline;
+      const predecessors = byMeasure.get(step);
+      if (!dutiesById.has(step)) { problems.add(`"${duty.id}" follows "${step}", which is no measure or deliverable of the plan`); continue; }
+      if (!predecessors || predecessors.length === 0) { problems.add(`"${duty.id}" follows "${step}", which has no dated work of its own to be accepted (an event or another follow-on)`); continue; }
+      const departments = directory.resolve(duty.responsible, duty.id, problems);
+      const predecessorDepartments = new Set(predecessors.map((o) => o.departmentId));
+      const same = departments.length === predecessorDepartments.size && departments.every((d) => predecessorDepartments.has(d.departmentId));
+      if (!same && predecessorDepartments.size !== 1) {
+        problems.add(`"${duty.id}" follows "${step}", but they fan out to different units and "${step}" has more than one: make them fan out the same way`);
+        continue;
+      }
+      for (const predecessor of predecessors) {
+        const issued = same ? departments.filter((d) => d.departmentId === predecessor.departmentId) : departments;
+        const followOnsOf = (predecessor.followOns ??= []);
+        for (const { departmentId, responsibility } of issued) {
+          const periodKey = `after-${predecessor.periodKey}`;
+          const reviewers = resolveReviewers(duty.review, departmentId, liaisons);
+          const followOn: FollowOnObligation = {
+            assignmentId: `${duty.id}.${departmentId}.${periodKey}`,
+            measureId: duty.id,
+            title: duty.title,
+            departmentId,
+            responsibility,
+            periodKey,
+            requiredCount: 1,
+            reviewers: [...reviewers],
+            remindDaysBefore: [...duty.remindDaysBefore],
+            escalation: duty.escalation.map((level) => ({ ...level })),
+            offsetDays: days,
+          };
+          if (duty.programmeId !== undefined) followOn.programmeId = duty.programmeId;
+          if (duty.review !== undefined) followOn.submitTo = duty.review.submitTo;
+          followOnsOf.push(followOn);
+        }
+      }
+    }
+  }
+
+  function eventObligationsOf(duty: Duty, eventId: string, offsetDays: number): EventObligation[] {
+    return directory.resolve(duty.responsible, duty.id, problems).map(({ departmentId, responsibility }) => {
+      const obligation: EventObligation = {
+        assignmentIdPrefix: `${duty.id}.${departmentId}`,
+        eventId,
+        offsetDays,
+        measureId: duty.id,
+        title: duty.title,
+        departmentId,
+        responsibility,
+        requiredCount: 1,
+        reviewers: [...resolveReviewers(duty.review, departmentId, liaisons)],
+        remindDaysBefore: [...duty.remindDaysBefore],
+        escalation: duty.escalation.map((level) => ({ ...level })),
+      };
+      if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
+      if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;
+      return obligation;
+    });
+  }
 
   return {
     planId: plan.id,
@@ -174,6 +290,9 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     departments: definition.departments.map(scheduledDepartment),
     phases: phases.scheduled(definition, clock),
     obligations: sortByDueThenId(obligationsByDueTime),
+    // Left out when the plan names no events, so schedules of plans without them stay as they were.
+    ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
+    ...(eventObligations.length > 0 ? { eventObligations } : {}),
   };
 };
 
@@ -188,6 +307,14 @@ const escalationDefaultOf = (definition: Definition, directory: DepartmentDirect
   const to = directory.has(group.id) ? group.id : group.office;
   return to === undefined ? {} : { escalationDefault: to };
 };
+
+const scheduledOutsideEvent = (event: Definition['events'][number]): ScheduledOutsideEvent => ({
+  eventId: event.id,
+  name: event.name,
+  ...(event.expected !== undefined ? { expected: { ...event.expected } } : {}),
+  recurring: event.recurring,
+  inspection: event.inspection,
+});
 
 const scheduledDepartment = (department: Definition['departments'][number]): ScheduledDepartment => ({
   id: department.id,

@@ -35,6 +35,8 @@ export const dueDatesOf = (
   phases: PhaseWindows,
   school: SchoolCalendarOptions,
   context: DueDateContext,
+  /** The single due date (before the holiday rule) of another duty, for `before` chains. */
+  dueOfStep: (stepId: string) => LocalDate | undefined = () => undefined,
 ): DueDate[] => {
   switch (deadline.kind) {
     case 'fixed':
@@ -100,5 +102,16 @@ export const dueDatesOf = (
     case 'lunar':
     case 'solar-term':
       return recurringDueDatesOf(deadline, windows, context);
+
+    case 'before': {
+      // 倒排工期: backwards from the step it precedes (the compiler reports a missing or cyclic step).
+      const next = dueOfStep(deadline.step);
+      return next === undefined ? [] : [{ periodKey: 'once', dueOn: addDays(next, -deadline.days), requiredCount: 1 }];
+    }
+
+    case 'after-accepted':
+    case 'event':
+      // Dated only when a planner records the event: the compiler emits event obligations instead.
+      return [];
   }
 };

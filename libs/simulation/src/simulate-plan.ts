@@ -25,6 +25,16 @@ export interface PersonAction {
   command: SimulatedCommand;
 }
 
+/** A planner records an outside event's date at `at` (`simulate --event visit=2024-05-20`). */
+export interface SimulatedOutsideEvent {
+  at: Instant;
+  eventId: string;
+  /** The event's local date, and the end of that day in the plan's zone. */
+  date: string;
+  dayClosesAt: Instant;
+  units?: string[];
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the plan's start). */
   publishAt?: Instant;
@@ -33,6 +43,8 @@ export interface SimulationOptions {
   behaviour?: Partial<BehaviourOptions>;
   /** Amendments, each in force from its instant, in any order. */
   amendments?: SimulatedAmendment[];
+  /** Outside events a planner records, each at its instant, in any order. */
+  outsideEvents?: SimulatedOutsideEvent[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -56,7 +68,7 @@ export interface SimulationResult {
 const planner: Actor = { userId: 'planner', role: 'planner' };
 export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
 
-type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant };
+type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent };
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -158,7 +170,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
-  steps.forEach((step, index) => step.type === 'amend' && agenda.addPlannerStep(toMillis(step.amendment.at), index));
+  for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
+  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
@@ -187,6 +200,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });
+      } else if (step.type === 'event') {
+        const { eventId, date, dayClosesAt, units } = step.event;
+        runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });
       } else {
         const { amendment } = step;
         const endsBefore = current.schedule?.endsAt;

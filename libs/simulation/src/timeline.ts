@@ -30,6 +30,10 @@ export class TimelineBuilder {
     const base = { at: this.formatInstant(event.at), type: event.type };
     const d = event.data as Record<string, unknown>;
     const plan = this.planId;
+    if (event.type === 'OutsideEventRecorded') {
+      const { eventId, occurrence, date, units } = event.data;
+      return { ...base, plan, detail: `${eventId} #${occurrence} on ${date}${units.length > 0 ? ` at ${units.join(', ')}` : ''}` };
+    }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };

@@ -62,6 +62,10 @@ export class ServiceReplay {
         this.clockMs = -Infinity;
         return;
       }
+      case 'RecordOutsideEvent': {
+        const { eventId, date, units, note } = command.data;
+        return void (await post(`/plans/${command.data.planId}/events`, { eventId, date, ...(units ? { units } : {}), ...(note ? { note } : {}) }, planner));
+      }
       case 'ClosePlan':
         return void (await post(`/plans/${command.data.planId}/close`, { reason: command.data.reason }, planner));
       default: {

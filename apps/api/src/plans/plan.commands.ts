@@ -53,3 +53,25 @@ export class ClosePlanCommand extends Command<CommandResult<PlanStatusAnswer>> {
     super();
   }
 }
+
+/** What recording an outside event answers: which occurrence it was and when it was recorded. */
+export interface OutsideEventAnswer {
+  planId: string;
+  eventId: string;
+  occurrence: number;
+  date: string;
+  at: string;
+}
+
+export interface OutsideEventInput {
+  eventId: string;
+  date: string;
+  units?: string[];
+  note?: string;
+}
+
+export class RecordOutsideEventCommand extends Command<CommandResult<OutsideEventAnswer>> {
+  constructor(readonly planId: string, readonly input: OutsideEventInput, readonly context: CommandContext) {
+    super();
+  }
+}

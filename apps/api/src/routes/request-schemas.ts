@@ -46,6 +46,14 @@ export const planEnvelopeSchema = z.strictObject({
 });
 
 export const closePlanBody = z.strictObject({ reason: text(2000) });
+/** An outside event's date as a planner records it; an inspection names the units inspected. */
+export const recordOutsideEventBody = z.strictObject({
+  eventId: z.string().min(1).max(200).describe('the id the plan gives the event under events:'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').describe("the event's date in the plan's zone"),
+  units: z.array(z.string().min(1).max(200)).max(500).optional().describe('for an inspection: the units inspected'),
+  note: text(2000).optional(),
+});
+export const outsideEventAnswer = z.object({ planId: z.string(), eventId: z.string(), occurrence: z.number().int(), date: z.string(), at: z.string() });
 
 /** Headers of commands besides the bearer token (who acts comes from the token: auth/authorization.guard.ts). */
 export const commandHeadersSchema = z.object({

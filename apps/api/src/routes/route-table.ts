@@ -100,6 +100,11 @@ export const routeTable = {
     params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.closePlanBody },
     status: 200, response: 'the closed plan', errors: [400, 404, 409],
   },
+  recordOutsideEvent: {
+    method: 'post', path: '/plans/{id}/events', tag: 'plans', summary: 'Record the date of an outside event the plan names (a visit, a notice, an exam, an inspection); the work hanging on it is issued',
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.recordOutsideEventBody },
+    status: 200, response: 'the occurrence recorded', errors: [400, 404, 409], responseSchema: s.outsideEventAnswer,
+  },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,

@@ -32,6 +32,20 @@ export function registerPlansCommands(program: Command): void {
         return callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/amendments?${query}`, envelope(file));
       }),
     );
+
+  // `planledger event record <planId> <eventId> <date>`: the outside event's date, recorded by a planner (ADR 0015).
+  const events = program.command('event').description('outside events of a running plan (a visit, a notice, an exam, an inspection)');
+  addServiceOptions(events.command('record').description('record the date of an outside event the plan names: the work hanging on it is issued')
+    .argument('<planId>').argument('<eventId>', 'the id the plan gives it under events:').argument('<date>', 'its date, YYYY-MM-DD in the plan zone'))
+    .option('--units <id,...>', 'for an inspection: the units inspected')
+    .option('--note <text>', 'what the planner wants on the record')
+    .action((planId: string, eventId: string, date: string, flags: ServiceFlags & { units?: string; note?: string }) =>
+      run(() => {
+        const units = flags.units?.split(',').map((s) => s.trim()).filter(Boolean);
+        const body = { eventId, date, ...(units && units.length > 0 && { units }), ...(flags.note && { note: flags.note }) };
+        return callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/events`, { type: 'application/json', text: JSON.stringify(body) });
+      }),
+    );
 }
 
 /** The definition and the departments file it names, as the API's JSON envelope. */

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
-import { instantFormatter, parseAmendment, parseUntil, UsageError } from '../output/instant-format';
+import { instantFormatter, parseAmendment, parseOutsideEvent, parseUntil, UsageError } from '../output/instant-format';
 import { loadDefinition } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
 
@@ -13,6 +13,7 @@ interface SimulateFlags {
   silent: string[];
   json?: boolean;
   amend: string[];
+  event: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -26,6 +27,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--late <dept,...>', 'departments that submit after their deadlines', collectIds, [])
     .option('--silent <dept,...>', 'departments that never act', collectIds, [])
     .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -49,7 +51,14 @@ function simulate(file: string, flags: SimulateFlags): number {
 
   let until: string | undefined;
   const amendments: SimulatedAmendment[] = [];
+  const outsideEvents: SimulatedOutsideEvent[] = [];
   try {
+    for (const value of flags.event) {
+      const parsed = parseOutsideEvent(value, schedule.timeZone, (id) => schedule.outsideEvents?.find((e) => e.eventId === id)?.inspection ?? false);
+      const named = (schedule.outsideEvents ?? []).map((e) => e.eventId);
+      if (!named.includes(parsed.eventId)) throw new UsageError(`--event: the plan names no event "${parsed.eventId}" (it names: ${named.join(', ') || 'none'})`);
+      outsideEvents.push(parsed);
+    }
     until = flags.until ? parseUntil(flags.until, schedule.timeZone) : undefined;
     for (const value of flags.amend) {
       const { file: amendedFile, at } = parseAmendment(value, schedule.timeZone);
@@ -80,6 +89,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     until,
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
     amendments,
+    outsideEvents,
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });

@@ -1,4 +1,4 @@
-import { endOfLocalDay, startOfLocalDay } from '@planledger/calendar';
+import { addDays, endOfLocalDay, startOfLocalDay } from '@planledger/calendar';
 import { DateTime } from 'luxon';
 
 /** Formats instants in the plan's zone with their offset; cached, as timelines repeat instants. */
@@ -44,6 +44,33 @@ export function parseAmendment(value: string, zone: string): { file: string; at:
   const instant = DateTime.fromISO(when, { setZone: true });
   if (!instant.isValid) throw new UsageError(`--amend: "${when}" is not a date (YYYY-MM-DD) or an ISO-8601 instant`);
   return { file, at: instant.toISO()! };
+}
+
+/**
+ * `--event ID=DATE[@RECORDED][:UNIT,UNIT…]`: outside event ID happened (or will happen) on DATE; the
+ * planner records it on RECORDED (default: 30 days before DATE, an inspection on DATE itself);
+ * an inspection names the units inspected.
+ */
+export function parseOutsideEvent(
+  value: string,
+  zone: string,
+  isInspection: (eventId: string) => boolean,
+): { eventId: string; date: string; dayClosesAt: string; at: string; units?: string[] } {
+  const match = /^([A-Za-z0-9_-]+)=(\d{4}-\d{2}-\d{2})(?:@(\d{4}-\d{2}-\d{2}))?(?::([A-Za-z0-9_,-]+))?$/.exec(value);
+  if (!match) throw new UsageError(`--event: "${value}" is not ID=DATE[@RECORDED][:UNIT,…] (e.g. visit=2024-05-20 or visit=2024-05-20@2024-04-01)`);
+  const [, eventId, date, recorded, units] = match;
+  try {
+    const recordedOn = recorded ?? (isInspection(eventId) ? date : addDays(date, -30));
+    return {
+      eventId,
+      date,
+      dayClosesAt: endOfLocalDay(date, zone),
+      at: startOfLocalDay(recordedOn, zone),
+      ...(units ? { units: units.split(',').filter(Boolean) } : {}),
+    };
+  } catch {
+    throw new UsageError(`--event: "${value}" has a date that is not a calendar date`);
+  }
 }
 
 export class UsageError extends Error {}

@@ -16,6 +16,7 @@ export const currentSchemaVersions: { readonly [T in PlanledgerEventType]: Schem
   PlanPublished: 1,
   PlanAmended: 1,
   PlanClosed: 1,
+  OutsideEventRecorded: 1,
   PhaseScheduled: 1,
   PhaseOpened: 1,
   PhaseClosingStarted: 1,

@@ -8,5 +8,11 @@ export type PublishPlan = Command<'PublishPlan', { planId: string }>;
 export type AmendPlan = Command<'AmendPlan', { planId: string; schedule: PlanSchedule; reason: string; source?: PlanSource }>;
 export type ClosePlan = Command<'ClosePlan', { planId: string; reason: string }>;
 
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan;
+/** Records when an outside event happened (or will: a visit announced for a date). */
+export type RecordOutsideEvent = Command<
+  'RecordOutsideEvent',
+  { planId: string; eventId: string; date: string; dayClosesAt: string; units?: string[]; note?: string }
+>;
+
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent;
 export type PlanCommandType = PlanCommand['type'];

@@ -39,6 +39,19 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
     }
     case 'ClosePlan':
       return emit({ type: 'PlanClosed', data: { planId, reason: command.data.reason ?? '' } });
+    case 'RecordOutsideEvent': {
+      const { eventId, date, dayClosesAt, units = [], note = '' } = command.data;
+      const expected = state.schedule?.outsideEvents?.find((e) => e.eventId === eventId);
+      if (!expected) return invalid('eventId', `plan ${planId} names no outside event "${eventId}"`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return invalid('date', `"${date}" is not a date (YYYY-MM-DD)`);
+      const recorded = state.outsideEvents?.[eventId] ?? 0;
+      if (recorded > 0 && !expected.recurring) return invalid('eventId', `"${eventId}" happens once and is already recorded; amend the plan to change its date`);
+      if (expected.inspection && units.length === 0) return invalid('units', `an inspection is recorded against the units inspected; name at least one`);
+      const known = new Set(state.schedule?.departments.map((d) => d.id));
+      const unknown = units.find((unit) => !known.has(unit));
+      if (unknown !== undefined) return invalid('units', `plan ${planId} has no unit "${unknown}"`);
+      return emit({ type: 'OutsideEventRecorded', data: { planId, eventId, occurrence: recorded + 1, date, dayClosesAt, units, note } });
+    }
   }
 }
 
@@ -54,6 +67,8 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, schedule: event.data.schedule, amendments: event.data.amendment };
     case 'PlanClosed':
       return { ...state, status: 'closed', closedAt: event.at };
+    case 'OutsideEventRecorded':
+      return { ...state, outsideEvents: { ...state.outsideEvents, [event.data.eventId]: event.data.occurrence } };
   }
 }
 

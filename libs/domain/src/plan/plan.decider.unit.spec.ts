@@ -7,7 +7,13 @@ import { day, meta, obligation, PLAN_ID, planEvent as ev, planner, schedule } fr
 import { diffSchedules } from '../schedule/schedule-diff';
 
 const spec = DeciderSpecification.for(planDecider);
-const S = schedule();
+const S = schedule({
+  outsideEvents: [
+    { eventId: 'visit', name: '省督导组迎检', expected: { from: '2022-05-01', to: '2022-06-30' }, recurring: false, inspection: false },
+    { eventId: 'exam', name: '期末统考', recurring: true, inspection: false },
+    { eventId: 'spot', name: '暗访检查', recurring: true, inspection: true },
+  ],
+});
 const source: PlanSource = { fileName: 'lianyun.yaml', format: 'yaml', text: 'title: 連云區…' };
 const T0 = '2021-11-25T00:00:00.000Z';
 const drafted = ev('PlanDrafted', { planId: PLAN_ID, schedule: S, source }, T0, planner);
@@ -29,6 +35,7 @@ const sample: { [K in PlanCommandType]: Extract<PlanCommand, { type: K }> } = {
   PublishPlan: { type: 'PublishPlan', data: { planId: PLAN_ID }, metadata: meta(NOW, planner) },
   AmendPlan: { type: 'AmendPlan', data: { planId: PLAN_ID, schedule: amended, reason: '推迟报送' }, metadata: meta(NOW, planner) },
   ClosePlan: { type: 'ClosePlan', data: { planId: PLAN_ID, reason: '期满' }, metadata: meta(NOW, planner) },
+  RecordOutsideEvent: { type: 'RecordOutsideEvent', data: { planId: PLAN_ID, eventId: 'visit', date: '2022-05-20', dayClosesAt: '2022-05-20T15:59:59.999Z' }, metadata: meta(NOW, planner) },
 };
 const statuses = Object.keys(planTransitions) as PlanStatus[];
 const commandTypes = Object.keys(sample) as PlanCommandType[];
@@ -88,7 +95,7 @@ describe('amend', () => {
     expect(decision.ok && decision.events[0].data).toMatchObject({ amendment: 2, changes: diffSchedules(amended, again), source });
   });
   it('an amendment that changes nothing is invalid_command', () => {
-    spec.given([drafted, published]).when({ ...sample.AmendPlan, data: { planId: PLAN_ID, schedule: schedule(), reason: '无' } }).thenFails({ code: 'invalid_command', field: 'schedule' });
+    spec.given([drafted, published]).when({ ...sample.AmendPlan, data: { planId: PLAN_ID, schedule: S, reason: '无' } }).thenFails({ code: 'invalid_command', field: 'schedule' });
   });
   it.each(['', '  '])('an amendment without a reason (%j) is invalid_command', (reason) => {
     spec.given([drafted, published]).when({ ...sample.AmendPlan, data: { planId: PLAN_ID, schedule: amended, reason } }).thenFails({ code: 'invalid_command', field: 'reason' });
@@ -105,5 +112,34 @@ describe('amend', () => {
 describe('close', () => {
   it('closes a published plan and records when', () => {
     expect(spec.given([drafted, published]).when(sample.ClosePlan).then([ev('PlanClosed', { planId: PLAN_ID, reason: '期满' }, NOW, planner)])).toMatchObject({ status: 'closed', closedAt: NOW });
+  });
+});
+
+describe('record an outside event', () => {
+  const record = (data: Partial<Extract<PlanCommand, { type: 'RecordOutsideEvent' }>['data']>): PlanCommand => ({ ...sample.RecordOutsideEvent, data: { ...sample.RecordOutsideEvent.data, ...data } });
+  const recorded = (eventId: string, occurrence: number, date: string, units: string[] = []) =>
+    ev('OutsideEventRecorded', { planId: PLAN_ID, eventId, occurrence, date, dayClosesAt: `${date}T15:59:59.999Z`, units, note: '' }, NOW, planner);
+
+  it('given a published plan naming the visit, when its date is recorded, then occurrence 1 is recorded', () => {
+    const state = spec.given([drafted, published]).when(sample.RecordOutsideEvent).then([recorded('visit', 1, '2022-05-20')]);
+    expect(state.outsideEvents).toEqual({ visit: 1 });
+  });
+  it('given a once-only event already recorded, when it is recorded again, then it is refused (amend instead)', () => {
+    spec.given([drafted, published, recorded('visit', 1, '2022-05-20')]).when(sample.RecordOutsideEvent).thenFails({ code: 'invalid_command', field: 'eventId' });
+  });
+  it('given a recurring event recorded twice, when it is recorded again, then it is occurrence 3', () => {
+    const history = [drafted, published, recorded('exam', 1, '2022-01-15'), recorded('exam', 2, '2022-06-28')];
+    spec.given(history).when(record({ eventId: 'exam', date: '2023-01-12', dayClosesAt: '2023-01-12T15:59:59.999Z' })).then([recorded('exam', 3, '2023-01-12')]);
+  });
+  it('when an event the plan does not name is recorded, then it is refused naming the field', () => {
+    spec.given([drafted, published]).when(record({ eventId: 'festival' })).thenFails({ code: 'invalid_command', field: 'eventId' });
+  });
+  it('when the date is not a date, then it is refused', () => {
+    spec.given([drafted, published]).when(record({ date: '5月20日' })).thenFails({ code: 'invalid_command', field: 'date' });
+  });
+  it('an inspection names the units inspected, and only units of the plan', () => {
+    spec.given([drafted, published]).when(record({ eventId: 'spot' })).thenFails({ code: 'invalid_command', field: 'units' });
+    spec.given([drafted, published]).when(record({ eventId: 'spot', units: ['school-z'] })).thenFails({ code: 'invalid_command', field: 'units' });
+    spec.given([drafted, published]).when(record({ eventId: 'spot', units: ['school-a'] })).then([recorded('spot', 1, '2022-05-20', ['school-a'])]);
   });
 });

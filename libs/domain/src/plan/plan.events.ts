@@ -17,5 +17,14 @@ export type PlanAmended = DomainEventOf<
   { planId: string; amendment: number; reason: string; schedule: PlanSchedule; changes: ScheduleChanges; source?: PlanSource }
 >;
 export type PlanClosed = DomainEventOf<'PlanClosed', { planId: string; reason: string }>;
+/**
+ * A planner recorded the date of an outside event the plan names (ADR 0015). `occurrence` counts
+ * from 1 per event; `dayClosesAt` is the end of `date` in the plan's zone, what "N days before/after"
+ * counts from. `units`: for an inspection, the units inspected; `note`: what the planner wrote.
+ */
+export type OutsideEventRecorded = DomainEventOf<
+  'OutsideEventRecorded',
+  { planId: string; eventId: string; occurrence: number; date: string; dayClosesAt: string; units: string[]; note: string }
+>;
 
-export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed;
+export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded;

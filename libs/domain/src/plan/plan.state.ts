@@ -8,6 +8,8 @@ export interface PlanState {
   amendments: number;
   publishedAt?: string;
   closedAt?: string;
+  /** Occurrences recorded so far, per outside event id. */
+  outsideEvents?: Record<string, number>;
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

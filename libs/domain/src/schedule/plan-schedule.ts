@@ -21,6 +21,33 @@ export interface PlanSchedule {
   departments: ScheduledDepartment[];
   phases: ScheduledPhase[];
   obligations: Obligation[];
+  /** Outside events the plan expects, whose dates a planner records later (absent: none). */
+  outsideEvents?: ScheduledOutsideEvent[];
+  /** Work that hangs on an outside event: issued only when the event is recorded (absent: none). */
+  eventObligations?: EventObligation[];
+}
+
+/** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */
+export interface ScheduledOutsideEvent {
+  eventId: string;
+  name: string;
+  /** Local dates (YYYY-MM-DD) the plan expects it between, shown while it is waiting. */
+  expected?: { from: string; to: string };
+  recurring: boolean;
+  /** An unannounced inspection: recorded against units, owes nobody anything. */
+  inspection: boolean;
+}
+
+/**
+ * One department's obligation that hangs on an outside event: an Obligation without its instants.
+ * When occurrence n of the event is recorded, the assignment `${assignmentIdPrefix}.${eventId}-${n}`
+ * is issued at the recording, due `offsetDays` whole days from the end of the event's day
+ * (negative: before it).
+ */
+export interface EventObligation extends Omit<Obligation, 'assignmentId' | 'periodKey' | 'issueAt' | 'dueAt' | 'phaseId'> {
+  assignmentIdPrefix: string;
+  eventId: string;
+  offsetDays: number;
 }
 
 export interface ScheduledDepartment {
@@ -82,4 +109,11 @@ export interface Obligation {
   submitTo?: string;
   remindDaysBefore: number[];
   escalation: { afterDays: number; to: string }[];
+  /** Work issued when this work is accepted, due `offsetDays` × 24 h after the acceptance (ADR 0015). */
+  followOns?: FollowOnObligation[];
+}
+
+/** An obligation issued by the acceptance of another: its id and period key fixed at compile time. */
+export interface FollowOnObligation extends Omit<Obligation, 'issueAt' | 'dueAt' | 'phaseId' | 'followOns'> {
+  offsetDays: number;
 }

@@ -6,7 +6,9 @@ import type { PhaseCommand } from '../phase/phase.commands';
 import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
-import type { Instant } from '../shared/time';
+import type { OutsideEventRecorded } from '../plan/plan.events';
+import type { EventObligation, FollowOnObligation, Obligation } from '../schedule/plan-schedule';
+import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import { timersForAssignment } from '../timers/assignment-timers';
 import { timersForSchedule } from '../timers/schedule-timers';
@@ -25,6 +27,8 @@ export interface PlanFacts {
   status: PlanStatus;
   /** Timers never take effect before this: one due earlier fires at publication. */
   publishedAt?: Instant;
+  /** Work hanging on outside events, from the schedule in force (published or last amended). */
+  eventObligations?: readonly EventObligation[];
 }
 
 /**
@@ -63,8 +67,12 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
   switch (event.type) {
     case 'PlanDrafted':
       return { ...state, plan: { planId: event.data.planId, status: 'draft' } };
+    case 'PlanDraftRevised':
+      return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations } };
+    case 'PlanAmended':
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -83,7 +91,12 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
  * - a closed plan has no timers left.
  */
 export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
-  const { event, target } = input;
+  // Kept small: it runs for every event of a plan, most of them an assignment's.
+  return input.target.aggregate === 'plan' ? decideOnPlanEvent(input, state) : decideOnOtherEvent(input, state);
+}
+
+function decideOnPlanEvent(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
+  const { event } = input;
   const { plan, aggregates } = state;
   const notBefore = plan.publishedAt;
   const open = plan.status !== 'closed';
@@ -109,13 +122,63 @@ export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflow
     }
     case 'PlanClosed':
       return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
+    case 'OutsideEventRecorded':
+      return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates) : [];
     default:
-      break;
+      return [];
   }
+}
+
+function decideOnOtherEvent(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
+  const { event, target } = input;
+  const { plan, aggregates } = state;
+  const notBefore = plan.publishedAt;
+  const open = plan.status !== 'closed';
   if (target.aggregate !== 'assignment' || !assignmentTimersMayChange(event)) return [];
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
-  return [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+  const outputs: PlanWorkflowOutput[] = [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+  if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates));
+  return outputs;
+}
+
+/**
+ * An outside event recorded: every obligation hanging on it is issued now, at the recording, due
+ * its offset from the end of the event's day. Occurrence n issues `${prefix}.${eventId}-${n}`, so
+ * each occurrence of a recurring event owes its own work and a replay issues the same ids.
+ * Work already issued (an id the store knows) is not issued again.
+ */
+function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly EventObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const { planId, eventId, occurrence, dayClosesAt } = event.data;
+  const metadata = { actor: systemActor, at: event.at };
+  const outputs: PlanWorkflowOutput[] = [];
+  for (const template of obligations) {
+    if (template.eventId !== eventId) continue;
+    const { assignmentIdPrefix, eventId: _event, offsetDays, ...rest } = template;
+    const periodKey = `${eventId}-${occurrence}`;
+    const assignmentId = `${assignmentIdPrefix}.${periodKey}`;
+    const status = aggregates.assignment(assignmentId)?.status;
+    if (status !== undefined && status !== 'not_issued') continue;
+    const dueMs = Math.max(toMillis(dayClosesAt) + offsetDays * DAY_MS, toMillis(event.at));
+    const obligation: Obligation = { ...rest, assignmentId, periodKey, issueAt: event.at, dueAt: instantOf(dueMs) };
+    outputs.push({
+      type: 'GiveCommand',
+      target: { aggregate: 'assignment', planId, assignmentId },
+      command: { type: 'IssueAssignment', data: { planId, obligation }, metadata },
+    });
+  }
+  return outputs;
+}
+
+/** "After X is accepted": X's follow-ons are issued at its acceptance, due their offset after it; never twice. */
+function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const metadata = { actor: systemActor, at };
+  return followOns.flatMap(({ offsetDays, ...terms }): PlanWorkflowOutput[] => {
+    const status = aggregates.assignment(terms.assignmentId)?.status;
+    if (status !== undefined && status !== 'not_issued') return [];
+    const obligation: Obligation = { ...terms, issueAt: at, dueAt: instantOf(toMillis(at) + offsetDays * DAY_MS) };
+    return [{ type: 'GiveCommand', target: { aggregate: 'assignment', planId, assignmentId: terms.assignmentId }, command: { type: 'IssueAssignment', data: { planId, obligation }, metadata } }];
+  });
 }
 
 /** Issue timers are left out for work already issued: issuing twice decides nothing, and nothing is shown as still to come that came long ago. */
@@ -147,7 +210,11 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
  * sets may read more (an amendment skips issue timers of issued work): hosts that apply timers
  * answer for every assignment of the plan.
  */
-export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[] } {
+export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[]; planSchedule?: true } {
+  // The work hanging on an outside event is read from the schedule in force (PlanFacts.eventObligations).
+  if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
+  // The accepted work's own obligation names its follow-ons.
+  if (event.type === 'AssignmentAccepted') return { assignmentIds: [event.data.assignmentId], phaseIds: [] };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };
   const { changes } = event.data;
   return { assignmentIds: [...changes.removedAssignmentIds, ...changes.redated.map((r) => r.assignmentId)], phaseIds: changes.removedPhaseIds };

@@ -1,6 +1,6 @@
 import {
   aggregatesCommandsRead, planWorkflow, streamOf,
-  type AssignmentState, type PhaseState, type PlanWorkflowInput, type PlanWorkflowState,
+  type AssignmentState, type PhaseState, type PlanState, type PlanWorkflowInput, type PlanWorkflowState,
 } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { CommandExecutor, ExecuteResult } from '../commands/command-executor';
@@ -22,11 +22,13 @@ export class PlanReactor {
 
   async handle(stored: StoredEvent): Promise<ReactionReport> {
     const report: ReactionReport = { commands: 0, rejected: [] };
-    if (!stored.type.startsWith('Plan')) return report;
+    if (!isPlanEventType(stored.type) && stored.type !== 'AssignmentAccepted') return report;
     const event = toDomainEvent(stored);
-    if (!event.type.startsWith('Plan')) return report;
+    if (!isPlanEventType(event.type) && event.type !== 'AssignmentAccepted') return report;
     const { planId } = event.data as { planId: string };
-    const input: PlanWorkflowInput = { target: { aggregate: 'plan', planId }, event };
+    // Accepted work may have follow-ons ("after X is accepted", ADR 0015): the workflow issues them.
+    const target: PlanWorkflowInput['target'] = event.type === 'AssignmentAccepted' ? { aggregate: 'assignment', planId, assignmentId: event.data.assignmentId } : { aggregate: 'plan', planId };
+    const input: PlanWorkflowInput = { target, event };
     const state = planWorkflow.evolve(await this.stateFor(planId, event), input);
     const options = (key: string) => ({ idempotencyKey: `reaction/${stored.eventId}/${key}`, correlationId: stored.metadata.correlationId, causationId: stored.eventId });
     for (const output of planWorkflow.decide(input, state)) {
@@ -54,7 +56,17 @@ export class PlanReactor {
       const { state } = await this.executor.load({ aggregate: 'phase', planId, phaseId });
       phases.set(phaseId, state as PhaseState);
     }
-    // A plan's own events bring it to the status they record (evolve); its commands read nothing else of it.
-    return { plan: { planId, status: 'published' }, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
+    // A plan's own events bring it to the status they record (evolve); its commands read nothing else of it,
+    // but for the work hanging on an outside event, which the schedule in force names.
+    const plan: PlanWorkflowState['plan'] = { planId, status: 'published' };
+    if (consulted.planSchedule) {
+      const { state } = await this.executor.load({ aggregate: 'plan', planId });
+      const eventObligations = (state as PlanState).schedule?.eventObligations;
+      if (eventObligations) plan.eventObligations = eventObligations;
+    }
+    return { plan, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
   }
 }
+
+/** The plan stream's own events: its lifecycle (Plan…) and the outside events recorded on it. */
+const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded';

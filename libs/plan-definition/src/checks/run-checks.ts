@@ -3,6 +3,7 @@ import { ErrorCollector, type CheckInput } from './check-context';
 import { checkCoarseDeadlines } from './coarse-deadlines';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
+import { checkDynamicDeadlines } from './dynamic-deadlines';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
@@ -20,5 +21,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkTimeZone(input, errors);
   checkReviewAndEscalationTargets(input, errors);
   checkParentCycles(input, errors);
+  checkDynamicDeadlines(input, errors);
   return errors.errors;
 }

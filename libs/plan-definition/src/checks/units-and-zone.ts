@@ -1,3 +1,4 @@
+import { leadsOf } from '../schema/plan-definition.schema';
 import type { KeyPath } from '../plan-error';
 import type { CheckInput, ErrorCollector } from './check-context';
 import { workEntries } from './plan-entries';
@@ -47,7 +48,7 @@ export function checkReviewAndEscalationTargets(input: CheckInput, errors: Error
     if (!entry.review) continue;
     // The lead drafts the work that is reviewed; co-responsible units (配合) may review it, as
     // the county plan's 县公安局 does for the townships' school-bus duty.
-    const responsible = membersOf(entry.responsible.lead);
+    const responsible = new Set(leadsOf(entry.responsible).flatMap((lead) => [...membersOf(lead)]));
     const reviewers: [string, KeyPath, string][] = [
       ...entry.review.reviewedBy.flatMap((r, i): [string, KeyPath, string][] => (r === 'liaison' ? [] : [[r, [...path, 'review', 'reviewedBy', i], 'reviewer']])),
       [entry.review.submitTo, [...path, 'review', 'submitTo'], 'submitTo'],

@@ -68,6 +68,50 @@ export const StandingDeadline = z
   })
   .describe('No due date (常态化, 长期坚持), e.g. 常态化开展校园安全隐患排查 → kind: standing, selfReport: { every: semester }');
 
+/**
+ * "迎检前7天完成自查", "接上级通知后10个工作日内上报": relative to an outside event the plan names
+ * under `events:`, whose date a planner records later. Nothing is issued until it is recorded;
+ * "before" work is issued when it is recorded and due N days before the event's date, "after"
+ * work is due N days after it. For a recurring event, once after each occurrence.
+ */
+export const OutsideEventDeadline = z
+  .strictObject({
+    kind: z.literal('event'),
+    event: Identifier,
+    before: z.number().int().min(0).optional(),
+    after: z.number().int().min(0).optional(),
+  })
+  .refine((d) => (d.before === undefined) !== (d.after === undefined), {
+    message: 'say either before: N or after: N (days relative to the event), not both and not neither',
+    path: ['before'],
+  })
+  .describe('Relative to an outside event recorded later, e.g. 迎检前7天完成自查 → event: visit, before: 7');
+
+/**
+ * 倒排工期, "6月30日前竣工验收,竣工前20天完成设备安装": a step due N days before another step's
+ * due date. A chain ends in a step with a date of its own (fixed, phase …); compiled statically.
+ */
+export const BeforeStepDeadline = z
+  .strictObject({
+    kind: z.literal('before'),
+    step: Identifier,
+    days: z.number().int().min(0),
+  })
+  .describe('N days before another measure or deliverable falls due, e.g. 竣工前20天完成设备安装 → step: completion, days: 20');
+
+/**
+ * "方案审定后10日内组织实施": issued when another measure's or deliverable's work is accepted,
+ * due N days after the acceptance. Department by department when both fan out to the same units;
+ * all at once when the step before has a single responsible unit (ADR 0015).
+ */
+export const AfterAcceptedDeadline = z
+  .strictObject({
+    kind: z.literal('after-accepted'),
+    step: Identifier,
+    days: z.number().int().min(0),
+  })
+  .describe('N days after another step is accepted, e.g. 方案审定后10日内组织实施 → step: plan-drafting, days: 10');
+
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,
   YearlyDeadline,
@@ -92,5 +136,8 @@ export const Deadline = z.discriminatedUnion('kind', [
   SolarTermDeadline,
   // Standing duties (常态化): standing-deadline in this file
   StandingDeadline,
+  OutsideEventDeadline,
+  BeforeStepDeadline,
+  AfterAcceptedDeadline,
 ]);
 export type Deadline = z.infer<typeof Deadline>;

@@ -183,6 +183,19 @@ export const Liaison = z.strictObject({
   schools: z.array(Identifier).min(1),
 });
 
+/**
+ * An outside event the plan expects but cannot date (迎检 visits, a higher authority's notice,
+ * an exam): a planner records its date when it is known; deadlines of kind `event` hang on it.
+ * Inspections (`inspection: true`) are recorded against named units and owe nobody anything.
+ */
+export const OutsideEvent = z.strictObject({
+  id: Identifier,
+  name: Text,
+  expected: z.strictObject({ from: LocalDate, to: LocalDate }).optional().describe('When the plan expects it; shown while it is waiting'),
+  recurring: z.boolean().default(false).describe('Happens more than once (each exam): "after" work is owed after each occurrence'),
+  inspection: z.boolean().default(false).describe('An unannounced inspection (暗访): recorded against units, creates no deadline'),
+});
+
 /** JSON files name their schema with a "$schema" key (YAML files use a comment instead). */
 const SchemaReference = z.string().optional();
 
@@ -224,6 +237,7 @@ export const PlanDefinition = z.strictObject({
   roles: z.array(Role).default([]).describe('Roles such as 班主任 or 骨干教师 that a measure may hold responsible: lead: { role, of }'),
   phases: z.array(Phase).min(1, 'a plan has at least one phase'),
   measures: z.array(Measure).default([]),
+  events: z.array(OutsideEvent).default([]).describe('Outside events the plan expects, whose dates are recorded later'),
   targets: z.array(Target).default([]),
 });
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
@@ -241,6 +255,7 @@ export type Target = z.infer<typeof Target>;
 export type LeadingGroup = z.infer<typeof LeadingGroup>;
 export type WorkSquad = z.infer<typeof WorkSquad>;
 export type Liaison = z.infer<typeof Liaison>;
+export type OutsideEvent = z.infer<typeof OutsideEvent>;
 export type PlanDefinitionInput = z.input<typeof PlanDefinition>;
 
 /** A separate departments file: the same department and class entries. */
