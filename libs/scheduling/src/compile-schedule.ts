@@ -72,17 +72,22 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const terms = new TermCalendar(definition.schoolCalendar?.terms ?? []);
   const asapWorkingDays = definition.policy.asapWorkingDays ?? DEFAULT_ASAP_WORKING_DAYS;
 
+  /** A duty's due dates before the holiday rule: inside its phases (or the plan), in its own reminder context. */
+  const dueDatesAsWritten = (duty: Duty): DueDate[] => {
+    const limitedTo = (duty.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
+    const windows = new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]);
+    const context = { holidays, terms, asapWorkingDays, firstReminderDays: duty.remindDaysBefore[0] ?? 0 };
+    return dueDatesOf(duty.deadline, windows, phases, school, context, dueOfStep);
+  };
+
   const scheduleDueDates = (duty: Duty): ScheduledDueDate[] => {
     const unknownPhases = (duty.phaseIds ?? []).filter((id) => !phases.byId.has(id));
     if (duty.deadline.kind === 'phase' && !phases.byId.has(duty.deadline.phase)) unknownPhases.push(duty.deadline.phase);
     for (const id of unknownPhases) problems.add(`"${duty.id}" refers to phase "${id}", which the plan does not have`);
     if (unknownPhases.length > 0) return [];
 
-    const limitedTo = (duty.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
-    const windows = new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]);
     const preferredPhases = duty.phaseIds ? new Set(duty.phaseIds) : undefined;
-    const context = { holidays, terms, asapWorkingDays, firstReminderDays: duty.remindDaysBefore[0] ?? 0 };
-    return dueDatesOf(duty.deadline, windows, phases, school, context, dueOfStep).flatMap((dueDate) => {
+    return dueDatesAsWritten(duty).flatMap((dueDate) => {
       if (!isWithin(dueDate.dueOn, planSpan)) {
         problems.add(`"${duty.id}" falls due on ${dueDate.dueOn}, outside the plan span (${planSpan.start} … ${planSpan.end})`);
         return [];
@@ -127,8 +132,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     else if (resolving.has(stepId)) problems.add(`"${stepId}" is in a cycle of steps each due before the next`);
     else {
       resolving.add(stepId);
-      const limitedTo = (step.phaseIds ?? []).flatMap((id) => phases.byId.get(id)?.span ?? []);
-      const dates = dueDatesOf(step.deadline, new ActiveWindows(limitedTo.length > 0 ? limitedTo : [planSpan]), phases, school, { holidays, terms, asapWorkingDays, firstReminderDays: step.remindDaysBefore[0] ?? 0 }, dueOfStep);
+      const dates = dueDatesAsWritten(step);
       resolving.delete(stepId);
       if (dates.length === 1) due = dates[0].dueOn;
       else problems.add(`a step is due before "${stepId}", which does not fall due exactly once (it has ${dates.length} due dates)`);

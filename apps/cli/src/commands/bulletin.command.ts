@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import {
   GB_FONTS, PLAIN_FONTS, defaultTitle, layoutBulletin, renderBulletinDocx, renderBulletinXlsx, sectionOf, type BulletinModel,
 } from '@planledger/bulletins';
-import { addServiceOptions, callService, downloadFromService, ServiceCallError, type ServiceFlags } from './service-client';
+import { addServiceOptions, callService, downloadFromService, printServiceAnswer, ServiceCallError, type ServiceFlags } from './service-client';
 
 export interface BulletinFlags extends ServiceFlags {
   plan: string;
@@ -50,7 +50,7 @@ export function registerBulletinCommand(program: Command): void {
     .option('--xlsx <file.xlsx>', 'write the workbook here')
     .option('--plain-fonts', 'ask for 宋体/仿宋/黑体 instead of 方正小标宋简体/仿宋_GB2312')
     .option('--issue', 'issue it: recorded as BulletinIssued, its number never reused')
-    .action((flags: BulletinFlags) => run(() => bulletin(flags)));
+    .action((flags: BulletinFlags) => printServiceAnswer(() => bulletin(flags)));
 }
 
 /** Previews or issues the bulletin through the service, writes the files asked for, and answers what to print. */
@@ -111,17 +111,4 @@ export function windowOf(flags: Pick<BulletinFlags, 'period' | 'from' | 'to' | '
     return { from: iso(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1))), to: iso(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0))) };
   }
   throw new ServiceCallError(`--period: "${flags.period}" is neither week nor month`);
-}
-
-function run(work: () => Promise<unknown>): Promise<void> {
-  return work().then(
-    (answer) => {
-      process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-    },
-    (error: unknown) => {
-      if (!(error instanceof ServiceCallError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { readPlanFile } from './load-definition';
-import { addServiceOptions, callService, ServiceCallError, type ServiceFlags } from './service-client';
+import { addServiceOptions, callService, printServiceAnswer, ServiceCallError, type ServiceFlags } from './service-client';
 
 /**
  * `planledger plans import|publish|amend`: a planner's commands against the running service,
@@ -14,7 +14,7 @@ export function registerPlansCommands(program: Command): void {
     .option('--rebase <date>', 'shift every date so that the plan starts on this day (YYYY-MM-DD)')
     .option('--plan-id <id>', 'import under another id, e.g. a rebased copy beside the original')
     .action((file: string, flags: ServiceFlags & { rebase?: string; planId?: string }) =>
-      run(async () => {
+      printServiceAnswer(async () => {
         const query = new URLSearchParams({ ...(flags.rebase && { rebase: flags.rebase }), ...(flags.planId && { planId: flags.planId }) });
         return callService(flags, 'POST', `/plans${query.size > 0 ? `?${query}` : ''}`, envelope(file));
       }),
@@ -22,12 +22,12 @@ export function registerPlansCommands(program: Command): void {
   addServiceOptions(plans.command('publish').description('publish a draft: from then on the engine runs it').argument('<planId>'))
     .option('--confirm-past-due', 'publish even when the span has started and work is already past due (the service says how much)')
     .action((planId: string, flags: ServiceFlags & { confirmPastDue?: boolean }) =>
-      run(() => callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/publish${flags.confirmPastDue ? '?confirmPastDue=true' : ''}`)));
+      printServiceAnswer(() => callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/publish${flags.confirmPastDue ? '?confirmPastDue=true' : ''}`)));
   addServiceOptions(plans.command('amend').description('amend a published plan with a revised definition').argument('<planId>').argument('<file>', 'the revised definition'))
     .requiredOption('--reason <text>', 'why the plan changes (kept in the record)')
     .option('--rebase <date>', 'as for import, when the plan was imported rebased')
     .action((planId: string, file: string, flags: ServiceFlags & { reason: string; rebase?: string }) =>
-      run(() => {
+      printServiceAnswer(() => {
         const query = new URLSearchParams({ reason: flags.reason, ...(flags.rebase && { rebase: flags.rebase }) });
         return callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/amendments?${query}`, envelope(file));
       }),
@@ -40,7 +40,7 @@ export function registerPlansCommands(program: Command): void {
     .option('--units <id,...>', 'for an inspection: the units inspected')
     .option('--note <text>', 'what the planner wants on the record')
     .action((planId: string, eventId: string, date: string, flags: ServiceFlags & { units?: string; note?: string }) =>
-      run(() => {
+      printServiceAnswer(() => {
         const units = flags.units?.split(',').map((s) => s.trim()).filter(Boolean);
         const body = { eventId, date, ...(units && units.length > 0 && { units }), ...(flags.note && { note: flags.note }) };
         return callService(flags, 'POST', `/plans/${encodeURIComponent(planId)}/events`, { type: 'application/json', text: JSON.stringify(body) });
@@ -62,17 +62,4 @@ function envelope(file: string): { type: string; text: string } {
     }
   }
   return { type: 'application/json', text: JSON.stringify({ definition, fileName: basename(file), ...(named && { files }) }) };
-}
-
-function run(work: () => Promise<unknown>): Promise<void> {
-  return work().then(
-    (answer) => {
-      process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-    },
-    (error: unknown) => {
-      if (!(error instanceof ServiceCallError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -61,3 +61,17 @@ export async function downloadFromService(flags: ServiceFlags, path: string): Pr
   if (!response.ok) throw new ServiceCallError(`GET ${path}: HTTP ${response.status}\n${await response.text()}`);
   return Buffer.from(await response.arrayBuffer());
 }
+
+/** Prints a service call's answer as JSON; a refused call prints its message and sets exit code 1. */
+export function printServiceAnswer(work: () => Promise<unknown>): Promise<void> {
+  return work().then(
+    (answer) => {
+      process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    },
+    (error: unknown) => {
+      if (!(error instanceof ServiceCallError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
