@@ -8,7 +8,7 @@ describe('parsePlanDefinition: phases, span and deadlines', () => {
       file: 'plan.yaml',
       ...positionOf(text, '{ from: 2022-06-01'),
       path: 'phases[1].window',
-      message: 'phase "improvement-year" (2022-06-01 … 2023-08-31) overlaps phase "norm-year" (2021-09-01 … 2022-08-31); theme years may not overlap each other',
+      message: 'phase "improvement-year" (2022-06-01 … 2023-08-31) overlaps phase "norm-year" (2021-09-01 … 2022-08-31); theme years may not overlap each other (steps may: kind: step)',
       code: 'overlapping-phases',
     });
   });
@@ -21,7 +21,7 @@ measures:`;
     expect(onlyErrorOf(text)).toMatchObject({
       path: 'phases[3].window',
       code: 'overlapping-phases',
-      message: 'phase "implement" (2021-10-15 … 2022-06-30) overlaps phase "mobilise" (2021-09-01 … 2021-10-31); stages may not overlap each other',
+      message: 'phase "implement" (2021-10-15 … 2022-06-30) overlaps phase "mobilise" (2021-09-01 … 2021-10-31); stages may not overlap each other (steps may: kind: step)',
     });
   });
 

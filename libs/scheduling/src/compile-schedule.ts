@@ -4,22 +4,22 @@ import {
   defaultSchoolCalendar,
   isValidTimeZone,
   isWithin,
+  maxLocalDate,
   minLocalDate,
-  schoolYearSpan,
   type DateSpan,
   type HolidayCalendar,
   type LocalDate,
   type SchoolCalendarOptions,
   TermCalendar,
 } from '@planledger/calendar';
-import { DEFAULT_ASAP_WORKING_DAYS } from '@planledger/plan-definition';
+import { DEFAULT_ASAP_WORKING_DAYS, publicationDateOf } from '@planledger/plan-definition';
 import type { EventObligation, FollowOnObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
 import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
 import { dueDatesOf, type DueDate } from './due-dates';
 import { dutiesOf, type Duty } from './duties';
-import { PhaseWindows } from './phase-windows';
+import { PhaseWindows, planSpanOf } from './phase-windows';
 import { PlanClock } from './plan-clock';
 import { DepartmentDirectory } from './responsible-departments';
 import { liaisonsBySchool, resolveReviewers } from './review-chain';
@@ -61,10 +61,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     problems.throwIfAny();
   }
   const clock = new PlanClock(plan.timeZone);
-  const planSpan: DateSpan = {
-    start: schoolYearSpan(plan.span.fromSchoolYear, school).start,
-    end: schoolYearSpan(plan.span.toSchoolYear, school).end,
-  };
+  const planSpan: DateSpan = planSpanOf(plan, school);
+  if (planSpan.end < planSpan.start) problems.add(`the plan span ends (${planSpan.end}) before it starts (${planSpan.start})`);
   const phases = new PhaseWindows(definition, planSpan, school, problems);
   const directory = new DepartmentDirectory(definition, problems);
   const liaisons = liaisonsBySchool(definition, directory);
@@ -104,7 +102,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     // its phase's end must not move the deliverable (and its issue day) into the next phase.
     const phaseHoldingDue = phases.phaseAt(dueDate.dueOn, preferredPhases) ?? phases.phaseAt(dueOn, preferredPhases);
     const phase = duty.ownPhaseId ? phases.byId.get(duty.ownPhaseId) : phaseHoldingDue;
-    const issueOn = dueDate.issueOn ?? phaseHoldingDue?.span.start ?? planSpan.start;
+    // Nothing is issued before the plan's span opens, whatever its reminders would like (issue 13).
+    const issueOn = maxLocalDate(dueDate.issueOn ?? phaseHoldingDue?.span.start ?? planSpan.start, planSpan.start);
     const due = clock.day(dueOn);
     return {
       periodKey: dueDate.periodKey,
@@ -288,6 +287,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     issuingAuthority: plan.issuingAuthority,
     timeZone: plan.timeZone,
     startsAt: planStartsAt,
+    // The one place the publication moment is decided: the issue date (or publishOn), not the span's start.
+    publishesAt: clock.day(publicationDateOf(plan)).opensAt,
     endsAt: clock.day(planSpan.end).closesAt,
     ...escalationDefaultOf(definition, directory),
     holidayCalendar: { name: holidays.name, coveredYears: [...holidays.coveredYears] },

@@ -11,8 +11,15 @@ export interface PhaseWindow {
   index: number;
 }
 
-export const phaseSpan = (phase: DefinitionPhase, school: SchoolCalendarOptions): DateSpan =>
-  'schoolYear' in phase.window ? schoolYearSpan(phase.window.schoolYear, school) : { start: phase.window.from, end: phase.window.to };
+/** A phase's days; an open-ended window (no `to`) runs until the plan ends. */
+export const phaseSpan = (phase: DefinitionPhase, school: SchoolCalendarOptions, planSpan: DateSpan): DateSpan =>
+  'schoolYear' in phase.window ? schoolYearSpan(phase.window.schoolYear, school) : { start: phase.window.from, end: phase.window.to ?? planSpan.end };
+
+/** The plan's days: whole school years (as the school calendar starts them) or calendar dates. */
+export const planSpanOf = (plan: Definition['plan'], school: SchoolCalendarOptions): DateSpan =>
+  'from' in plan.span
+    ? { start: plan.span.from, end: plan.span.to }
+    : { start: schoolYearSpan(plan.span.fromSchoolYear, school).start, end: schoolYearSpan(plan.span.toSchoolYear, school).end };
 
 /** Phases in time order: by opening, then closing, then as written. */
 const byOpening = (a: PhaseWindow, b: PhaseWindow): number =>
@@ -28,7 +35,7 @@ export class PhaseWindows {
 
   constructor(definition: Definition, planSpan: DateSpan, school: SchoolCalendarOptions, problems: ProblemList) {
     definition.phases.forEach((phase, index) => {
-      const span = phaseSpan(phase, school);
+      const span = phaseSpan(phase, school, planSpan);
       if (span.end < span.start) problems.add(`phase "${phase.id}" closes (${span.end}) before it opens (${span.start})`);
       else if (!isWithin(span.start, planSpan) || !isWithin(span.end, planSpan)) {
         problems.add(`phase "${phase.id}" (${span.start} … ${span.end}) lies outside the plan span (${planSpan.start} … ${planSpan.end})`);

@@ -5,7 +5,7 @@ import { simulatePlan } from './simulate-plan';
 export interface PreviewPhase {
   phaseId: string;
   name: string;
-  kind: 'theme-year' | 'stage';
+  kind: 'theme-year' | 'stage' | 'step';
   opensAt: Instant;
   closesAt: Instant;
   openedAt: Instant | null;

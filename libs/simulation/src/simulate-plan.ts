@@ -36,7 +36,7 @@ export interface SimulatedOutsideEvent {
 }
 
 export interface SimulationOptions {
-  /** Business time at which the plan is drafted and published (default: the plan's start). */
+  /** Business time at which the plan is drafted and published (default: the schedule's publishesAt, its issue date). */
   publishAt?: Instant;
   /** Stop after this instant (default: run until nothing is left to happen). */
   until?: Instant;
@@ -81,7 +81,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   const untilMs = options.until ? toMillis(options.until) : Number.POSITIVE_INFINITY;
   const store = new InMemoryEventStore(planId, options.retainEvents ?? true);
   const agenda = new Agenda();
-  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: options.publishAt ?? schedule.startsAt, store, agenda: agenda.traffic };
+  const publishAt = options.publishAt ?? schedule.publishesAt ?? schedule.startsAt;
+  const result: SimulationResult = { events: 0, eventsByType: {}, rejections: [], endedAt: publishAt, store, agenda: agenda.traffic };
   const aggregates: AggregateStates = { assignment: (id) => store.assignment(id), phase: (id) => store.phase(id) };
   let workflow: PlanWorkflowState = { ...planWorkflow.initialState(), aggregates };
 
@@ -166,7 +167,6 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
   const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
-  const publishAt = options.publishAt ?? schedule.startsAt;
   runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));

@@ -14,6 +14,11 @@ export interface PlanSchedule {
   /** Plan span: first instant of the first school year … last instant of the last. */
   startsAt: Instant;
   endsAt: Instant;
+  /**
+   * When the plan is published: the start of its issue date (or of the date it names), which may
+   * lie before or after the span's start. Absent on schedules stored before it: then the span's start.
+   */
+  publishesAt?: Instant;
   /** The unit escalations go to when a measure's policy does not name one (leading group). */
   escalationDefault?: string;
   /** The holiday table the due dates were shifted with, so a moved date can be explained later. */
@@ -60,7 +65,7 @@ export interface ScheduledDepartment {
 export interface ScheduledPhase {
   phaseId: string;
   name: string;
-  kind: 'theme-year' | 'stage';
+  kind: 'theme-year' | 'stage' | 'step';
   order: number;
   opensAt: Instant;
   /** When the closing duty (summary report, inspection) begins; default: 14 days before closesAt. */

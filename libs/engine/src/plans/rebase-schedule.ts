@@ -19,6 +19,7 @@ export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId
     planId,
     startsAt: shift(schedule.startsAt),
     endsAt: shift(schedule.endsAt),
+    ...(schedule.publishesAt !== undefined && { publishesAt: shift(schedule.publishesAt) }),
     phases: schedule.phases.map((phase) => ({
       ...phase,
       opensAt: shift(phase.opensAt),

@@ -1,13 +1,13 @@
 import { isWithin } from '../shared/local-date';
 import type { CheckInput, ErrorCollector } from './check-context';
-import { describeWindow, planSpan } from './phase-windows';
+import { describeWindow, planSpan, spanIsReversed } from './phase-windows';
 import { workEntries } from './plan-entries';
 
 const lastDayOf = (year: number, month: number): string => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 /** A month, dekad, half-year or window the plan never reaches is a mistake, like a fixed date outside it. */
 export function checkCoarseDeadlines({ definition: d }: CheckInput, errors: ErrorCollector): void {
-  if (d.plan.span.fromSchoolYear > d.plan.span.toSchoolYear) return;
+  if (spanIsReversed(d)) return;
   const span = planSpan(d);
   const spanText = describeWindow(span);
   for (const { entry, path, deadline } of workEntries(d)) {

@@ -1,11 +1,11 @@
 import { addDays, isWithin } from '../shared/local-date';
 import type { CheckInput, ErrorCollector } from './check-context';
-import { describeWindow, phaseWindow, planSpan } from './phase-windows';
+import { describeWindow, phaseWindow, planSpan, spanIsReversed } from './phase-windows';
 import { workEntries } from './plan-entries';
 
 /** A due date the plan can never reach is a mistake: fixed dates, first cycles, phase offsets. */
 export function checkDeadlines({ definition: d }: CheckInput, errors: ErrorCollector): void {
-  if (d.plan.span.fromSchoolYear > d.plan.span.toSchoolYear) return;
+  if (spanIsReversed(d)) return;
   const span = planSpan(d);
   const outside = (date: string) => !isWithin(date, span);
   const spanText = describeWindow(span);
@@ -21,7 +21,7 @@ export function checkDeadlines({ definition: d }: CheckInput, errors: ErrorColle
     if (deadline.kind === 'phase') {
       const phase = d.phases.find((p) => p.id === deadline.phase);
       if (!phase) continue;
-      const window = phaseWindow(phase);
+      const window = phaseWindow(phase, span);
       const due = addDays(deadline.anchor === 'start' ? window.from : window.to, deadline.offsetDays);
       if (outside(due)) {
         const offset = deadline.offsetDays === 0 ? '' : ` ${deadline.offsetDays > 0 ? '+' : ''}${deadline.offsetDays} days`;

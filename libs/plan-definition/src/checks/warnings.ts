@@ -1,7 +1,7 @@
 import type { UnlocatedError } from '../plan-error';
-import type { PlanDefinition } from '../schema';
+import { publicationDateOf, type PlanDefinition } from '../schema';
 import { addDays } from '../shared/local-date';
-import { phaseWindow } from './phase-windows';
+import { phaseWindow, planSpan } from './phase-windows';
 import { workEntries } from './plan-entries';
 
 /**
@@ -10,9 +10,11 @@ import { workEntries } from './plan-entries';
  */
 export function planWarnings(d: PlanDefinition, planFile: string): UnlocatedError[] {
   const warnings: UnlocatedError[] = [];
-  const issued = d.plan.issueDate;
+  // Published later than issued (publishOn): work due before publication is as unreachable.
+  const issued = publicationDateOf(d.plan);
+  const published = d.plan.publishOn === undefined ? 'issued' : 'published';
   const warn = (path: (string | number)[], id: string, due: string, how: string) =>
-    warnings.push({ file: planFile, path, code: 'deadline-before-issue', message: `"${id}" is ${how} ${due}, before the plan is issued (${issued}); nobody can act on it from the plan` });
+    warnings.push({ file: planFile, path, code: 'deadline-before-issue', message: `"${id}" is ${how} ${due}, before the plan is ${published} (${issued}); nobody can act on it from the plan` });
   for (const { entry, path, deadline } of workEntries(d)) {
     const at = [...path, 'deadline'];
     if (deadline.kind === 'fixed' && deadline.date < issued) warn([...at, 'date'], entry.id, deadline.date, 'due on');
@@ -20,7 +22,7 @@ export function planWarnings(d: PlanDefinition, planFile: string): UnlocatedErro
     if (deadline.kind === 'phase') {
       const phase = d.phases.find((p) => p.id === deadline.phase);
       if (!phase) continue;
-      const window = phaseWindow(phase);
+      const window = phaseWindow(phase, planSpan(d));
       const due = addDays(deadline.anchor === 'start' ? window.from : window.to, deadline.offsetDays);
       if (due < issued) warn([...at, deadline.offsetDays === 0 ? 'anchor' : 'offsetDays'], entry.id, due, 'due on');
     }

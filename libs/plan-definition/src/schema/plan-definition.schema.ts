@@ -104,10 +104,12 @@ export const Deliverable = z.strictObject({
 export const Phase = z.strictObject({
   id: Identifier,
   name: Text,
-  kind: z.enum(['theme-year', 'stage']).default('stage'),
+  // 'step': steps of a campaign (工作步骤) may overlap one another (docs/plan-language/spans-and-phases.md).
+  kind: z.enum(['theme-year', 'stage', 'step']).default('stage'),
   window: z.union([
     z.strictObject({ schoolYear: SchoolYear }),
-    z.strictObject({ from: LocalDate, to: LocalDate }),
+    // No `to`: open-ended, the phase runs until the plan ends (its span's last day).
+    z.strictObject({ from: LocalDate, to: LocalDate.optional().describe('Last day; leave out for "until the plan ends"') }),
   ]),
   focus: z.array(Identifier).default([]),
   description: z.string().optional(),
@@ -196,6 +198,16 @@ export const OutsideEvent = z.strictObject({
   inspection: z.boolean().default(false).describe('An unannounced inspection (暗访): recorded against units, creates no deadline'),
 });
 
+/**
+ * The plan's span: whole school years (2021—2024学年度), or calendar dates ("2023年11月至2024年6月").
+ * Nothing is issued or due outside it (docs/plan-language/spans-and-phases.md).
+ */
+export const PlanSpan = z.union([
+  z.strictObject({ fromSchoolYear: SchoolYear, toSchoolYear: SchoolYear }),
+  z.strictObject({ from: LocalDate.describe('First day, e.g. 2023-11-01'), to: LocalDate.describe('Last day, e.g. 2024-06-30') }),
+]);
+export type PlanSpan = z.infer<typeof PlanSpan>;
+
 /** JSON files name their schema with a "$schema" key (YAML files use a comment instead). */
 const SchemaReference = z.string().optional();
 
@@ -208,7 +220,8 @@ export const PlanDefinition = z.strictObject({
     documentNumber: Text,
     issueDate: LocalDate,
     timeZone: Text.default('Asia/Shanghai'),
-    span: z.strictObject({ fromSchoolYear: SchoolYear, toSchoolYear: SchoolYear }),
+    span: PlanSpan,
+    publishOn: LocalDate.optional().describe('When the plan is published, if not on its issue date (docs/plan-language/spans-and-phases.md)'),
     validity: z.enum(['in-force', 'repealed']).default('in-force'),
     summary: z.string().optional(),
   }),
@@ -241,6 +254,9 @@ export const PlanDefinition = z.strictObject({
   targets: z.array(Target).default([]),
 });
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
+
+/** The day a plan is published: `publishOn` when given, else its issue date (not its span's start). */
+export const publicationDateOf = (plan: { issueDate: string; publishOn?: string }): string => plan.publishOn ?? plan.issueDate;
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 export type Department = z.infer<typeof Department>;
 export type DepartmentClass = z.infer<typeof DepartmentClass>;

@@ -19,7 +19,7 @@ export const planPreviewAnswer = z.object({
   }),
   existingStatus: planStatus.describe('the status of a plan already recorded under this id: `none`; a `draft` would be revised; `published` or `closed` must be amended instead'),
   phases: z.array(z.object({
-    phaseId: z.string(), name: z.string(), kind: z.enum(['theme-year', 'stage']), opensAt: instant, closesAt: instant,
+    phaseId: z.string(), name: z.string(), kind: z.enum(['theme-year', 'stage', 'step']), opensAt: instant, closesAt: instant,
     openedAt: instant.nullable().describe('when the simulated run opened it'), closedAt: instant.nullable().describe('when the simulated run closed it'),
     assignments: z.number().int().describe('assignments of this phase issued in the run'),
   })),

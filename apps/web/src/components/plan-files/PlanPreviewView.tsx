@@ -37,7 +37,7 @@ export function PlanPreviewView({ preview }: { preview: PlanPreview }) {
             rowKey="phaseId" size="small" pagination={false} dataSource={preview.phases} data-testid="preview-phases"
             columns={[
               { title: t('preview_phase'), dataIndex: 'name', key: 'name' },
-              { title: t('preview_kind'), key: 'kind', width: 100, render: (_v, p) => <Tag>{t(p.kind === 'theme-year' ? 'kind_theme_year' : 'kind_stage')}</Tag> },
+              { title: t('preview_kind'), key: 'kind', width: 100, render: (_v, p) => <Tag>{t(p.kind === 'theme-year' ? 'kind_theme_year' : p.kind === 'step' ? 'kind_step' : 'kind_stage')}</Tag> },
               { title: t('preview_opens'), key: 'opens', width: 230, render: (_v, p) => formatDate(p.opensAt, t) },
               { title: t('preview_closes'), key: 'closes', width: 230, render: (_v, p) => formatDate(p.closesAt, t) },
               { title: t('preview_assignments'), dataIndex: 'assignments', key: 'assignments', width: 100, align: 'right' },
