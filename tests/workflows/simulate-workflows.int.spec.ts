@@ -16,12 +16,14 @@ describe.each(planFiles)('workflow %s', (file) => {
     expect(run.result.rejections).toEqual([]);
   });
 
-  it('opens and closes every phase in order, at the plan dates', () => {
+  it('opens and closes every phase in order, at the plan dates (none opens before the plan is published)', () => {
     const phaseLines = run.entries.filter((e) => e.type === 'PhaseOpened' || e.type === 'PhaseClosed');
+    const publishedAt = run.schedule.publishesAt ?? run.schedule.startsAt;
+    const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
     const expected = [...run.schedule.phases]
       .sort((a, b) => a.order - b.order)
       .flatMap((p) => [
-        { at: p.opensAt, type: 'PhaseOpened', phase: p.phaseId },
+        { at: later(p.opensAt, publishedAt), type: 'PhaseOpened', phase: p.phaseId },
         { at: p.closesAt, type: 'PhaseClosed', phase: p.phaseId },
       ]);
     const actual = phaseLines.map((e) => ({ at: e.at, type: e.type, phase: e.phase }));
@@ -57,10 +59,11 @@ describe('the Lianyun plan', () => {
   const file = 'lianyun-quality-2021-2024.yaml';
   const onTime = simulateWorkflow(file);
 
-  it('runs its three theme years over the school years 2021—2024', () => {
+  it('runs its three theme years over the school years 2021—2024, from its issue date (25 November 2021) on', () => {
     const opened = onTime.entries.filter((e) => e.type === 'PhaseOpened').map((e) => [e.at.slice(0, 10), e.detail]);
+    expect(onTime.entries[1]).toMatchObject({ type: 'PlanPublished', at: '2021-11-25T00:00:00.000+08:00' });
     expect(opened).toEqual([
-      ['2021-09-01', '教育教學規范年'],
+      ['2021-11-25', '教育教學規范年'],
       ['2022-09-01', '課堂教學提升年'],
       ['2023-09-01', '課堂教學效益年'],
     ]);
