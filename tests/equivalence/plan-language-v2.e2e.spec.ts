@@ -15,10 +15,13 @@ import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from 
  */
 const repo = join(__dirname, '..', '..');
 
-const examples = [
+/** Without `publishAt`, the plan is published where its schedule says (its issue date), in both. */
+const examples: { plan: string; late: string; publishAt?: string; until: string }[] = [
   { plan: 'workflows/examples/coarse-deadlines.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/school-calendar.yaml', late: 'research-office', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/recurrence.yaml', late: 'school-a', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-06-20T00:00:00.000+08:00' },
+  // A calendar span published on its issue date (before the span), a phase across the year end, an open-ended phase, the plan's close.
+  { plan: 'workflows/examples/calendar-span.yaml', late: 'school-b', until: '2024-07-01T00:00:00.000+08:00' },
 ];
 
 /** The first differing event, said plainly (as in simulator-equals-service.e2e.spec.ts). */
@@ -47,14 +50,17 @@ describe.each(examples)('plan language v2 in the service: $plan', (example) => {
     const parsed = parsePlanDefinition(text, path, { readFile: (p) => readFileSync(p, 'utf8') });
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
     const actions: PersonAction[] = [];
-    const result = simulatePlan(compileSchedule(parsed.definition), { fileName: basename(path), format: 'yaml', text }, {
-      publishAt: example.publishAt,
+    const schedule = compileSchedule(parsed.definition);
+    const publishAt = example.publishAt ?? schedule.publishesAt!;
+    const result = simulatePlan(schedule, { fileName: basename(path), format: 'yaml', text }, {
+      ...(example.publishAt !== undefined && { publishAt: example.publishAt }),
       until: example.until,
       behaviour: { late: new Set([example.late]), silent: new Set() },
       onEvent: () => undefined,
       onAction: (action) => actions.push(action),
     });
     expect(result.rejections).toEqual([]);
+    expect(actions[0]).toMatchObject({ at: publishAt, command: { type: 'DraftPlan' } });
     const simulated = new Map<string, PlanledgerEvent[]>();
     for (const { stream, events } of result.store.streams()) simulated.set(stream, [...events]);
     expect([...simulated.values()].flat().filter((e) => e.type === 'AssignmentIssued').length).toBeGreaterThan(5);
@@ -64,7 +70,7 @@ describe.each(examples)('plan language v2 in the service: $plan', (example) => {
     service = await ServiceProcess.start({
       args: ['--virtual-clock'],
       port,
-      env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: example.publishAt, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_NAME: `v2-deadlines-${port}` },
+      env: { DATA_DIR: dataDir, VIRTUAL_CLOCK_START: publishAt, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_NAME: `v2-deadlines-${port}` },
     });
     const draft: PlanUploadBody = { definition: text, fileName: basename(path) };
     const replay = new ServiceReplay(service.baseUrl!, dataDir, { draft, amendments: new Map() });
