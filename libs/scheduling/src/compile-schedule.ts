@@ -4,7 +4,6 @@ import {
   defaultSchoolCalendar,
   isValidTimeZone,
   isWithin,
-  maxLocalDate,
   minLocalDate,
   type DateSpan,
   type HolidayCalendar,
@@ -102,8 +101,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     // its phase's end must not move the deliverable (and its issue day) into the next phase.
     const phaseHoldingDue = phases.phaseAt(dueDate.dueOn, preferredPhases) ?? phases.phaseAt(dueOn, preferredPhases);
     const phase = duty.ownPhaseId ? phases.byId.get(duty.ownPhaseId) : phaseHoldingDue;
-    // Nothing is issued before the plan's span opens, whatever its reminders would like (issue 13).
-    const issueOn = maxLocalDate(dueDate.issueOn ?? phaseHoldingDue?.span.start ?? planSpan.start, planSpan.start);
+    const issueOn = dueDate.issueOn ?? phaseHoldingDue?.span.start ?? planSpan.start;
     const due = clock.day(dueOn);
     return {
       periodKey: dueDate.periodKey,
