@@ -136,4 +136,31 @@ describe('simulatePlan', () => {
       expect(actions).toContain('AmendPlan planner');
     });
   });
+  describe('publication (issue 13: at the issue date, not the span start)', () => {
+    const published = (s: PlanSchedule, options: Partial<SimulationOptions> = {}) => {
+      const events: PlanledgerEvent[] = [];
+      simulatePlan(s, { fileName: 'demo.yaml', format: 'yaml', text: '' }, { ...options, onEvent: (event) => events.push(event) });
+      return events;
+    };
+
+    it('given a schedule that says when it is published, when simulated, then it is drafted and published then, before its span', () => {
+      const events = published({ ...schedule, publishesAt: '2021-08-20T00:00:00.000+08:00' });
+      expect(events.slice(0, 2).map((e) => [e.type, e.at])).toEqual([['PlanDrafted', '2021-08-20T00:00:00.000+08:00'], ['PlanPublished', '2021-08-20T00:00:00.000+08:00']]);
+      expect(events.find((e) => e.type === 'PhaseOpened')!.at).toBe('2021-09-01T00:00:00.000+08:00');
+    });
+
+    it('given a schedule published after its span started, then nothing is issued or opened before the publication', () => {
+      const publishesAt = '2021-10-15T00:00:00.000+08:00';
+      const events = published({ ...schedule, publishesAt });
+      const early = events.filter((e) => ['AssignmentIssued', 'PhaseOpened'].includes(e.type));
+      expect(early.length).toBeGreaterThan(0);
+      for (const e of early) expect(Date.parse(e.at)).toBeGreaterThanOrEqual(Date.parse(publishesAt));
+      expect(events.find((e) => e.type === 'AssignmentIssued')!.at).toBe(publishesAt);
+    });
+
+    it('given an explicit publishAt, then it wins over the schedule; given neither (a schedule stored before publishesAt), the span start', () => {
+      expect(published({ ...schedule, publishesAt: '2021-08-20T00:00:00.000+08:00' }, { publishAt: '2021-08-25T09:00:00.000+08:00' })[1].at).toBe('2021-08-25T09:00:00.000+08:00');
+      expect(published(schedule)[1].at).toBe(schedule.startsAt);
+    });
+  });
 });
