@@ -1420,7 +1420,7 @@ export interface operations {
                             phaseId: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "theme-year" | "stage";
+                            kind: "theme-year" | "stage" | "step";
                             /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
                             opensAt: string;
                             /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */

@@ -25,6 +25,22 @@ const MARK_GROUPS = [
 const at = (iso: string) => planTime(iso).valueOf();
 
 /**
+ * One row per kind of phase (theme years, stages, steps), and more rows for a kind only where its
+ * phases overlap (steps may: kind: step), so no bar hides another. Phases come in opening order.
+ */
+function phaseLanes(phases: readonly { kind: string; opensAt: string; closesAt: string }[]): { rowOf: number[]; count: number } {
+  const lanes: { kind: string; closesAt: number }[] = [];
+  const rowOf = phases.map((phase) => {
+    const opens = Date.parse(phase.opensAt);
+    let row = lanes.findIndex((lane) => lane.kind === phase.kind && lane.closesAt < opens);
+    if (row < 0) row = lanes.push({ kind: phase.kind, closesAt: 0 }) - 1;
+    lanes[row].closesAt = Date.parse(phase.closesAt);
+    return row;
+  });
+  return { rowOf, count: lanes.length };
+}
+
+/**
  * 时间轴: phases as bars (one row per kind: theme years, stages), deadlines as marks — one per
  * (day, measure), sized by how much falls due — and today's line. Zoom with the buttons, the
  * wheel or the slider, from the whole span down to a month; ECharts draws on a canvas, so a few
@@ -34,14 +50,14 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
   const { t } = useI18n();
   const chart = useRef<EChartsCore | null>(null);
   const [zoom, setZoom] = useState<Zoom>('all');
-  const kinds = useMemo(() => [...new Set(data.phases.map((p) => p.kind))], [data.phases]);
+  const lanes = useMemo(() => phaseLanes(data.phases), [data.phases]);
   const start = at(data.startsAt);
   const end = at(data.endsAt);
   const now = at(data.now);
 
   const option = useMemo(() => {
-    const phaseRows = kinds.length;
-    const categories = [...kinds.map(() => t('timeline_phases')), ...data.measures.map((m) => m.title)];
+    const phaseRows = lanes.count;
+    const categories = [...Array.from({ length: lanes.count }, () => t('timeline_phases')), ...data.measures.map((m) => m.title)];
     const days = data.days.map((d) => dayjs(d).add(12, 'hour').valueOf());
     const groups: Record<string, (number | string)[][]> = { late: [], soon: [], done: [], open: [] };
     for (const [day, measure, total, accepted, late, soon] of data.marks) {
@@ -79,7 +95,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
         {
           id: 'phases', type: 'custom', name: t('timeline_phases'),
           encode: { x: [1, 2], y: 0 },
-          data: data.phases.map((p) => ({ value: [kinds.indexOf(p.kind), at(p.opensAt), at(p.closesAt), p.name], itemStyle: { color: p.order % 2 ? '#7fa6dc' : '#2f6dc4' } })),
+          data: data.phases.map((p, i) => ({ value: [lanes.rowOf[i], at(p.opensAt), at(p.closesAt), p.name], itemStyle: { color: p.order % 2 ? '#7fa6dc' : '#2f6dc4' } })),
           // ECharts' renderItem: params and api as far as this series reads them.
           renderItem: (params: { dataIndex: number; coordSys: { x: number; y: number; width: number; height: number } }, api: { value(i: number): number; coord(v: number[]): number[]; size(v: number[]): number[]; style(): object }) => {
             const row = api.value(0);
@@ -114,9 +130,9 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
         })),
       ],
     };
-  }, [data, kinds, start, end, now, t]);
+  }, [data, lanes, start, end, now, t]);
 
-  const height = 44 + kinds.length * PHASE_ROW + data.measures.length * ROW_HEIGHT + 64 + 20;
+  const height = 44 + lanes.count * PHASE_ROW + data.measures.length * ROW_HEIGHT + 64 + 20;
   const zoomTo = useCallback(
     (next: Zoom) => {
       setZoom(next);
