@@ -51,6 +51,7 @@ describe('planledger validate', () => {
     expect(planledger('validate', 'workflows/lianyun-quality-2021-2024.yaml').stdout).toBe(
       'workflows/lianyun-quality-2021-2024.yaml: valid\n' +
         '  連云區教育教學質量提升三年行動計劃(2021—2024年) (連區教〔2021〕124號)\n' +
+        '  runs 2021-09-01 … 2024-08-31 (school years 2021—2023), published on 2021-11-25\n' +
         '  3 phases, 30 measures, 7 phase deliverables, 5 programmes\n' +
         '  23 departments, 4 department classes, 0 targets\n',
     );
@@ -62,7 +63,7 @@ describe('planledger validate', () => {
     expect(run.stderr.split('\n')).toEqual([
       `${locationOf(fixture, 'leader: 區教育局 }')}  programmes[0].leader  unknown key "leader"; allowed keys here: id, name, description`,
       `${locationOf(fixture, '2024-12-31')}  phases[0].deliverables[0].deadline.date  "norm-year-implementation-plan" is due on 2024-12-31, outside the plan span 2021-09-01 … 2024-08-31`,
-      `${locationOf(fixture, '{ from: 2022-06-01')}  phases[1].window  phase "improvement-year" (2022-06-01 … 2023-08-31) overlaps phase "norm-year" (2021-09-01 … 2022-08-31); theme years may not overlap each other`,
+      `${locationOf(fixture, '{ from: 2022-06-01')}  phases[1].window  phase "improvement-year" (2022-06-01 … 2023-08-31) overlaps phase "norm-year" (2021-09-01 … 2022-08-31); theme years may not overlap each other (steps may: kind: step)`,
       expect.stringMatching(new RegExp(`^${locationOf(fixture, 'jiaoyan-shi')}  measures\\[2\\]\\.responsible\\.co\\[0\\]  unit "jiaoyan-shi" is not defined; defined units: lianyun-bureau, `)),
       `${locationOf(fixture, 'once,')}  measures[13].deadline.atLeast  expected a number, found text "once"`,
       '5 problems found',

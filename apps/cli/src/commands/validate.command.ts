@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { looksLikeDepartmentsFile, parseDepartmentsFile, type PlanDefinition } from '@planledger/plan-definition';
+import { looksLikeDepartmentsFile, parseDepartmentsFile, planSpan, publicationDateOf, type PlanDefinition } from '@planledger/plan-definition';
 import { compileSchedule, uncoveredDueDates } from '@planledger/scheduling';
 import { formatErrors, formatWarnings, loadDefinition, readPlanFile } from './load-definition';
 
@@ -39,10 +39,18 @@ function holidayCoverageWarning(file: string, definition: PlanDefinition): strin
   return `${file}  warning: the holiday table (years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}\n`;
 }
 
+/** The span as dates (school years named too) and the publication day: issue date or publishOn. */
+function spanLine(d: PlanDefinition): string {
+  const { from, to } = planSpan(d);
+  const years = 'fromSchoolYear' in d.plan.span ? ` (school years ${d.plan.span.fromSchoolYear}—${d.plan.span.toSchoolYear})` : '';
+  return `runs ${from} … ${to}${years}, published on ${publicationDateOf(d.plan)}`;
+}
+
 function summary(d: PlanDefinition): string {
   const deliverables = d.phases.reduce((n, p) => n + p.deliverables.length, 0);
   return [
     `  ${d.plan.title} (${d.plan.documentNumber})`,
+    `  ${spanLine(d)}`,
     `  ${d.phases.length} phases, ${d.measures.length} measures, ${deliverables} phase deliverables, ${d.programmes.length} programmes`,
     `  ${d.departments.length} departments, ${d.departmentClasses.length} department classes, ${d.targets.length} targets`,
   ].join('\n');
