@@ -17,6 +17,12 @@ describe('rebaseSchedule', () => {
     rebased.phases.forEach((p, i) => expect(Date.parse(p.opensAt) - Date.parse(original.phases[i].opensAt)).toBe(days * 86_400_000));
   });
 
+  it('moves the publication day with the rest, and leaves it out when the schedule has none', () => {
+    const rebased = rebaseSchedule({ ...original, publishesAt: '2021-08-20T00:00:00.000+08:00' }, '2026-11-23');
+    expect(rebased.publishesAt).toBe('2026-11-11T00:00:00.000+08:00');
+    expect('publishesAt' in rebaseSchedule(original, '2026-11-23')).toBe(false);
+  });
+
   it('can give the copy another plan id', () => {
     expect(rebaseSchedule(original, '2026-11-23', 'copy-2026').planId).toBe('copy-2026');
   });
