@@ -10,9 +10,10 @@ export function checkPhases({ definition: d }: CheckInput, errors: ErrorCollecto
     errors.inPlan(['plan', 'span', 'toSchoolYear'], 'span-reversed', `the plan span ends (school year ${toSchoolYear}) before it starts (school year ${fromSchoolYear})`);
   }
   const span = planSpan(d);
-  const valid: { index: number; window: ReturnType<typeof phaseWindow> }[] = [];
+  const valid: { index: number; window: NonNullable<ReturnType<typeof phaseWindow>> }[] = [];
   d.phases.forEach((phase, index) => {
     const window = phaseWindow(phase);
+    if (!window) return; // undated (after: previous): checkOrderedPhases
     if (window.to < window.from) {
       errors.inPlan(['phases', index, 'window', 'to'], 'window-reversed', `phase "${phase.id}" ends (${window.to}) before it starts (${window.from})`);
       return;
