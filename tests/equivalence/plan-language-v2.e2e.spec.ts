@@ -9,7 +9,7 @@ import { freePort, ServiceProcess } from '../service/support/service-process';
 import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
 
 /**
- * The deadline shapes of plan language v2 (coarse, school calendar, recurrence) end to end: the
+ * The deadline shapes of plan language v2 (coarse, school calendar, recurrence, ordered phases) end to end: the
  * service, given each example plan (its 校历 section included) and the same people's commands at
  * the same business times under the virtual clock, records the streams the simulator makes.
  */
@@ -19,6 +19,8 @@ const examples = [
   { plan: 'workflows/examples/coarse-deadlines.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/school-calendar.yaml', late: 'research-office', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/recurrence.yaml', late: 'school-a', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-06-20T00:00:00.000+08:00' },
+  // ADR 0019: undated phases; a planner closes one through POST /plans/{id}/phases/{phaseId}/close.
+  { plan: 'workflows/examples/ordered-phases.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-03-01T00:00:00.000+08:00', phaseCloses: [{ phaseId: 'self-check', at: '2023-12-15T23:59:59.999+08:00' }] },
 ];
 
 /** The first differing event, said plainly (as in simulator-equals-service.e2e.spec.ts). */
@@ -51,6 +53,7 @@ describe.each(examples)('plan language v2 in the service: $plan', (example) => {
       publishAt: example.publishAt,
       until: example.until,
       behaviour: { late: new Set([example.late]), silent: new Set() },
+      phaseCloses: 'phaseCloses' in example ? example.phaseCloses : [],
       onEvent: () => undefined,
       onAction: (action) => actions.push(action),
     });
