@@ -37,12 +37,12 @@ export function OrderedPhases({ planId, phases, mayClose }: { planId: string; ph
     return <Tag>{t('phase_cancelled')}</Tag>;
   };
   return (
+    <div data-testid="ordered-phases">
     <Table<Phase>
       size="small"
       rowKey="phaseId"
       dataSource={undated}
       pagination={false}
-      data-testid="ordered-phases"
       columns={[
         { title: t('phase_name'), dataIndex: 'name' },
         { title: t('phase_opensWhen'), render: (_, p) => t('phase_opensAfter', { previous: nameOf(p.opensAfter) }) },
@@ -67,5 +67,6 @@ export function OrderedPhases({ planId, phases, mayClose }: { planId: string; ph
         },
       ]}
     />
+    </div>
   );
 }
