@@ -59,7 +59,7 @@ describe('a planner ends an undated phase', () => {
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain('“全面落实整改阶段”将随即开始');
     await snap(page, 'ordered-phases-confirm');
-    await confirm.getByRole('button', { name: '确认' }).click();
+    await confirm.getByRole('button', { name: /确\s*认/ }).click();
     await reloadUntil(page, '[data-testid="ordered-phases"]', /学校自诊自查阶段[\s\S]*已结束[\s\S]*全面落实整改阶段[\s\S]*进行中/, 60);
     await page.getByTestId('phase-close-rectify').waitFor();
     await snap(page, 'ordered-phases-closed');

@@ -1,11 +1,17 @@
 import { App, Button, Popconfirm, Table, Tag } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
+import { palette } from '../components/StatusTag';
 import { useI18n } from '../i18n/i18n';
 import { queryClient } from '../queries';
 import type { TimelineAnswer } from './progress-queries';
 
 type Phase = TimelineAnswer['phases'][number];
+
+// The assignment tags' readable colours (dark text on a pale ground): waiting grey, open blue, closed green.
+const waiting = palette('#4a4a4a', '#f3f3f3');
+const open = palette('#0b4fa8', '#e8f1ff');
+const closed = palette('#1e6b0a', '#eefbe7');
 
 /**
  * 有序阶段 (ADR 0019): the undated phases (`after: previous`), each waiting for the phase before it
@@ -31,10 +37,10 @@ export function OrderedPhases({ planId, phases, mayClose }: { planId: string; ph
   const undated = phases.filter((p) => p.opensAfter !== undefined);
   if (undated.length === 0) return null;
   const statusTag = (p: Phase) => {
-    if (p.status === 'scheduled') return <Tag color="default" data-testid={`phase-waiting-${p.phaseId}`}>{t('phase_waiting')}</Tag>;
-    if (p.status === 'open' || p.status === 'closing') return <Tag color="processing">{t('phase_open')}</Tag>;
-    if (p.status === 'closed') return <Tag color="success">{t('phase_closed')}</Tag>;
-    return <Tag>{t('phase_cancelled')}</Tag>;
+    if (p.status === 'scheduled') return <Tag style={waiting} data-testid={`phase-waiting-${p.phaseId}`}>{t('phase_waiting')}</Tag>;
+    if (p.status === 'open' || p.status === 'closing') return <Tag style={open}>{t('phase_open')}</Tag>;
+    if (p.status === 'closed') return <Tag style={closed}>{t('phase_closed')}</Tag>;
+    return <Tag style={waiting}>{t('phase_cancelled')}</Tag>;
   };
   return (
     <div data-testid="ordered-phases">
