@@ -4,24 +4,26 @@ import { basename, join } from 'node:path';
 import type { PlanledgerEvent } from '@planledger/domain';
 import { parsePlanDefinition } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, type PersonAction } from '@planledger/simulation';
+import { simulatePlan, type PersonAction, type SimulatedPhaseClose } from '@planledger/simulation';
 import { freePort, ServiceProcess } from '../service/support/service-process';
 import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
 
 /**
- * The deadline shapes of plan language v2 (coarse, school calendar, recurrence) end to end: the
+ * The deadline shapes of plan language v2 (coarse, school calendar, recurrence, ordered phases) end to end: the
  * service, given each example plan (its 校历 section included) and the same people's commands at
  * the same business times under the virtual clock, records the streams the simulator makes.
  */
 const repo = join(__dirname, '..', '..');
 
 /** Without `publishAt`, the plan is published where its schedule says (its issue date), in both. */
-const examples: { plan: string; late: string; publishAt?: string; until: string }[] = [
+const examples: { plan: string; late: string; publishAt?: string; until: string; phaseCloses?: SimulatedPhaseClose[] }[] = [
   { plan: 'workflows/examples/coarse-deadlines.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/school-calendar.yaml', late: 'research-office', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-05-20T00:00:00.000+08:00' },
   { plan: 'workflows/examples/recurrence.yaml', late: 'school-a', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-06-20T00:00:00.000+08:00' },
   // A calendar span published on its issue date (before the span), a phase across the year end, an open-ended phase, the plan's close.
   { plan: 'workflows/examples/calendar-span.yaml', late: 'school-b', until: '2024-07-01T00:00:00.000+08:00' },
+  // ADR 0019: undated phases; a planner closes one through POST /plans/{id}/phases/{phaseId}/close.
+  { plan: 'workflows/examples/ordered-phases.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-03-01T00:00:00.000+08:00', phaseCloses: [{ phaseId: 'self-check', at: '2023-12-15T23:59:59.999+08:00' }] },
 ];
 
 /** The first differing event, said plainly (as in simulator-equals-service.e2e.spec.ts). */
@@ -56,6 +58,7 @@ describe.each(examples)('plan language v2 in the service: $plan', (example) => {
       ...(example.publishAt !== undefined && { publishAt: example.publishAt }),
       until: example.until,
       behaviour: { late: new Set([example.late]), silent: new Set() },
+      phaseCloses: example.phaseCloses ?? [],
       onEvent: () => undefined,
       onAction: (action) => actions.push(action),
     });

@@ -23,6 +23,7 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'token', load: async () => (await import('./commands/token-create.command')).registerTokenCreateCommand },
   { name: 'plans', load: async () => (await import('./commands/plans.command')).registerPlansCommands },
   { name: 'people', load: async () => (await import('./commands/people.command')).registerPeopleCommands },
+  { name: 'phase', load: async () => (await import('./commands/phase.command')).registerPhaseCommands },
   { name: 'bulletin', load: async () => (await import('./commands/bulletin.command')).registerBulletinCommand },
 ];
 

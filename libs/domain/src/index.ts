@@ -32,6 +32,7 @@ export * from './workflow/workflow';
 export * from './workflow/plan-workflow';
 export * from './workflow/timer-firing';
 export * from './workflow/in-memory-aggregates';
+export * from './workflow/ordered-phases';
 export * from './directory/directory.events';
 export * from './directory/directory.commands';
 export * from './directory/directory.state';

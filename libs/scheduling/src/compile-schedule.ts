@@ -12,7 +12,7 @@ import {
   TermCalendar,
 } from '@planledger/calendar';
 import { DEFAULT_ASAP_WORKING_DAYS, publicationDateOf } from '@planledger/plan-definition';
-import type { EventObligation, FollowOnObligation, Obligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
+import type { EventObligation, FollowOnObligation, Obligation, PhaseObligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
 import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
@@ -78,8 +78,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   };
 
   const scheduleDueDates = (duty: Duty): ScheduledDueDate[] => {
-    const unknownPhases = (duty.phaseIds ?? []).filter((id) => !phases.byId.has(id));
-    if (duty.deadline.kind === 'phase' && !phases.byId.has(duty.deadline.phase)) unknownPhases.push(duty.deadline.phase);
+    const unknownPhases = (duty.phaseIds ?? []).filter((id) => !phases.has(id));
+    if (duty.deadline.kind === 'phase' && !phases.has(duty.deadline.phase)) unknownPhases.push(duty.deadline.phase);
     for (const id of unknownPhases) problems.add(`"${duty.id}" refers to phase "${id}", which the plan does not have`);
     if (unknownPhases.length > 0) return [];
 
@@ -141,7 +141,18 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   const outsideEvents = new Map(definition.events.map((event) => [event.id, event]));
   const eventObligations: EventObligation[] = [];
   const followOnDuties: Duty[] = [];
+  const phaseObligations: PhaseObligation[] = [];
   for (const duty of duties) {
+    // Work of an undated phase is dated from its opening (ADR 0019); the checks refuse any other deadline in it.
+    const inUndated = (duty.phaseIds ?? []).find((id) => phases.undated.has(id));
+    const undatedPhase = duty.deadline.kind === 'phase' && phases.undated.has(duty.deadline.phase) ? duty.deadline.phase : undefined;
+    if (inUndated !== undefined || undatedPhase !== undefined) {
+      const { deadline } = duty;
+      if (deadline.kind !== 'phase' || deadline.anchor !== 'start' || undatedPhase === undefined || (inUndated !== undefined && !(duty.phaseIds ?? []).includes(undatedPhase))) {
+        problems.add(`"${duty.id}" is in undated phase "${inUndated ?? undatedPhase}": its deadline must be kind: phase, phase: ${inUndated ?? undatedPhase}, anchor: start`);
+      } else phaseObligations.push(...phaseObligationsOf(duty, undatedPhase, deadline.offsetDays));
+      continue;
+    }
     if (duty.deadline.kind === 'event') {
       const { deadline } = duty;
       const event = outsideEvents.get(deadline.event);
@@ -257,6 +268,29 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     }
   }
 
+  function phaseObligationsOf(duty: Duty, phaseId: string, offsetDays: number): PhaseObligation[] {
+    return directory.resolve(duty.responsible, duty.id, problems, liaisons).map(({ departmentId, responsibility }) => {
+      const submitTo = duty.review?.submitTo === 'liaison' ? liaisons.get(departmentId) : duty.review?.submitTo;
+      const obligation: PhaseObligation = {
+        assignmentId: `${duty.id}.${departmentId}.once`,
+        measureId: duty.id,
+        title: duty.title,
+        phaseId,
+        departmentId,
+        responsibility,
+        periodKey: 'once',
+        requiredCount: 1,
+        reviewers: [...resolveReviewers(duty.review, departmentId, liaisons)],
+        remindDaysBefore: [...duty.remindDaysBefore],
+        escalation: duty.escalation.map((level) => ({ ...level })),
+        offsetDays,
+      };
+      if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
+      if (submitTo !== undefined) obligation.submitTo = submitTo;
+      return obligation;
+    });
+  }
+
   function eventObligationsOf(duty: Duty, eventId: string, offsetDays: number): EventObligation[] {
     return directory.resolve(duty.responsible, duty.id, problems).map(({ departmentId, responsibility }) => {
       const obligation: EventObligation = {
@@ -296,6 +330,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     // Left out when the plan names no events, so schedules of plans without them stay as they were.
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
     ...(eventObligations.length > 0 ? { eventObligations } : {}),
+    ...(phaseObligations.length > 0 ? { phaseObligations } : {}),
   };
 };
 

@@ -35,6 +35,12 @@ export interface SimulatedOutsideEvent {
   units?: string[];
 }
 
+/** A planner closes a phase at `at` (`simulate --close-phase check=2024-03-10`): the undated phase after it opens (ADR 0019). */
+export interface SimulatedPhaseClose {
+  at: Instant;
+  phaseId: string;
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the schedule's publishesAt, its issue date). */
   publishAt?: Instant;
@@ -45,6 +51,8 @@ export interface SimulationOptions {
   amendments?: SimulatedAmendment[];
   /** Outside events a planner records, each at its instant, in any order. */
   outsideEvents?: SimulatedOutsideEvent[];
+  /** Phases a planner closes, each at its instant; without one an undated phase never opens. */
+  phaseCloses?: SimulatedPhaseClose[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -68,7 +76,11 @@ export interface SimulationResult {
 const planner: Actor = { userId: 'planner', role: 'planner' };
 export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
 
-type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent };
+type PlannerStep =
+  | { type: 'amend'; amendment: SimulatedAmendment }
+  | { type: 'close'; at: Instant }
+  | { type: 'event'; event: SimulatedOutsideEvent }
+  | { type: 'close-phase'; close: SimulatedPhaseClose };
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -171,7 +183,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
-  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
+  for (const close of options.phaseCloses ?? []) steps.push({ type: 'close-phase', close });
+  const stepAt = (step: PlannerStep): Instant => (step.type === 'amend' ? step.amendment.at : step.type === 'event' ? step.event.at : step.type === 'close-phase' ? step.close.at : step.at);
+  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(stepAt(step)), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
@@ -200,6 +214,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });
+      } else if (step.type === 'close-phase') {
+        const { phaseId, at } = step.close;
+        act({ aggregate: 'phase', planId, phaseId }, planner, { type: 'ClosePhase', data: { planId, phaseId, trigger: 'planner' }, metadata: { actor: planner, at: notBeforeClock(at) } });
       } else if (step.type === 'event') {
         const { eventId, date, dayClosesAt, units } = step.event;
         runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });

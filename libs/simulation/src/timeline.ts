@@ -20,6 +20,8 @@ type AssignmentDetails = { measureId: string; departmentId: string; title: strin
  */
 export class TimelineBuilder {
   private readonly issued = new Map<string, AssignmentDetails>();
+  /** Undated phases scheduled and not yet opened: phase id → the phase it opens after (ADR 0019). */
+  private readonly waitingPhases = new Map<string, { name: string; opensAfter: string }>();
 
   constructor(
     private readonly planId: string,
@@ -38,6 +40,12 @@ export class TimelineBuilder {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };
     }
+    if (event.type === 'PhaseScheduled' && event.data.phase.opensAfter !== undefined) {
+      const { phase } = event.data;
+      this.waitingPhases.set(phase.phaseId, { name: phase.name, opensAfter: phase.opensAfter! });
+      return { ...base, plan, phase: phase.phaseId, detail: `${phase.name} (undated: opens when ${phase.opensAfter} closes)` };
+    }
+    if (event.type === 'PhaseOpened') this.waitingPhases.delete(event.data.phaseId);
     if (event.type.startsWith('Phase')) {
       const name = event.type === 'PhaseScheduled' ? event.data.phase.name : String(d.name ?? '');
       return { ...base, plan, phase: String(d.phaseId), detail: name };
@@ -52,6 +60,12 @@ export class TimelineBuilder {
     const department = String(d.departmentId ?? d.toDepartmentId ?? known?.departmentId ?? '');
     if (event.type === 'AssignmentReassigned' && known) known.departmentId = event.data.toDepartmentId;
     return { ...base, plan, measure: known?.measureId, department, assignment: assignmentId, detail: this.detailOf(event) };
+  }
+
+  /** What the run never did: each undated phase that did not open, and why (for the end of the timeline). */
+  phasesNeverOpened(): string[] {
+    return [...this.waitingPhases].map(([phaseId, { name, opensAfter }]) =>
+      `phase ${phaseId} (${name}) never opened: it opens when ${opensAfter} closes, which did not happen in this run (simulate --close-phase ${opensAfter}=YYYY-MM-DD)`);
   }
 
   private detailOf(event: PlanledgerEvent): string | undefined {

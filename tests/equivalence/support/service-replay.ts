@@ -66,6 +66,10 @@ export class ServiceReplay {
         const { eventId, date, units, note } = command.data;
         return void (await post(`/plans/${command.data.planId}/events`, { eventId, date, ...(units ? { units } : {}), ...(note ? { note } : {}) }, planner));
       }
+      case 'ClosePhase': {
+        const { planId, phaseId } = command.data;
+        return void (await post(`/plans/${planId}/phases/${phaseId}/close`, {}, planner));
+      }
       case 'ClosePlan':
         return void (await post(`/plans/${command.data.planId}/close`, { reason: command.data.reason }, planner));
       default: {

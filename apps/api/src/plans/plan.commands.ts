@@ -75,3 +75,18 @@ export class RecordOutsideEventCommand extends Command<CommandResult<OutsideEven
     super();
   }
 }
+
+/** What closing a phase answers: when, and the undated phases that open after it (ADR 0019). */
+export interface ClosedPhaseAnswer {
+  planId: string;
+  phaseId: string;
+  status: 'closed';
+  at: string;
+  opensNext: string[];
+}
+
+export class ClosePhaseCommand extends Command<CommandResult<ClosedPhaseAnswer>> {
+  constructor(readonly planId: string, readonly phaseId: string, readonly context: CommandContext) {
+    super();
+  }
+}

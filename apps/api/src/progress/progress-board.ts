@@ -119,7 +119,7 @@ export function buildTimeline(tallies: ScheduleTallies, phases: readonly PhaseRo
   return {
     planId: tallies.planId, title: tallies.title, timeZone: tallies.timeZone, status: tallies.status,
     startsAt: tallies.startsAt, endsAt: tallies.endsAt, now,
-    phases: phases.map(({ phaseId, name, kind, order, status, opensAt, closesAt }) => ({ phaseId, name, kind, order, status, opensAt, closesAt })),
+    phases: phases.map(({ phaseId, name, kind, order, status, opensAt, closesAt, opensAfter }) => ({ phaseId, name, kind, order, status, opensAt, closesAt, ...(opensAfter !== undefined ? { opensAfter } : {}) })),
     measures,
     days,
     marks: [...marks.values()]

@@ -57,7 +57,11 @@ export const progressTimelineAnswer = z.object({
   startsAt: instant,
   endsAt: instant,
   now: instant,
-  phases: z.array(phaseRef.extend({ order: z.number().int(), status: z.string() })),
+  phases: z.array(phaseRef.extend({
+    order: z.number().int(),
+    status: z.string(),
+    opensAfter: z.string().optional().describe('an undated phase: it opens when this phase closes; until then its dates are only bounds (ADR 0019)'),
+  })),
   measures: z.array(z.object({ id: z.string(), title: z.string() })),
   days: z.array(day).describe('the deadline days, ascending; marks point into it'),
   marks: z.array(z.array(z.number().int()).length(6)).describe(

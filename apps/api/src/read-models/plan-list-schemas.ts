@@ -51,6 +51,7 @@ export const phaseViewSchema = z.object({
   closesAt: z.string(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  opensAfter: z.string().optional().describe('an undated phase (after: previous): it opens when this phase closes; opensAt is then only the earliest it could open'),
   progress: progressSchema,
 });
 

@@ -53,6 +53,11 @@ export const recordOutsideEventBody = z.strictObject({
   units: z.array(z.string().min(1).max(200)).max(500).optional().describe('for an inspection: the units inspected'),
   note: text(2000).optional(),
 });
+/** A phase of a plan: ids as the plan language allows them (lower-case letters, digits, "-"). */
+export const phaseParams = z.strictObject({ id: planIdSchema, phaseId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a phase id: lower-case letters, digits and "-"') });
+/** Closing a phase takes no fields yet; anything sent is refused by name rather than ignored (ADR 0019). */
+export const closePhaseBody = z.strictObject({});
+export const closedPhaseAnswer = z.object({ planId: z.string(), phaseId: z.string(), status: z.literal('closed'), at: z.string(), opensNext: z.array(z.string()) });
 export const outsideEventAnswer = z.object({ planId: z.string(), eventId: z.string(), occurrence: z.number().int(), date: z.string(), at: z.string() });
 
 /** Headers of commands besides the bearer token (who acts comes from the token: auth/authorization.guard.ts). */

@@ -105,6 +105,13 @@ export const routeTable = {
     params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.recordOutsideEventBody },
     status: 200, response: 'the occurrence recorded', errors: [400, 404, 409], responseSchema: s.outsideEventAnswer,
   },
+  closePhase: {
+    method: 'post', path: '/plans/{id}/phases/{phaseId}/close', tag: 'plans',
+    summary: 'Close an open phase now (…完成后进入下一阶段): the undated phases after it open and their work is issued (ADR 0019)',
+    params: s.phaseParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.closePhaseBody, optional: true },
+    status: 200, response: 'the closed phase and the phases that open after it; 409 when the phase is not open (not yet opened, waiting for the phase before it, already closed)',
+    errors: [400, 404, 409], responseSchema: s.closedPhaseAnswer,
+  },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,

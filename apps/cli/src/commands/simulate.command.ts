@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
-import { instantFormatter, parseAmendment, parseOutsideEvent, parseUntil, UsageError } from '../output/instant-format';
+import { instantFormatter, parseAmendment, parseOutsideEvent, parsePhaseClose, parseUntil, UsageError } from '../output/instant-format';
 import { loadDefinition } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
 
@@ -14,6 +14,7 @@ interface SimulateFlags {
   json?: boolean;
   amend: string[];
   event: string[];
+  closePhase: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -28,6 +29,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--silent <dept,...>', 'departments that never act', collectIds, [])
     .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--close-phase <id=date>', 'a planner closes phase ID at the end of that day; the undated phase after it opens (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -52,7 +54,14 @@ function simulate(file: string, flags: SimulateFlags): number {
   let until: string | undefined;
   const amendments: SimulatedAmendment[] = [];
   const outsideEvents: SimulatedOutsideEvent[] = [];
+  const phaseCloses: SimulatedPhaseClose[] = [];
   try {
+    for (const value of flags.closePhase) {
+      const parsed = parsePhaseClose(value, schedule.timeZone);
+      const named = schedule.phases.map((p) => p.phaseId);
+      if (!named.includes(parsed.phaseId)) throw new UsageError(`--close-phase: the plan has no phase "${parsed.phaseId}" (it has: ${named.join(', ')})`);
+      phaseCloses.push(parsed);
+    }
     for (const value of flags.event) {
       const parsed = parseOutsideEvent(value, schedule.timeZone, (id) => schedule.outsideEvents?.find((e) => e.eventId === id)?.inspection ?? false);
       const named = (schedule.outsideEvents ?? []).map((e) => e.eventId);
@@ -90,6 +99,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
     amendments,
     outsideEvents,
+    phaseCloses,
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });
@@ -98,6 +108,9 @@ function simulate(file: string, flags: SimulateFlags): number {
     out.line('');
     out.line(`${result.events} events until ${format$(result.endedAt)}:`);
     for (const [type, count] of Object.entries(result.eventsByType).sort()) out.line(`  ${type.padEnd(28)} ${count}`);
+    const neverOpened = timeline.phasesNeverOpened();
+    if (neverOpened.length > 0) out.line('');
+    for (const line of neverOpened) out.line(line);
   }
   out.flush();
   for (const r of result.rejections) process.stderr.write(`refused ${r.command} on ${r.target.aggregate}: ${r.error.message}\n`);

@@ -73,4 +73,16 @@ export function parseOutsideEvent(
   }
 }
 
+/** `--close-phase check=2024-03-10`: a planner closes the phase at the end of that day in the plan's zone (ADR 0019). */
+export function parsePhaseClose(value: string, zone: string): { phaseId: string; at: string } {
+  const match = /^([A-Za-z0-9_-]+)=(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (!match) throw new UsageError(`--close-phase: "${value}" is not PHASE=DATE (e.g. check=2024-03-10)`);
+  const [, phaseId, date] = match;
+  try {
+    return { phaseId, at: endOfLocalDay(date, zone) };
+  } catch {
+    throw new UsageError(`--close-phase: "${value}" has a date that is not a calendar date`);
+  }
+}
+
 export class UsageError extends Error {}

@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/phases/{phaseId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open phase now (…完成后进入下一阶段): the undated phases after it open and their work is issued (ADR 0019) */
+        post: operations["closePhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}": {
         parameters: {
             query?: never;
@@ -2140,6 +2157,106 @@ export interface operations {
             };
         };
     };
+    closePhase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                phaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description the closed phase and the phases that open after it; 409 when the phase is not open (not yet opened, waiting for the phase before it, already closed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        phaseId: string;
+                        /** @constant */
+                        status: "closed";
+                        at: string;
+                        opensNext: string[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getPlan: {
         parameters: {
             query?: {
@@ -2215,6 +2332,8 @@ export interface operations {
                             closesAt: string;
                             openedAt: string | null;
                             closedAt: string | null;
+                            /** @description an undated phase (after: previous): it opens when this phase closes; opensAt is then only the earliest it could open */
+                            opensAfter?: string;
                             progress: {
                                 /** @description obligations of the current schedule not issued yet, plus every issued assignment */
                                 total: number;
@@ -2409,6 +2528,8 @@ export interface operations {
                             closesAt: string;
                             openedAt: string | null;
                             closedAt: string | null;
+                            /** @description an undated phase (after: previous): it opens when this phase closes; opensAt is then only the earliest it could open */
+                            opensAfter?: string;
                             progress: {
                                 /** @description obligations of the current schedule not issued yet, plus every issued assignment */
                                 total: number;
@@ -3029,6 +3150,8 @@ export interface operations {
                             closesAt: string;
                             order: number;
                             status: string;
+                            /** @description an undated phase: it opens when this phase closes; until then its dates are only bounds (ADR 0019) */
+                            opensAfter?: string;
                         }[];
                         measures: {
                             id: string;

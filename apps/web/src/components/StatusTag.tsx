@@ -3,7 +3,7 @@ import type { AssignmentStatus } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
 // Dark text on a pale ground: readable (WCAG AA) at tag size, unlike some of antd's presets.
-const palette = (color: string, background: string) => ({ color, background, borderColor: color });
+export const palette = (color: string, background: string) => ({ color, background, borderColor: color });
 const colours: Record<AssignmentStatus, { color: string; background: string; borderColor: string }> = {
   issued: palette('#0b4fa8', '#e8f1ff'),
   acknowledged: palette('#2338a0', '#eef0ff'),

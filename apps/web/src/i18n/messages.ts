@@ -550,6 +550,21 @@ export const zhCN = {
   planStatus_none: '无',
   weekday_format: 'YYYY年M月D日 dddd HH:mm',
   date_format: 'YYYY年M月D日 dddd',
+  // Ordered phases (ADR 0019).
+  plan_orderedPhases: '有序阶段',
+  phase_name: '阶段',
+  phase_opensWhen: '开始条件',
+  phase_opensAfter: '“{previous}”结束后开始',
+  phase_status: '状态',
+  phase_waiting: '待前一阶段结束',
+  phase_open: '进行中',
+  phase_closed: '已结束',
+  phase_cancelled: '已取消',
+  phase_close: '结束本阶段',
+  phase_closeTitle: '结束“{name}”？',
+  phase_closeNext: '“{next}”将随即开始，其任务立即下发。此操作不能撤销。',
+  phase_closeLast: '此操作不能撤销。',
+  phase_closedDone: '已结束“{name}”',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1102,4 +1117,19 @@ export const en: Messages = {
   planStatus_none: 'none',
   weekday_format: 'ddd, D MMM YYYY HH:mm',
   date_format: 'ddd, D MMM YYYY',
+  // Ordered phases (ADR 0019).
+  plan_orderedPhases: 'Ordered phases',
+  phase_name: 'Phase',
+  phase_opensWhen: 'Opens',
+  phase_opensAfter: 'when “{previous}” ends',
+  phase_status: 'Status',
+  phase_waiting: 'Waiting for the previous phase',
+  phase_open: 'Open',
+  phase_closed: 'Closed',
+  phase_cancelled: 'Cancelled',
+  phase_close: 'Close this phase',
+  phase_closeTitle: 'Close “{name}”?',
+  phase_closeNext: '“{next}” opens at once and its work is issued. This cannot be undone.',
+  phase_closeLast: 'This cannot be undone.',
+  phase_closedDone: 'Closed “{name}”',
 };

@@ -6,6 +6,7 @@ import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
+import { OrderedPhases } from './OrderedPhases';
 import { PlanBulletins } from './PlanBulletins';
 import { ProgressMatrix } from './ProgressMatrix';
 
@@ -46,6 +47,11 @@ export function PlanPage() {
       <Card title={<h2 className="card-title">{t('plan_timeline')}</h2>} size="small">
         {data ? <Suspense fallback={spin}><PlanTimeline data={data} /></Suspense> : spin}
       </Card>
+      {data?.phases.some((p) => p.opensAfter !== undefined) && (
+        <Card title={<h2 className="card-title">{t('plan_orderedPhases')}</h2>} size="small">
+          <OrderedPhases planId={planId} phases={data.phases} mayClose={mayAmend && data.status === 'published'} />
+        </Card>
+      )}
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>

@@ -50,7 +50,9 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
   const { t } = useI18n();
   const chart = useRef<EChartsCore | null>(null);
   const [zoom, setZoom] = useState<Zoom>('all');
-  const lanes = useMemo(() => phaseLanes(data.phases), [data.phases]);
+  // An undated phase (after: previous) has no dates to draw until it opens: the ordered-phases card shows it (ADR 0019).
+  const phases = useMemo(() => data.phases.filter((p) => p.opensAfter === undefined), [data.phases]);
+  const lanes = useMemo(() => phaseLanes(phases), [phases]);
   const start = at(data.startsAt);
   const end = at(data.endsAt);
   const now = at(data.now);
@@ -95,7 +97,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
         {
           id: 'phases', type: 'custom', name: t('timeline_phases'),
           encode: { x: [1, 2], y: 0 },
-          data: data.phases.map((p, i) => ({ value: [lanes.rowOf[i], at(p.opensAt), at(p.closesAt), p.name], itemStyle: { color: p.order % 2 ? '#7fa6dc' : '#2f6dc4' } })),
+          data: phases.map((p, i) => ({ value: [lanes.rowOf[i], at(p.opensAt), at(p.closesAt), p.name], itemStyle: { color: p.order % 2 ? '#7fa6dc' : '#2f6dc4' } })),
           // ECharts' renderItem: params and api as far as this series reads them.
           renderItem: (params: { dataIndex: number; coordSys: { x: number; y: number; width: number; height: number } }, api: { value(i: number): number; coord(v: number[]): number[]; size(v: number[]): number[]; style(): object }) => {
             const row = api.value(0);
@@ -111,7 +113,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
               children: [
                 { type: 'rect', shape: { x: left, y: y - height / 2, width: right - left, height, r: 3 }, style: api.style() },
                 {
-                  type: 'text', style: { x: left + 6, y, text: data.phases[params.dataIndex].name, fill: '#fff', fontSize: 12, verticalAlign: 'middle', width: Math.max(0, right - left - 12), overflow: 'truncate' },
+                  type: 'text', style: { x: left + 6, y, text: phases[params.dataIndex].name, fill: '#fff', fontSize: 12, verticalAlign: 'middle', width: Math.max(0, right - left - 12), overflow: 'truncate' },
                 },
               ],
             };
@@ -130,7 +132,7 @@ export function PlanTimeline({ data }: { data: TimelineAnswer }) {
         })),
       ],
     };
-  }, [data, lanes, start, end, now, t]);
+  }, [data, phases, lanes, start, end, now, t]);
 
   const height = 44 + lanes.count * PHASE_ROW + data.measures.length * ROW_HEIGHT + 64 + 20;
   const zoomTo = useCallback(

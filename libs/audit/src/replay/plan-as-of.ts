@@ -70,7 +70,7 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     }
   }
   const { state } = plan;
-  let counted: Pick<PlanSchedule, 'obligations' | 'departments'> = schedule;
+  let counted: Pick<PlanSchedule, 'obligations' | 'departments' | 'phases'> = schedule;
   let issued = assignments;
   if (scope) {
     // An obligation of the department whose stream was read was issued: it counts where its
@@ -78,7 +78,7 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     // instant is not issued yet, and counts here, as in the full replay.
     const read = new Set(assignments.map((a) => a.assignmentId));
     issued = assignments.filter((a) => a.departmentId === scope.departmentId);
-    counted = { departments: schedule.departments, obligations: schedule.obligations.filter((o) => o.departmentId === scope.departmentId && !read.has(o.assignmentId)) };
+    counted = { departments: schedule.departments, phases: schedule.phases, obligations: schedule.obligations.filter((o) => o.departmentId === scope.departmentId && !read.has(o.assignmentId)) };
   }
   const overview = buildPlanOverview({
     plan: {

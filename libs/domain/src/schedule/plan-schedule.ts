@@ -30,6 +30,18 @@ export interface PlanSchedule {
   outsideEvents?: ScheduledOutsideEvent[];
   /** Work that hangs on an outside event: issued only when the event is recorded (absent: none). */
   eventObligations?: EventObligation[];
+  /** Work of undated phases, issued when its phase opens (absent: the plan has none; ADR 0019). */
+  phaseObligations?: PhaseObligation[];
+}
+
+/**
+ * One department's obligation in an undated phase (`after: previous`), dated from the phase's
+ * opening: issued when the phase opens, due `offsetDays` × 24 h after the opening, as follow-ons
+ * are after an acceptance (ADR 0015). Its id and period key are fixed at compile time.
+ */
+export interface PhaseObligation extends Omit<Obligation, 'issueAt' | 'dueAt' | 'phaseId' | 'followOns'> {
+  phaseId: string;
+  offsetDays: number;
 }
 
 /** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */
@@ -72,6 +84,13 @@ export interface ScheduledPhase {
   closingStartsAt?: Instant;
   closesAt: Instant;
   focus: string[];
+  /**
+   * An undated phase (`after: previous`, ADR 0019): it opens when this phase, the one before it,
+   * closes (by its date or by a planner). Then `opensAt` is only the earliest it could open and
+   * `closesAt` the plan's end: it stays open until a planner closes it, at the latest then.
+   * Absent on every dated phase (and on every event stored before it).
+   */
+  opensAfter?: string;
 }
 
 /** One measure's (or phase deliverable's) obligation for one department for one due date. */

@@ -11,6 +11,12 @@ export function timersForSchedule(schedule: PlanSchedule): Timer[] {
     const target = { aggregate: 'phase' as const, planId, phaseId: phase.phaseId };
     const ref = { planId, phaseId: phase.phaseId };
     const closingAt = closingStartOf(phase);
+    // An undated phase opens when the one before it closes (the plan workflow), and a planner closes
+    // it: its only timer is the plan's end, when it closes at the latest.
+    if (phase.opensAfter !== undefined) {
+      timers.push({ timerId: timerId('phase-close', subject, phase.closesAt), kind: 'phase-close', dueAt: phase.closesAt, planId, target, command: { type: 'ClosePhase', data: { ...ref, trigger: 'schedule' } } });
+      continue;
+    }
     timers.push(
       { timerId: timerId('phase-open', subject, phase.opensAt), kind: 'phase-open', dueAt: phase.opensAt, planId, target, command: { type: 'OpenPhase', data: ref } },
       { timerId: timerId('phase-closing', subject, closingAt), kind: 'phase-closing', dueAt: closingAt, planId, target, command: { type: 'BeginPhaseClosing', data: ref } },

@@ -14,6 +14,7 @@ import { timersForAssignment } from '../timers/assignment-timers';
 import { timersForSchedule } from '../timers/schedule-timers';
 import type { Timer, TimerKind } from '../timers/timer';
 import type { Workflow } from './workflow';
+import { issueOnPhaseOpened, openPhasesAfter, orderedPhasesOf, type OrderedPhases } from './ordered-phases';
 
 /** A recorded event and the aggregate whose stream holds it. */
 export interface PlanWorkflowInput {
@@ -29,6 +30,8 @@ export interface PlanFacts {
   publishedAt?: Instant;
   /** Work hanging on outside events, from the schedule in force (published or last amended). */
   eventObligations?: readonly EventObligation[];
+  /** Undated phases and their work, from the schedule in force (ADR 0019; absent: none). */
+  orderedPhases?: OrderedPhases;
 }
 
 /**
@@ -70,9 +73,9 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
     case 'PlanDraftRevised':
       return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule) } };
     case 'PlanAmended':
-      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations } };
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule) } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -88,6 +91,8 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
  *   escalations it still needs; work no longer owed needs none;
  * - an amendment cancels and re-dates open work, schedules, moves or ends phases, and replaces
  *   the schedule's timers (work already issued is not issued again);
+ * - a phase closed opens the undated phases that follow it, and an undated phase opened issues
+ *   the work dated from its opening (ADR 0019);
  * - a closed plan has no timers left.
  */
 export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
@@ -134,12 +139,20 @@ function decideOnOtherEvent(input: PlanWorkflowInput, state: PlanWorkflowState):
   const { plan, aggregates } = state;
   const notBefore = plan.publishedAt;
   const open = plan.status !== 'closed';
+  if (target.aggregate === 'phase') return open && plan.orderedPhases ? decideOnPhaseEvent(event, plan.orderedPhases, aggregates) : [];
   if (target.aggregate !== 'assignment' || !assignmentTimersMayChange(event)) return [];
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
   const outputs: PlanWorkflowOutput[] = [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
   if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates));
   return outputs;
+}
+
+/** Undated phases (ADR 0019): the next opens when the one before closes; its work is issued as it opens. */
+function decideOnPhaseEvent(event: PlanledgerEvent, ordered: OrderedPhases, aggregates: AggregateStates): PlanWorkflowOutput[] {
+  if (event.type === 'PhaseClosed') return openPhasesAfter(event, ordered);
+  if (event.type === 'PhaseOpened') return issueOnPhaseOpened(event, ordered, aggregates);
+  return [];
 }
 
 /**
@@ -213,6 +226,8 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
 export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[]; planSchedule?: true } {
   // The work hanging on an outside event is read from the schedule in force (PlanFacts.eventObligations).
   if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
+  // Which undated phase follows a closed one, and the work of an opened one: the schedule in force (ADR 0019).
+  if (event.type === 'PhaseClosed' || event.type === 'PhaseOpened') return { assignmentIds: [], phaseIds: [], planSchedule: true };
   // The accepted work's own obligation names its follow-ons.
   if (event.type === 'AssignmentAccepted') return { assignmentIds: [event.data.assignmentId], phaseIds: [] };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };

@@ -1,5 +1,5 @@
 import {
-  aggregatesCommandsRead, planWorkflow, streamOf,
+  aggregatesCommandsRead, orderedPhasesOf, planWorkflow, streamOf,
   type AssignmentState, type PhaseState, type PlanState, type PlanWorkflowInput, type PlanWorkflowState,
 } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
@@ -22,12 +22,16 @@ export class PlanReactor {
 
   async handle(stored: StoredEvent): Promise<ReactionReport> {
     const report: ReactionReport = { commands: 0, rejected: [] };
-    if (!isPlanEventType(stored.type) && stored.type !== 'AssignmentAccepted') return report;
+    if (!isPlanEventType(stored.type) && !isOtherReactedType(stored.type)) return report;
     const event = toDomainEvent(stored);
-    if (!isPlanEventType(event.type) && event.type !== 'AssignmentAccepted') return report;
+    if (!isPlanEventType(event.type) && !isOtherReactedType(event.type)) return report;
     const { planId } = event.data as { planId: string };
     // Accepted work may have follow-ons ("after X is accepted", ADR 0015): the workflow issues them.
-    const target: PlanWorkflowInput['target'] = event.type === 'AssignmentAccepted' ? { aggregate: 'assignment', planId, assignmentId: event.data.assignmentId } : { aggregate: 'plan', planId };
+    // A phase closed opens the undated phases after it; one opened issues their work (ADR 0019).
+    const target: PlanWorkflowInput['target'] =
+      event.type === 'AssignmentAccepted' ? { aggregate: 'assignment', planId, assignmentId: event.data.assignmentId }
+        : event.type === 'PhaseClosed' || event.type === 'PhaseOpened' ? { aggregate: 'phase', planId, phaseId: event.data.phaseId }
+          : { aggregate: 'plan', planId };
     const input: PlanWorkflowInput = { target, event };
     const state = planWorkflow.evolve(await this.stateFor(planId, event), input);
     const options = (key: string) => ({ idempotencyKey: `reaction/${stored.eventId}/${key}`, correlationId: stored.metadata.correlationId, causationId: stored.eventId });
@@ -61,8 +65,12 @@ export class PlanReactor {
     const plan: PlanWorkflowState['plan'] = { planId, status: 'published' };
     if (consulted.planSchedule) {
       const { state } = await this.executor.load({ aggregate: 'plan', planId });
-      const eventObligations = (state as PlanState).schedule?.eventObligations;
-      if (eventObligations) plan.eventObligations = eventObligations;
+      const { schedule, status } = state as PlanState;
+      if (schedule?.eventObligations) plan.eventObligations = schedule.eventObligations;
+      const orderedPhases = schedule && orderedPhasesOf(schedule);
+      if (orderedPhases) plan.orderedPhases = orderedPhases;
+      // A phase closed with the plan opens nothing: the plan's own status, read fresh.
+      if (status === 'closed') plan.status = 'closed';
     }
     return { plan, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
   }
@@ -70,3 +78,5 @@ export class PlanReactor {
 
 /** The plan stream's own events: its lifecycle (Plan…) and the outside events recorded on it. */
 const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded';
+/** Other streams' events the workflow reacts to with commands. */
+const isOtherReactedType = (type: string): boolean => type === 'AssignmentAccepted' || type === 'PhaseClosed' || type === 'PhaseOpened';

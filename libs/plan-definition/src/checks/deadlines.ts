@@ -22,6 +22,7 @@ export function checkDeadlines({ definition: d }: CheckInput, errors: ErrorColle
       const phase = d.phases.find((p) => p.id === deadline.phase);
       if (!phase) continue;
       const window = phaseWindow(phase, span);
+      if (!window) continue; // undated: its opening is known only at run time (checkOrderedPhases)
       const due = addDays(deadline.anchor === 'start' ? window.from : window.to, deadline.offsetDays);
       if (outside(due)) {
         const offset = deadline.offsetDays === 0 ? '' : ` ${deadline.offsetDays > 0 ? '+' : ''}${deadline.offsetDays} days`;

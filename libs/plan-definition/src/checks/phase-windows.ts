@@ -5,10 +5,11 @@ type Phase = PlanDefinition['phases'][number];
 
 /**
  * A phase window as dates: a school year runs 1 September – 31 August; a window without `to`
- * (open-ended) runs until the plan's span ends.
+ * (open-ended) runs until the plan's span ends. Undefined for an undated phase (after: previous).
  */
-export function phaseWindow(phase: Phase, span: DateWindow): DateWindow {
+export function phaseWindow(phase: Phase, span: DateWindow): DateWindow | undefined {
   const w = phase.window;
+  if (w === undefined) return undefined;
   return 'schoolYear' in w ? { from: schoolYearStart(w.schoolYear), to: schoolYearEnd(w.schoolYear) } : { from: w.from, to: w.to ?? span.to };
 }
 

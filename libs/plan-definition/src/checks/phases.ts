@@ -17,10 +17,11 @@ export function checkPhases({ definition: d }: CheckInput, errors: ErrorCollecto
     errors.inPlan(['plan', 'span', key], 'span-reversed', `the plan span ends (${to}) before it starts (${from})`);
   }
   checkPublication(d, span, spanReversed, errors);
-  const valid: { index: number; window: ReturnType<typeof phaseWindow> }[] = [];
+  const valid: { index: number; window: NonNullable<ReturnType<typeof phaseWindow>> }[] = [];
   d.phases.forEach((phase, index) => {
     const window = phaseWindow(phase, span);
-    const openEnded = 'from' in phase.window && phase.window.to === undefined;
+    if (!window) return; // undated (after: previous): checkOrderedPhases
+    const openEnded = phase.window !== undefined && 'from' in phase.window && phase.window.to === undefined;
     if (openEnded && !spanReversed && !isWithin(window.from, span)) {
       errors.inPlan(['phases', index, 'window', 'from'], 'phase-outside-span', `phase "${phase.id}" opens on ${window.from}, outside the plan span ${describeWindow(span)}; without "to" it would run until the plan ends`);
       return;

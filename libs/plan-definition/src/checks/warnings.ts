@@ -23,6 +23,7 @@ export function planWarnings(d: PlanDefinition, planFile: string): UnlocatedErro
       const phase = d.phases.find((p) => p.id === deadline.phase);
       if (!phase) continue;
       const window = phaseWindow(phase, planSpan(d));
+      if (!window) continue; // undated: its opening is known only at run time (checkOrderedPhases)
       const due = addDays(deadline.anchor === 'start' ? window.from : window.to, deadline.offsetDays);
       if (due < issued) warn([...at, deadline.offsetDays === 0 ? 'anchor' : 'offsetDays'], entry.id, due, 'due on');
     }

@@ -110,7 +110,9 @@ export const Phase = z.strictObject({
     z.strictObject({ schoolYear: SchoolYear }),
     // No `to`: open-ended, the phase runs until the plan ends (its span's last day).
     z.strictObject({ from: LocalDate, to: LocalDate.optional().describe('Last day; leave out for "until the plan ends"') }),
-  ]),
+  ]).optional().describe('When the phase runs; left out only for an undated phase (after: previous)'),
+  /** "第一阶段…完成后进入第二阶段": no dates; opens when the phase before it closes (docs/plan-language/ordered-phases.md). */
+  after: z.literal('previous').optional().describe('An undated phase: it opens when the phase listed before it closes (a planner closes it); give no window'),
   focus: z.array(Identifier).default([]),
   description: z.string().optional(),
   source: SourceQuote,

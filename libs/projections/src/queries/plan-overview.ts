@@ -7,7 +7,7 @@ import type { DepartmentProgress, PhaseView, PlanOverview, PlanSummary } from '.
 export interface PlanOverviewParts {
   plan: Omit<PlanSummary, 'progress'>;
   /** The plan's current schedule: its obligations count as not issued until an assignment exists. */
-  schedule: Pick<PlanSchedule, 'obligations' | 'departments'>;
+  schedule: Pick<PlanSchedule, 'obligations' | 'departments'> & Partial<Pick<PlanSchedule, 'phases'>>;
   phases: readonly Omit<PhaseView, 'progress'>[];
   /** The issued assignments. */
   assignments: readonly AssignmentView[];
@@ -46,11 +46,13 @@ export function countPlanProgress(schedule: PlanOverviewParts['schedule'], issue
 export function buildPlanOverview({ plan, schedule, phases, assignments }: PlanOverviewParts): PlanOverview {
   const { overall, byPhase, byDepartment } = countPlanProgress(schedule, assignments);
   const names = new Map(schedule.departments.map((d) => [d.id, d.name]));
+  // An undated phase names the phase it opens after (ADR 0019): the page shows it as waiting for that one.
+  const opensAfter = new Map((schedule.phases ?? []).flatMap((p) => (p.opensAfter === undefined ? [] : [[p.phaseId, p.opensAfter] as const])));
   return {
     plan: { ...plan, progress: overall },
     phases: [...phases]
       .sort((a, b) => a.order - b.order || byteOrder(a.phaseId, b.phaseId))
-      .map((phase) => ({ ...phase, progress: byPhase.get(phase.phaseId) ?? emptyProgress() })),
+      .map((phase) => ({ ...phase, ...(opensAfter.has(phase.phaseId) ? { opensAfter: opensAfter.get(phase.phaseId) } : {}), progress: byPhase.get(phase.phaseId) ?? emptyProgress() })),
     assignments: [...assignments].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || byteOrder(a.assignmentId, b.assignmentId)),
     byDepartment: [...byDepartment.entries()]
       .sort(([a], [b]) => byteOrder(a, b))

@@ -32,6 +32,8 @@ export interface PhaseView {
   closesAt: string;
   openedAt: string | null;
   closedAt: string | null;
+  /** An undated phase: the phase whose closing opens it (ADR 0019); absent on dated phases. */
+  opensAfter?: string;
   progress: Progress;
 }
 

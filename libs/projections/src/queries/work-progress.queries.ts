@@ -87,18 +87,23 @@ export interface PhaseRow {
   status: string;
   opensAt: string;
   closesAt: string;
+  /** An undated phase: the phase whose closing opens it, from the schedule in force (ADR 0019). */
+  opensAfter?: string;
 }
 
 /** The phases of the given plans (every plan's when undefined), by plan then order. */
 export async function phasesOf(db: SqlQueryable, planIds?: readonly string[]): Promise<PhaseRow[]> {
-  const rows = await db.query<{ plan_id: string; phase_id: string; name: string; kind: string; ord: number; status: string; opens_at: string; closes_at: string }>(
+  const rows = await db.query<{ plan_id: string; phase_id: string; name: string; kind: string; ord: number; status: string; opens_at: string; closes_at: string; opens_after: string | null }>(
     `select plan_id, phase_id, name, kind, ord, status,
        to_char(opens_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as opens_at,
-       to_char(closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as closes_at
-     from read_phases where ($1::text[] is null or plan_id = any($1::text[])) order by plan_id collate "C", ord, phase_id collate "C"`,
+       to_char(closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as closes_at,
+       (select e->>'opensAfter' from read_plans p, jsonb_array_elements(p.schedule->'phases') e
+         where p.plan_id = f.plan_id and e->>'phaseId' = f.phase_id) as opens_after
+     from read_phases f where ($1::text[] is null or plan_id = any($1::text[])) order by plan_id collate "C", ord, phase_id collate "C"`,
     [planIds ? [...planIds] : null],
   );
   return rows.map((row) => ({
     planId: row.plan_id, phaseId: row.phase_id, name: row.name, kind: row.kind, order: Number(row.ord), status: row.status, opensAt: row.opens_at, closesAt: row.closes_at,
+    ...(row.opens_after !== null ? { opensAfter: row.opens_after } : {}),
   }));
 }
