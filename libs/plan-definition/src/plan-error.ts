@@ -20,7 +20,8 @@ export type PlanErrorCode =
   | 'self-review'
   | 'parent-cycle'
   | 'deadline-before-issue'
-  | 'school-calendar-file';
+  | 'school-calendar-file'
+  | 'holidays-not-covered';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -9,6 +9,7 @@ import { PlanAsOfReader } from '../audit/plan-as-of.reader';
 import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
 import { encodeCursor, pageOf } from './assignment-paging';
+import { OutsideEventsReader } from './outside-events.reader';
 import { PlanSummaryCache } from './plan-summary.cache';
 import { DepartmentInboxQuery, GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, OverdueListQuery, PlanTimelineQuery, type PlanPage, type PlanSummaryView, type PlanTimeline } from './read-model.queries';
 
@@ -32,6 +33,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly planAsOf: PlanAsOfReader,
     private readonly summaries: PlanSummaryCache,
+    private readonly outsideEvents: OutsideEventsReader,
   ) {}
 
   async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<QueryResult<PlanPage>> {
@@ -47,8 +49,11 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     if (!summary) return notFound('plan', planId);
     // "Overdue" is judged at business time, as in the inboxes.
     const businessTime = (await this.clock.now()).toISOString();
-    const { items, next } = await planAssignmentsPage(this.storage.database, planId, filter, page, businessTime);
-    return accepted({ ...summary, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
+    const [{ items, next }, outsideEvents] = await Promise.all([
+      planAssignmentsPage(this.storage.database, planId, filter, page, businessTime),
+      this.outsideEvents.read(planId, businessTime),
+    ]);
+    return accepted({ ...summary, outsideEvents, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
   }
 }
 
@@ -60,7 +65,7 @@ export class GetPlanSummaryHandler implements IQueryHandler<GetPlanSummaryQuery>
     if (asOf) {
       const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}/summary?asOf');
       if (!read.ok) return read;
-      const { assignments: _left, ...replayed } = read.value;
+      const { assignments: _left, outsideEvents: _events, ...replayed } = read.value;
       return accepted(replayed);
     }
     const summary = await this.summaries.summaryOf(planId);

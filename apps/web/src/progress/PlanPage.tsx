@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
 import { PlanBulletins } from './PlanBulletins';
+import { PlanOutsideEvents } from './PlanOutsideEvents';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -46,6 +47,7 @@ export function PlanPage() {
       <Card title={<h2 className="card-title">{t('plan_timeline')}</h2>} size="small">
         {data ? <Suspense fallback={spin}><PlanTimeline data={data} /></Suspense> : spin}
       </Card>
+      <PlanOutsideEvents planId={planId} mayRecord={mayAmend && data?.status === 'published'} />
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>
