@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PeopleDirectory } from '@planledger/auth';
 import { occurrencePeriodKeys, outsideEventsOf, PlanStreamCache, readStreams, type OutsideEventView } from '@planledger/audit';
 import { streamNames } from '@planledger/domain';
 import type { EventStorage, StoredEvent } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
+import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
 
 /**
  * GET /plans/{id}'s outside events now (ADR 0020): derived from the plan stream, not a read model.
@@ -15,7 +17,7 @@ import { EVENT_STORAGE } from '@planledger/runtime';
 export class OutsideEventsReader {
   private readonly planStreams = new PlanStreamCache();
 
-  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage) {}
+  constructor(@Inject(EVENT_STORAGE) private readonly storage: EventStorage, @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory) {}
 
   async read(planId: string, at: string): Promise<OutsideEventView[]> {
     const stream = await this.planStream(planId);
@@ -28,6 +30,16 @@ export class OutsideEventsReader {
     );
     const issued = new Map(rows.map((row) => [row.period_key, Number(row.issued)]));
     return outsideEventsOf(stream, (key) => issued.get(key) ?? 0, at);
+  }
+
+  /** Who recorded each occurrence, by the name the people directory gives (the events keep only the id); both the answer now and the as-of replay. */
+  async named(views: OutsideEventView[]): Promise<OutsideEventView[]> {
+    if (!views.some((v) => v.occurrences.some((o) => o.recordedBy))) return views;
+    const names = new Map((await this.people.list()).map((person) => [person.personId, person.name]));
+    return views.map((v) => ({
+      ...v,
+      occurrences: v.occurrences.map((o) => (o.recordedBy && names.has(o.recordedBy.userId) ? { ...o, recordedBy: { ...o.recordedBy, displayName: names.get(o.recordedBy.userId)! } } : o)),
+    }));
   }
 
   private async planStream(planId: string): Promise<readonly StoredEvent[]> {

@@ -109,7 +109,7 @@ export const outsideEventViewSchema = z.object({
     occurrence: z.number().int().describe('1, 2, … per event'),
     date: z.string().describe("the event's local date (YYYY-MM-DD)"),
     recordedAt: z.string().describe("business time of the recording, in the plan's zone with its offset"),
-    recordedBy: z.object({ userId: z.string(), role: z.string(), displayName: z.string().optional() }).nullable(),
+    recordedBy: z.object({ userId: z.string(), role: z.string(), displayName: z.string().optional().describe("the person's name in the people directory") }).nullable(),
     units: z.array(z.string()).describe("an inspection's inspected units"),
     note: z.string(),
     assignmentsIssued: z.number().int().describe('assignments this occurrence issued, as known at the time asked about'),

@@ -43,7 +43,8 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
       if (!read.ok) return read;
       const { assignments, ...replayed } = read.value;
       const { items, next } = pageOf(assignments, filter, page, replayed.asOf.instant);
-      return accepted({ ...replayed, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
+      const outsideEvents = await this.outsideEvents.named(replayed.outsideEvents);
+      return accepted({ ...replayed, outsideEvents, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
     }
     const summary = await this.summaries.summaryOf(planId);
     if (!summary) return notFound('plan', planId);
@@ -51,7 +52,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     const businessTime = (await this.clock.now()).toISOString();
     const [{ items, next }, outsideEvents] = await Promise.all([
       planAssignmentsPage(this.storage.database, planId, filter, page, businessTime),
-      this.outsideEvents.read(planId, businessTime),
+      this.outsideEvents.read(planId, businessTime).then((views) => this.outsideEvents.named(views)),
     ]);
     return accepted({ ...summary, outsideEvents, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
   }

@@ -4,7 +4,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
-import { useDepartmentChoices } from '../pages/audit/audit-queries';
 import { formatInstant } from '../format';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { queryClient } from '../queries';
@@ -20,6 +19,16 @@ export function useOutsideEvents(planId: string) {
     queryKey: ['outside-events', planId],
     // One assignment is the smallest page; the events come with the plan's page.
     queryFn: async () => unwrap(await api.GET('/plans/{id}', { params: { path: { id: planId }, query: { limit: 1 } as never } })).outsideEvents,
+  });
+}
+
+/** The plan's units (ids and names), asked for only when an inspection needs them. */
+function usePlanUnits(planId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['department-choices', planId],
+    enabled,
+    queryFn: async () => unwrap(await api.GET('/departments', { params: { query: { planId } } })).departments.map((d) => ({ value: d.departmentId, label: d.name })),
+    staleTime: 60_000,
   });
 }
 
@@ -40,6 +49,10 @@ export function PlanOutsideEvents({ planId, mayRecord }: { planId: string; mayRe
   const { t } = useI18n();
   const events = useOutsideEvents(planId);
   const [recording, setRecording] = useState<OutsideEvent | undefined>();
+  // An inspection's occurrences name units by id: shown by name.
+  const inspected = events.data?.some((e) => e.inspection && e.occurrences.length > 0) ?? false;
+  const units = usePlanUnits(planId, inspected);
+  const unitName = (id: string) => units.data?.find((u) => u.value === id)?.label ?? id;
   if (!events.data || events.data.length === 0) return null;
   return (
     <Card title={<h2 className="card-title">{t('outside_section')}</h2>} size="small" data-testid="outside-events">
@@ -77,7 +90,7 @@ export function PlanOutsideEvents({ planId, mayRecord }: { planId: string; mayRe
                         n: o.occurrence, date: localDay(o.date, t),
                         who: o.recordedBy?.displayName ?? o.recordedBy?.userId ?? '—', at: formatInstant(o.recordedAt, t),
                       })}
-                      {event.inspection ? t('outside_units', { units: o.units.join('、') }) : t('outside_issued', { count: o.assignmentsIssued })}
+                      {event.inspection ? t('outside_units', { units: o.units.map(unitName).join('、') }) : t('outside_issued', { count: o.assignmentsIssued })}
                       {o.note && ` · ${o.note}`}
                     </Typography.Text>
                   ))}
@@ -103,7 +116,7 @@ function RecordEventDialog({ planId, event, onClose }: { planId: string; event: 
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<RecordValues>();
-  const units = useDepartmentChoices(event.inspection ? planId : undefined);
+  const units = usePlanUnits(planId, event.inspection);
   const record = useMutation({
     mutationFn: async (values: RecordValues) =>
       unwrap(await api.POST('/plans/{id}/events', {
@@ -131,7 +144,7 @@ function RecordEventDialog({ planId, event, onClose }: { planId: string; event: 
     <Modal open title={t('outside_recordTitle', { name: event.name })} onCancel={onClose} okText={t('outside_record')} cancelText={t('confirm_cancel')} onOk={() => form.submit()} confirmLoading={record.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={confirm} requiredMark={false}>
         <Form.Item name="date" label={t('outside_date')} extra={t('outside_dateHelp')} rules={[{ required: true, message: t('outside_dateRequired') }]}>
-          <DatePicker format={t('date_format')} style={{ width: '100%' }} data-testid="event-date" />
+          <DatePicker format={[t('date_format'), 'YYYY-MM-DD']} style={{ width: '100%' }} data-testid="event-date" />
         </Form.Item>
         {event.inspection && (
           <Form.Item name="units" label={t('outside_unitsLabel')} rules={[{ required: true, message: t('outside_unitsRequired') }]}>
