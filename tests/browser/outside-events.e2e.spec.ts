@@ -51,10 +51,12 @@ async function recordDate(eventId: string, date: string, unit?: string): Promise
   await page.getByTestId(`record-${eventId}`).click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '登记日期：' });
   await dialog.waitFor();
-  await dialog.getByTestId('event-date').locator('input').fill(date);
-  await dialog.getByTestId('event-date').locator('input').press('Enter');
+  const dateInput = dialog.locator('.ant-picker input');
+  await dateInput.click();
+  await dateInput.fill(date);
+  await dateInput.press('Enter');
   if (unit) {
-    await dialog.getByTestId('event-units').click();
+    await dialog.locator('.ant-select').click();
     await page.locator('.ant-select-dropdown').getByText(unit, { exact: true }).click();
     await page.keyboard.press('Escape');
   }
@@ -72,7 +74,7 @@ describe('outside events on the plan page', () => {
     await page.goto(`/app/plans/${PLAN}`);
     const section = page.getByTestId('outside-events');
     await section.waitFor();
-    expect(await section.getByRole('heading').textContent()).toBe('外部事件');
+    await section.getByRole('heading', { name: '外部事件', level: 2 }).waitFor();
     const visit = await page.getByTestId('outside-event-visit').textContent();
     expect(visit).toContain('省督导评估组迎检');
     expect(visit).toContain('待定');
