@@ -47,6 +47,7 @@ import { PublishPlanHandler } from './plans/publish-plan.handler';
 import { DepartmentsController } from './read-models/departments.controller';
 import { ListDepartmentsHandler } from './read-models/list-departments.handler';
 import { PlanSummaryCache } from './read-models/plan-summary.cache';
+import { OutsideEventsReader } from './read-models/outside-events.reader';
 import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlansHandler, OverdueListHandler, PlanTimelineHandler } from './read-models/read-model.handlers';
 
 /**
@@ -62,7 +63,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
-    ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
+    ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, OutsideEventsReader, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,
     AuditTrail, PlanAsOfReader, EventLogReader, AuditStreamHandler, DepartmentHistoryHandler, VerifyStoreHandler,
     DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
     ProgressReads, ScheduleTalliesCache,

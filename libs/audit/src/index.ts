@@ -1,6 +1,7 @@
 export { resolveAsOf, isWithinAsOf, eventTimeMs, InvalidAsOfError, type AsOf, type AsOfBasis } from './as-of/as-of';
 export { toAuditEntry, compareRecordOrder, type AuditEntry } from './entries/audit-entry';
 export { replayPlanAsOf, type PlanAsOf, type ReplayScope } from './replay/plan-as-of';
+export { outsideEventsOf, occurrencePeriodKeys, type OutsideEventView, type OutsideEventOccurrence } from './replay/outside-events';
 export { classifyPlanStream } from './replay/plan-streams';
 export { loadPlanEvents, streamsOfPlan, type PlanEvents } from './loading/plan-events';
 export { loadDepartmentPlanEvents, PlanStreamCache } from './loading/department-plan-events';

@@ -101,6 +101,9 @@ describe('dynamic deadlines name what they hang on (ADR 0015)', () => {
     ['an event the plan does not name', '{ kind: event, event: vist, before: 7 }', 'measures[1].deadline.event', /^event "vist" is not named under events: \(did you mean "visit"\?\)/],
     ['work hanging on an inspection', '{ kind: event, event: spot, after: 3 }', 'measures[1].deadline.event', /an inspection/],
     ['"before" work on a recurring event', '{ kind: event, event: exam, before: 3 }', 'measures[1].deadline.before', /which recurs/],
+    ['"before" work in working days on a recurring event', '{ kind: event, event: exam, beforeWorkingDays: 3 }', 'measures[1].deadline.beforeWorkingDays', /which recurs/],
+    ['two offsets from an event', '{ kind: event, event: visit, after: 3, afterWorkingDays: 3 }', 'measures[1].deadline.before', /say one of before: N, after: N, beforeWorkingDays: N or afterWorkingDays: N/],
+    ['days and working days after an acceptance', '{ kind: after-accepted, step: open-lessons, days: 3, workingDays: 3 }', 'measures[1].deadline.days', /either days: N or workingDays: N/],
     ['a step that is no measure', '{ kind: before, step: open-lesson, days: 3 }', 'measures[1].deadline.step', /^step "open-lesson" is no measure or deliverable of the plan \(did you mean "open-lessons"\?\)/],
     ['a predecessor that is no measure', '{ kind: after-accepted, step: plans, days: 3 }', 'measures[1].deadline.step', /^step "plans" is no measure/],
   ])('reports %s at the key that names it', (_what, deadline, path, message) => {
@@ -111,5 +114,7 @@ describe('dynamic deadlines name what they hang on (ADR 0015)', () => {
   it('accepts an event deadline and a step that exist', () => {
     expect(parsePlanDefinition(withEvents('{ kind: event, event: visit, before: 7 }'), 'plan.yaml').ok).toBe(true);
     expect(parsePlanDefinition(withEvents('{ kind: after-accepted, step: open-lessons, days: 10 }'), 'plan.yaml').ok).toBe(true);
+    expect(parsePlanDefinition(withEvents('{ kind: event, event: exam, afterWorkingDays: 10 }'), 'plan.yaml').ok).toBe(true);
+    expect(parsePlanDefinition(withEvents('{ kind: after-accepted, step: open-lessons, workingDays: 5 }'), 'plan.yaml').ok).toBe(true);
   });
 });

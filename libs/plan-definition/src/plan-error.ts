@@ -21,7 +21,8 @@ export type PlanErrorCode =
   | 'parent-cycle'
   | 'deadline-before-issue'
   | 'school-calendar-file'
-  | 'undated-phase';
+  | 'undated-phase'
+  | 'holidays-not-covered';
 
 /** One problem in a definition, located so that an editor can jump to it. */
 export interface PlanError {

@@ -23,6 +23,7 @@ import { PlanClock } from './plan-clock';
 import { DepartmentDirectory } from './responsible-departments';
 import { liaisonsBySchool, resolveReviewers } from './review-chain';
 import { ProblemList } from './schedule-compilation-error';
+import { countsWorkingDaysAtRunTime, workingDayTableOf } from './working-day-table';
 
 export interface CompileOptions {
   /** Days off and make-up working days for the holiday rule; defaults to mainland China. */
@@ -158,8 +159,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       const event = outsideEvents.get(deadline.event);
       if (event === undefined) problems.add(`"${duty.id}" hangs on event "${deadline.event}", which the plan does not name under events:`);
       else if (event.inspection) problems.add(`"${duty.id}" hangs on "${deadline.event}", an inspection: inspections owe nobody anything`);
-      else if (deadline.before !== undefined && event.recurring) problems.add(`"${duty.id}" is due before "${deadline.event}", which recurs: only work after each occurrence can be owed`);
-      else eventObligations.push(...eventObligationsOf(duty, deadline.event, deadline.before !== undefined ? -deadline.before : (deadline.after ?? 0)));
+      else if ((deadline.before ?? deadline.beforeWorkingDays) !== undefined && event.recurring) problems.add(`"${duty.id}" is due before "${deadline.event}", which recurs: only work after each occurrence can be owed`);
+      else eventObligations.push(...eventObligationsOf(duty, deadline.event, eventOffsetOf(deadline)));
       continue;
     }
     if (duty.deadline.kind === 'after-accepted') {
@@ -230,7 +231,9 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     }
     for (const duty of followOns) {
       if (duty.deadline.kind !== 'after-accepted') continue;
-      const { step, days } = duty.deadline;
+      const { step } = duty.deadline;
+      const workingDays = duty.deadline.workingDays !== undefined;
+      const days = duty.deadline.workingDays ?? duty.deadline.days ?? 0;
       const predecessors = byMeasure.get(step);
       if (!dutiesById.has(step)) { problems.add(`"${duty.id}" follows "${step}", which is no measure or deliverable of the plan`); continue; }
       if (!predecessors || predecessors.length === 0) { problems.add(`"${duty.id}" follows "${step}", which has no dated work of its own to be accepted (an event or another follow-on)`); continue; }
@@ -260,6 +263,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
             escalation: duty.escalation.map((level) => ({ ...level })),
             offsetDays: days,
           };
+          if (workingDays) followOn.workingDays = true;
           if (duty.programmeId !== undefined) followOn.programmeId = duty.programmeId;
           if (duty.review !== undefined) followOn.submitTo = duty.review.submitTo;
           followOnsOf.push(followOn);
@@ -291,12 +295,20 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     });
   }
 
-  function eventObligationsOf(duty: Duty, eventId: string, offsetDays: number): EventObligation[] {
+  /** The signed offset of an `event` deadline from the event's day, and whether it counts working days. */
+  function eventOffsetOf(deadline: Extract<Duty['deadline'], { kind: 'event' }>): { offsetDays: number; workingDays: boolean } {
+    if (deadline.beforeWorkingDays !== undefined) return { offsetDays: -deadline.beforeWorkingDays, workingDays: true };
+    if (deadline.afterWorkingDays !== undefined) return { offsetDays: deadline.afterWorkingDays, workingDays: true };
+    return { offsetDays: deadline.before !== undefined ? -deadline.before : (deadline.after ?? 0), workingDays: false };
+  }
+
+  function eventObligationsOf(duty: Duty, eventId: string, { offsetDays, workingDays }: { offsetDays: number; workingDays: boolean }): EventObligation[] {
     return directory.resolve(duty.responsible, duty.id, problems).map(({ departmentId, responsibility }) => {
       const obligation: EventObligation = {
         assignmentIdPrefix: `${duty.id}.${departmentId}`,
         eventId,
         offsetDays,
+        ...(workingDays && { workingDays: true as const }),
         measureId: duty.id,
         title: duty.title,
         departmentId,
@@ -331,6 +343,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
     ...(eventObligations.length > 0 ? { eventObligations } : {}),
     ...(phaseObligations.length > 0 ? { phaseObligations } : {}),
+    // Only plans with run-time offsets in working days carry the table (ADR 0020): other schedules stay as they were.
+    ...(countsWorkingDaysAtRunTime(eventObligations, obligationsByDueTime) ? { workingDayTable: workingDayTableOf(holidays, plan.timeZone) } : {}),
   };
 };
 

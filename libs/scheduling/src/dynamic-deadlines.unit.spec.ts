@@ -82,3 +82,29 @@ describe('after-accepted deadlines', () => {
     expect(problemsOf([measure('a', { kind: 'after-accepted', step: 'nowhere', days: 1 })]).join('\n')).toMatch(/"nowhere", which is no measure/);
   });
 });
+
+describe('offsets in working days at run time (ADR 0020)', () => {
+  const events = { events: [{ id: 'visit', name: '迎检', recurring: false, inspection: false }, { id: 'exam', name: '统考', recurring: true, inspection: false }] };
+  it('mark the templates and follow-ons that count working days, and carry the holiday table (weekdays off, make-up days) once', () => {
+    const schedule = compile([
+      measure('visit-plan', { kind: 'event', event: 'visit', beforeWorkingDays: 10 }),
+      measure('rectify', { kind: 'event', event: 'visit', after: 15 }),
+      measure('district-plan', { kind: 'fixed', date: '2022-03-04' }),
+      measure('training', { kind: 'after-accepted', step: 'district-plan', workingDays: 5 }),
+    ], events);
+    expect(schedule.eventObligations?.filter((o) => o.measureId === 'visit-plan').every((o) => o.offsetDays === -10 && o.workingDays === true)).toBe(true);
+    expect(schedule.eventObligations?.filter((o) => o.measureId === 'rectify').every((o) => o.offsetDays === 15 && !('workingDays' in o))).toBe(true);
+    expect(schedule.obligations.flatMap((o) => o.followOns ?? []).every((f) => f.offsetDays === 5 && f.workingDays === true)).toBe(true);
+    const table = schedule.workingDayTable!;
+    expect(table).toMatchObject({ name: schedule.holidayCalendar!.name, timeZone: 'Asia/Shanghai', coveredYears: schedule.holidayCalendar!.coveredYears });
+    expect(table.weekdaysOff).toEqual(expect.arrayContaining(['2022-05-02', '2022-05-03', '2022-05-04', '2022-10-03']));
+    expect(table.weekdaysOff).not.toContain('2022-04-30'); // a Saturday: off anyway
+    expect(table.makeUpWorkingDays).toEqual(expect.arrayContaining(['2022-04-24', '2022-05-07', '2022-10-08', '2022-10-09']));
+  });
+  it('leave schedules without such offsets as they were', () => {
+    expect('workingDayTable' in compile([measure('rectify', { kind: 'event', event: 'visit', after: 15 })], events)).toBe(false);
+  });
+  it('refuse "before" work in working days on a recurring event, as in calendar days', () => {
+    expect(problemsOf([measure('a', { kind: 'event', event: 'exam', beforeWorkingDays: 3 })], events).join('\n')).toMatch(/recurs/);
+  });
+});

@@ -17,3 +17,16 @@ export const uncoveredDueDates = (schedule: PlanSchedule): UncoveredDueDates | u
   if (dates.length === 0) return undefined;
   return { years: [...new Set(dates.map((d) => Number(d.slice(0, 4))))], dates };
 };
+
+/**
+ * The warning `validate` prints and the service's check and import answers carry when some
+ * deadline falls in a year the holiday table does not cover (undefined when all are covered).
+ */
+export const holidayCoverageMessage = (schedule: PlanSchedule): string | undefined => {
+  const uncovered = uncoveredDueDates(schedule);
+  if (!uncovered) return undefined;
+  const shown = uncovered.dates.length > 12 ? `${uncovered.dates.slice(0, 12).join(', ')} (and ${uncovered.dates.length - 12} more)` : uncovered.dates.join(', ');
+  const covered = schedule.holidayCalendar?.coveredYears ?? [];
+  const range = covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : 'none';
+  return `the holiday table (years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}`;
+};

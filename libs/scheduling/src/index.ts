@@ -1,3 +1,3 @@
 export { compileSchedule, type CompileOptions } from './compile-schedule';
 export { ScheduleCompilationError } from './schedule-compilation-error';
-export { uncoveredDueDates, type UncoveredDueDates } from './holiday-coverage';
+export { holidayCoverageMessage, uncoveredDueDates, type UncoveredDueDates } from './holiday-coverage';

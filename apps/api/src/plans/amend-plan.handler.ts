@@ -28,6 +28,6 @@ export class AmendPlanHandler implements ICommandHandler<AmendPlanCommand> {
     );
     if (!result.ok) return result;
     const amended = result.events[0] as PlanAmended;
-    return accepted({ planId, amendment: amended.data.amendment, reason, changes: amended.data.changes });
+    return accepted({ planId, amendment: amended.data.amendment, reason, changes: amended.data.changes, warnings: prepared.warnings });
   }
 }

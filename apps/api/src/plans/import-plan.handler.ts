@@ -42,6 +42,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand> {
     return accepted({
       planId, status: 'draft', revised, title: schedule.title, startsAt: schedule.startsAt, endsAt: schedule.endsAt,
       phases: schedule.phases.length, obligations: schedule.obligations.length, departments: schedule.departments.length,
+      warnings: prepared.warnings,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { PlanUpload } from '@planledger/engine';
+import type { PlanError } from '@planledger/plan-definition';
 import type { ScheduleChanges } from '@planledger/domain';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
@@ -15,6 +16,8 @@ export interface ImportedPlan {
   phases: number;
   obligations: number;
   departments: number;
+  /** What `validate` would warn of: accepted, but probably not meant so. */
+  warnings: PlanError[];
 }
 
 export interface PlanStatusAnswer {
@@ -28,6 +31,7 @@ export interface AmendedPlan {
   amendment: number;
   reason: string;
   changes: ScheduleChanges;
+  warnings: PlanError[];
 }
 
 export class ImportPlanCommand extends Command<CommandResult<ImportedPlan>> {

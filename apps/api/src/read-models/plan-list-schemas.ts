@@ -97,7 +97,28 @@ export const planSummaryAnswer = z.object({
   asOf: planAsOfSchema.optional(),
 });
 
+/** An outside event as GET /plans/{id} shows it: waiting for its date, or its recorded occurrences (ADR 0015, 0020). */
+export const outsideEventViewSchema = z.object({
+  eventId: z.string(),
+  name: z.string(),
+  recurring: z.boolean().describe('it happens more than once: each occurrence is recorded and issues the work hanging on it'),
+  inspection: z.boolean().describe('an unannounced inspection: recorded against the units inspected, issues nothing'),
+  expected: z.object({ from: z.string(), to: z.string() }).nullable().describe('local dates the plan expects it between; null when the plan names none'),
+  status: z.enum(['waiting', 'recorded']).describe('waiting: no date recorded yet (at the time asked about)'),
+  expectedPassed: z.boolean().describe("still waiting although its expected window ended before the day asked about (the plan's zone)"),
+  occurrences: z.array(z.object({
+    occurrence: z.number().int().describe('1, 2, … per event'),
+    date: z.string().describe("the event's local date (YYYY-MM-DD)"),
+    recordedAt: z.string().describe("business time of the recording, in the plan's zone with its offset"),
+    recordedBy: z.object({ userId: z.string(), role: z.string(), displayName: z.string().optional().describe("the person's name in the people directory") }).nullable(),
+    units: z.array(z.string()).describe("an inspection's inspected units"),
+    note: z.string(),
+    assignmentsIssued: z.number().int().describe('assignments this occurrence issued, as known at the time asked about'),
+  })),
+});
+
 export const planPageAnswer = planSummaryAnswer.extend({
+  outsideEvents: z.array(outsideEventViewSchema).describe('the outside events the plan names (empty when none); with asOf, as known then'),
   assignments: z.array(planAssignmentSchema).describe('one page, by due date then id'),
   page: z.object({ limit: z.number().int(), nextCursor: z.string().nullable().describe('null on the last page') }),
 });

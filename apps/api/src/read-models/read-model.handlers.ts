@@ -9,6 +9,7 @@ import { PlanAsOfReader } from '../audit/plan-as-of.reader';
 import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
 import { encodeCursor, pageOf } from './assignment-paging';
+import { OutsideEventsReader } from './outside-events.reader';
 import { PlanSummaryCache } from './plan-summary.cache';
 import { DepartmentInboxQuery, GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, OverdueListQuery, PlanTimelineQuery, type PlanPage, type PlanSummaryView, type PlanTimeline } from './read-model.queries';
 
@@ -32,6 +33,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly planAsOf: PlanAsOfReader,
     private readonly summaries: PlanSummaryCache,
+    private readonly outsideEvents: OutsideEventsReader,
   ) {}
 
   async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<QueryResult<PlanPage>> {
@@ -41,14 +43,18 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
       if (!read.ok) return read;
       const { assignments, ...replayed } = read.value;
       const { items, next } = pageOf(assignments, filter, page, replayed.asOf.instant);
-      return accepted({ ...replayed, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
+      const outsideEvents = await this.outsideEvents.named(replayed.outsideEvents);
+      return accepted({ ...replayed, outsideEvents, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
     }
     const summary = await this.summaries.summaryOf(planId);
     if (!summary) return notFound('plan', planId);
     // "Overdue" is judged at business time, as in the inboxes.
     const businessTime = (await this.clock.now()).toISOString();
-    const { items, next } = await planAssignmentsPage(this.storage.database, planId, filter, page, businessTime);
-    return accepted({ ...summary, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
+    const [{ items, next }, outsideEvents] = await Promise.all([
+      planAssignmentsPage(this.storage.database, planId, filter, page, businessTime),
+      this.outsideEvents.read(planId, businessTime).then((views) => this.outsideEvents.named(views)),
+    ]);
+    return accepted({ ...summary, outsideEvents, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
   }
 }
 
@@ -60,7 +66,7 @@ export class GetPlanSummaryHandler implements IQueryHandler<GetPlanSummaryQuery>
     if (asOf) {
       const read = await this.planAsOf.read(planId, asOf, 'GET /plans/{id}/summary?asOf');
       if (!read.ok) return read;
-      const { assignments: _left, ...replayed } = read.value;
+      const { assignments: _left, outsideEvents: _events, ...replayed } = read.value;
       return accepted(replayed);
     }
     const summary = await this.summaries.summaryOf(planId);

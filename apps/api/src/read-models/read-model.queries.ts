@@ -1,6 +1,7 @@
 import type { QueryResult } from '../commands/command-result';
 import { Query } from '@nestjs/cqrs';
 import type { AssignmentFilter, AssignmentView, DepartmentListing, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
+import type { OutsideEventView } from '@planledger/audit';
 import type { PlanAsOfRequest } from '../audit/plan-as-of.reader';
 import type { PageInfo, PageRequest } from './assignment-paging';
 import type { HistoryEntry } from '../history/history-entry';
@@ -16,6 +17,8 @@ export type PlanSummaryView = Omit<PlanOverview, 'assignments'>;
 
 /** The summary and one page of the plan's assignments. */
 export interface PlanPage extends PlanSummaryView {
+  /** The outside events the plan names, waiting or recorded (ADR 0020). */
+  outsideEvents: OutsideEventView[];
   assignments: AssignmentView[];
   page: PageInfo;
 }

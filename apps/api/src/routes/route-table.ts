@@ -68,13 +68,13 @@ export const routeTable = {
     method: 'post', path: '/plans', tag: 'plans',
     summary: 'Import a plan definition as a draft (or revise the draft of the same id)',
     query: s.importPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
-    status: 201, response: 'the draft: plan id, status, numbers of obligations and phases', errors: [400, 409, 413],
+    status: 201, response: 'the draft: plan id, status, numbers of obligations and phases, and the checker\'s `warnings`', errors: [400, 409, 413], responseSchema: preview.importedPlanAnswer,
   },
   previewPlan: {
     method: 'post', path: '/plans/preview', tag: 'plans',
     summary: 'Check a plan definition and simulate it, storing nothing: the preview before an import',
     query: s.importPlanQuery, body: { kind: 'plan-definition' }, status: 200, responseSchema: preview.planPreviewAnswer,
-    response: 'phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path)',
+    response: 'the checker\'s `warnings`; phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path)',
     errors: [400, 413, 503],
   },
   previewAmendment: {
@@ -93,7 +93,7 @@ export const routeTable = {
     method: 'post', path: '/plans/{id}/amendments', tag: 'plans',
     summary: 'Amend a published plan with a revised definition and a reason',
     params: s.planParams, query: s.amendPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
-    status: 200, response: 'the amendment number and what it changes', errors: [400, 404, 409, 413],
+    status: 200, response: 'the amendment number, what it changes, and the checker\'s `warnings` (file, line, column, path, code, message each)', errors: [400, 404, 409, 413],
   },
   closePlan: {
     method: 'post', path: '/plans/{id}/close', tag: 'plans', summary: 'Close a published plan (repealed or completed)',
@@ -120,7 +120,7 @@ export const routeTable = {
     method: 'get', path: '/plans/{id}', tag: 'plans',
     summary: 'One plan with a page of its assignments, filtered by status, department, phase, measure or overdue (now, or replayed as of a date)',
     params: s.planParams, query: s.planAssignmentsQuery.extend(audit.planAsOfQuery.shape), status: 200,
-    response: 'the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department\'s work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012)', errors: [400, 404],
+    response: 'the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department\'s work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012); `outsideEvents`: the events the plan names under `events:`, waiting or recorded with each occurrence (with asOf, as known then; ADR 0020)', errors: [400, 404],
     responseSchema: lists.planPageAnswer,
   },
   planSummary: {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { looksLikeDepartmentsFile, parseDepartmentsFile, planSpan, publicationDateOf, type PlanDefinition } from '@planledger/plan-definition';
-import { compileSchedule, uncoveredDueDates } from '@planledger/scheduling';
+import { compileSchedule, holidayCoverageMessage } from '@planledger/scheduling';
 import { formatErrors, formatWarnings, loadDefinition, readPlanFile } from './load-definition';
 
 export function registerValidateCommand(program: Command): void {
@@ -31,12 +31,8 @@ function holidayCoverageWarning(file: string, definition: PlanDefinition): strin
   } catch {
     return ''; // what the compiler cannot place, simulate reports with its reasons
   }
-  const uncovered = uncoveredDueDates(schedule);
-  if (!uncovered) return '';
-  const shown = uncovered.dates.length > 12 ? `${uncovered.dates.slice(0, 12).join(', ')} (and ${uncovered.dates.length - 12} more)` : uncovered.dates.join(', ');
-  const covered = schedule.holidayCalendar?.coveredYears ?? [];
-  const range = covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : 'none';
-  return `${file}  warning: the holiday table (years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}\n`;
+  const message = holidayCoverageMessage(schedule);
+  return message ? `${file}  warning: ${message}\n` : '';
 }
 
 /** The span as dates (school years named too) and the publication day: issue date or publishOn. */

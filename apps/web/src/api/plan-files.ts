@@ -18,27 +18,46 @@ export interface PlanProblem {
   message: string;
 }
 
-/** A plan as the page holds it: the definition and, when it names one, its departments file. */
+/** A plan as the page holds it: the definition and, when it names them, its departments file and its school-calendar file (校历). */
 export interface PlanFiles {
   plan: { name: string; text: string };
   departments: { name: string; text: string };
+  schoolCalendar: { name: string; text: string };
 }
 
-/** `departmentsFile: county-departments.yaml` (YAML) or `"departmentsFile": "…"` (JSON): the name the plan looks for. */
-export function departmentsFileNamed(planText: string): string | undefined {
-  const match = /^\s*"?departmentsFile"?\s*:\s*"?([^"\s#,]+)"?/m.exec(planText);
-  return match?.[1];
+/** Nothing pasted yet. */
+export const NO_PLAN_FILES: PlanFiles = { plan: { name: '', text: '' }, departments: { name: '', text: '' }, schoolCalendar: { name: '', text: '' } };
+
+/** One warning of the checker (`validate` prints the same): the plan is accepted, but probably not meant so. */
+export type PlanWarning = PlanProblem;
+
+/** `key: name` (YAML) or `"key": "name"` (JSON) at the top of a plan: the name of a file the plan looks for. */
+const fileNamed = (planText: string, key: 'departmentsFile' | 'schoolCalendarFile'): string | undefined =>
+  new RegExp(`^\\s*"?${key}"?\\s*:\\s*"?([^"\\s#,]+)"?`, 'm').exec(planText)?.[1];
+
+/** `departmentsFile: county-departments.yaml`: the name the plan looks for. */
+export const departmentsFileNamed = (planText: string): string | undefined => fileNamed(planText, 'departmentsFile');
+
+/** `schoolCalendarFile: xiaoli-2023.yaml`: the 校历 file the plan looks for. */
+export const schoolCalendarFileNamed = (planText: string): string | undefined => fileNamed(planText, 'schoolCalendarFile');
+
+/** The files sent beside the definition, under the names the plan uses (a file with no text is not sent). */
+function referencedFiles(files: PlanFiles): Record<string, string> {
+  const sent: Record<string, string> = {};
+  const departmentsName = departmentsFileNamed(files.plan.text) ?? files.departments.name;
+  if (files.departments.text.trim() && departmentsName) sent[departmentsName] = files.departments.text;
+  const calendarName = schoolCalendarFileNamed(files.plan.text) ?? files.schoolCalendar.name;
+  if (files.schoolCalendar.text.trim() && calendarName) sent[calendarName] = files.schoolCalendar.text;
+  return sent;
 }
 
 /** The JSON envelope the plan routes take: the definition and the files it refers to, by the name it uses. */
 export function envelopeOf(files: PlanFiles, reason?: string) {
-  const referenced = departmentsFileNamed(files.plan.text);
-  const departmentsName = referenced ?? files.departments.name;
-  const hasDepartments = files.departments.text.trim().length > 0 && departmentsName;
+  const sent = referencedFiles(files);
   return {
     definition: files.plan.text,
     fileName: files.plan.name || (/^\s*[{[]/.test(files.plan.text) ? 'plan.json' : 'plan.yaml'),
-    ...(hasDepartments && { files: { [departmentsName]: files.departments.text } }),
+    ...(Object.keys(sent).length > 0 && { files: sent }),
     ...(reason && { reason }),
   };
 }
@@ -63,6 +82,7 @@ export interface ImportedPlan {
   status: 'draft';
   revised: boolean;
   title: string;
+  warnings: PlanWarning[];
 }
 
 export async function importPlan(files: PlanFiles): Promise<ImportedPlan> {
@@ -86,6 +106,5 @@ export async function amendPlan(planId: string, files: PlanFiles, reason: string
 /** The files under the names the service will use in its problem locations. */
 export function sourceFilesOf(files: PlanFiles): { name: string; text: string }[] {
   const envelope = envelopeOf(files);
-  const departmentsName = Object.keys(envelope.files ?? {})[0];
-  return [{ name: envelope.fileName, text: files.plan.text }, ...(departmentsName ? [{ name: departmentsName, text: files.departments.text }] : [])];
+  return [{ name: envelope.fileName, text: files.plan.text }, ...Object.entries(envelope.files ?? {}).map(([name, text]) => ({ name, text }))];
 }

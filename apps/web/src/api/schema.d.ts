@@ -1301,13 +1301,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the draft: plan id, status, numbers of obligations and phases */
+            /** @description the draft: plan id, status, numbers of obligations and phases, and the checker's `warnings` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        planId: string;
+                        /** @constant */
+                        status: "draft";
+                        /** @description an existing draft was revised rather than a new one drafted */
+                        revised: boolean;
+                        title: string;
+                        /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                        startsAt: string;
+                        /** @description an instant in the plan's time zone with its offset, e.g. 2031-01-17T23:59:59.999+08:00 */
+                        endsAt: string;
+                        phases: number;
+                        obligations: number;
+                        departments: number;
+                        /** @description the checker's warnings (empty when none): the plan is accepted as it is */
+                        warnings: {
+                            file: string;
+                            /** @description 1-based; 0 when the warning belongs to the whole plan */
+                            line: number;
+                            column: number;
+                            /** @description JSON path such as `measures[2].deadline.date`; "" for the document */
+                            path: string;
+                            /** @description e.g. `deadline-before-issue`, `holidays-not-covered` */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
@@ -1407,13 +1433,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path) */
+            /** @description the checker's `warnings`; phases with their dates, assignments per department, the first deadlines, the busiest weeks, from a simulated run; a bad definition gets the 400 `invalid_plan` POST /plans would answer (every problem with file, line, column and path) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description the checker's warnings (empty when none): the plan is accepted as it is */
+                        warnings: {
+                            file: string;
+                            /** @description 1-based; 0 when the warning belongs to the whole plan */
+                            line: number;
+                            column: number;
+                            /** @description JSON path such as `measures[2].deadline.date`; "" for the document */
+                            path: string;
+                            /** @description e.g. `deadline-before-issue`, `holidays-not-covered` */
+                            code: string;
+                            message: string;
+                        }[];
                         plan: {
                             planId: string;
                             title: string;
@@ -1600,6 +1638,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the checker's warnings (empty when none): the plan is accepted as it is */
+                        warnings: {
+                            file: string;
+                            /** @description 1-based; 0 when the warning belongs to the whole plan */
+                            line: number;
+                            column: number;
+                            /** @description JSON path such as `measures[2].deadline.date`; "" for the document */
+                            path: string;
+                            /** @description e.g. `deadline-before-issue`, `holidays-not-covered` */
+                            code: string;
+                            message: string;
+                        }[];
                         planId: string;
                         title: string;
                         /** @description the number the amendment would get */
@@ -1874,7 +1924,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the amendment number and what it changes */
+            /** @description the amendment number, what it changes, and the checker's `warnings` (file, line, column, path, code, message each) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2287,7 +2337,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department's work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012) */
+            /** @description the plan summary (plan, phases, byDepartment), `assignments` (one page, by due date then id) and `page` (`limit`, `nextCursor`: null on the last page); with asOf also `asOf` (instant, basis, events replayed), and the view is recorded in the audit trail; with asOf and department, only that department's work is replayed and every count is of its work (`asOf.departmentId`, ADR 0012); `outsideEvents`: the events the plan names under `events:`, waiting or recorded with each occurrence (with asOf, as known then; ADR 0020) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2377,6 +2427,45 @@ export interface operations {
                             /** @description set when only this department's work was replayed (`department=` with asOf): every count is of its work alone (ADR 0012) */
                             departmentId?: string;
                         };
+                        /** @description the outside events the plan names (empty when none); with asOf, as known then */
+                        outsideEvents: {
+                            eventId: string;
+                            name: string;
+                            /** @description it happens more than once: each occurrence is recorded and issues the work hanging on it */
+                            recurring: boolean;
+                            /** @description an unannounced inspection: recorded against the units inspected, issues nothing */
+                            inspection: boolean;
+                            /** @description local dates the plan expects it between; null when the plan names none */
+                            expected: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            /**
+                             * @description waiting: no date recorded yet (at the time asked about)
+                             * @enum {string}
+                             */
+                            status: "waiting" | "recorded";
+                            /** @description still waiting although its expected window ended before the day asked about (the plan's zone) */
+                            expectedPassed: boolean;
+                            occurrences: {
+                                /** @description 1, 2, … per event */
+                                occurrence: number;
+                                /** @description the event's local date (YYYY-MM-DD) */
+                                date: string;
+                                /** @description business time of the recording, in the plan's zone with its offset */
+                                recordedAt: string;
+                                recordedBy: {
+                                    userId: string;
+                                    role: string;
+                                    displayName?: string;
+                                } | null;
+                                /** @description an inspection's inspected units */
+                                units: string[];
+                                note: string;
+                                /** @description assignments this occurrence issued, as known at the time asked about */
+                                assignmentsIssued: number;
+                            }[];
+                        }[];
                         /** @description one page, by due date then id */
                         assignments: {
                             planId: string;

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { amendPlan, previewAmendment, type PlanFiles } from '../api/plan-files';
+import { amendPlan, previewAmendment, type PlanFiles, NO_PLAN_FILES } from '../api/plan-files';
 import { AmendmentEffects } from '../components/plan-files/AmendmentEffects';
 import { PlanCheck } from '../components/plan-files/PlanCheck';
 import { RequestFailure } from '../components/plan-files/RequestFailure';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../queries';
 
-const EMPTY: PlanFiles = { plan: { name: '', text: '' }, departments: { name: '', text: '' } };
+const EMPTY = NO_PLAN_FILES;
 
 /**
  * 修订计划: upload the new version of a published plan; the server decides the amendment without

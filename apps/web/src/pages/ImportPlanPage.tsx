@@ -3,14 +3,14 @@ import { Alert, App, Button, Result, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
-import { importPlan, previewPlan, publishPlan, type PlanFiles } from '../api/plan-files';
+import { importPlan, previewPlan, publishPlan, type PlanFiles, NO_PLAN_FILES } from '../api/plan-files';
 import { PlanPreviewView } from '../components/plan-files/PlanPreviewView';
 import { PlanCheck } from '../components/plan-files/PlanCheck';
 import { RequestFailure } from '../components/plan-files/RequestFailure';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../queries';
 
-const EMPTY: PlanFiles = { plan: { name: '', text: '' }, departments: { name: '', text: '' } };
+const EMPTY = NO_PLAN_FILES;
 
 /**
  * 导入计划: paste or upload a plan (and its departments file); the server checks it and simulates

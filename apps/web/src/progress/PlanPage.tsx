@@ -8,6 +8,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
 import { OrderedPhases } from './OrderedPhases';
 import { PlanBulletins } from './PlanBulletins';
+import { PlanOutsideEvents } from './PlanOutsideEvents';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -52,6 +53,7 @@ export function PlanPage() {
           <OrderedPhases planId={planId} phases={data.phases} mayClose={mayAmend && data.status === 'published'} />
         </Card>
       )}
+      <PlanOutsideEvents planId={planId} mayRecord={mayAmend && data?.status === 'published'} />
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>

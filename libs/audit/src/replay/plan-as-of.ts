@@ -4,9 +4,12 @@ import { buildPlanOverview, type AssignmentView, type PhaseView, type PlanOvervi
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
 import { foldAssignment, foldPhase, foldPlan, type FoldedAssignment, type FoldedPhase } from './fold-aggregates';
 import { classifyPlanStream } from './plan-streams';
+import { outsideEventsOf, type OutsideEventView } from './outside-events';
 
 /** GET /plans/{id}'s shape, computed from the events instead of the read models, plus what was replayed. */
 export interface PlanAsOf extends PlanOverview {
+  /** The plan's outside events as known at the instant: waiting or recorded, with what each occurrence issued (ADR 0020). */
+  outsideEvents: OutsideEventView[];
   asOf: AsOf & {
     /** How many of the plan's stored events fell on or before the instant. */
     eventsReplayed: number;
@@ -99,7 +102,10 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     phases,
     assignments: issued,
   });
-  return { ...overview, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
+  const issuedUnder = new Map<string, number>();
+  for (const a of issued) issuedUnder.set(a.periodKey, (issuedUnder.get(a.periodKey) ?? 0) + 1);
+  const outsideEvents = outsideEventsOf(byStream.get(streamNames.plan(planId)) ?? [], (key) => issuedUnder.get(key) ?? 0, asOf.instant);
+  return { ...overview, outsideEvents, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
 }
 
 function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {

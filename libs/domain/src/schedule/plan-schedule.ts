@@ -32,6 +32,8 @@ export interface PlanSchedule {
   eventObligations?: EventObligation[];
   /** Work of undated phases, issued when its phase opens (absent: the plan has none; ADR 0019). */
   phaseObligations?: PhaseObligation[];
+  /** The holiday table, for work whose offset counts working days from a date known only at run time (absent: no such work). */
+  workingDayTable?: WorkingDayTable;
 }
 
 /**
@@ -42,6 +44,22 @@ export interface PlanSchedule {
 export interface PhaseObligation extends Omit<Obligation, 'issueAt' | 'dueAt' | 'phaseId' | 'followOns'> {
   phaseId: string;
   offsetDays: number;
+}
+
+/**
+ * What a host needs to count working days at run time as the compiler counts them (ADR 0020): the
+ * days the compiler's holiday table takes off on weekdays and the weekend days it makes working
+ * days, for every year it covers (outside them only weekends are off), and the plan's zone.
+ */
+export interface WorkingDayTable {
+  /** The holiday table's name (PlanSchedule.holidayCalendar). */
+  name: string;
+  timeZone: string;
+  coveredYears: number[];
+  /** Monday–Friday days that are public holidays (YYYY-MM-DD, ascending). */
+  weekdaysOff: string[];
+  /** Saturdays and Sundays that are working days (调休上班, ascending). */
+  makeUpWorkingDays: string[];
 }
 
 /** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */
@@ -65,6 +83,8 @@ export interface EventObligation extends Omit<Obligation, 'assignmentId' | 'peri
   assignmentIdPrefix: string;
   eventId: string;
   offsetDays: number;
+  /** `offsetDays` counts working days (PlanSchedule.workingDayTable), not calendar days. */
+  workingDays?: true;
 }
 
 export interface ScheduledDepartment {
@@ -140,4 +160,6 @@ export interface Obligation {
 /** An obligation issued by the acceptance of another: its id and period key fixed at compile time. */
 export interface FollowOnObligation extends Omit<Obligation, 'issueAt' | 'dueAt' | 'phaseId' | 'followOns'> {
   offsetDays: number;
+  /** Due at the end of the `offsetDays`-th working day after the day of the acceptance (PlanSchedule.workingDayTable). */
+  workingDays?: true;
 }

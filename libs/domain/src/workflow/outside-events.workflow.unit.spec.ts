@@ -106,3 +106,42 @@ describe('the plan workflow: after X is accepted', () => {
     expect(outputs.filter((o) => o.type === 'GiveCommand')).toEqual([]);
   });
 });
+
+/** ADR 0020: offsets in working days, counted with the holiday table the schedule carries. */
+describe('the plan workflow: offsets in working days', () => {
+  // May Day 2022: 30 April – 4 May off (the weekdays 2–4 May listed), Sunday 24 April and Saturday 7 May worked.
+  const table = { name: 'test', timeZone: 'Asia/Shanghai', coveredYears: [2022], weekdaysOff: ['2022-05-02', '2022-05-03', '2022-05-04'], makeUpWorkingDays: ['2022-04-24', '2022-05-07'] };
+
+  it('given "10 working days before the visit", when the visit is recorded for Friday 20 May, then it is due Saturday 7 May (a make-up day), past the holiday, not 10 May', () => {
+    const visitPlan = template({ assignmentIdPrefix: 'visit-plan.school-a', measureId: 'visit-plan', offsetDays: -10, workingDays: true });
+    const withTable = schedule({ outsideEvents: S.outsideEvents, eventObligations: [visitPlan], workingDayTable: table });
+    const draftedT = on(planEvent('PlanDrafted', { planId: PLAN_ID, schedule: withTable, source: { fileName: 'plan.yaml', format: 'yaml', text: '' } }, '2022-01-10T00:00:00.000Z', planner));
+    const publishedT = on(planEvent('PlanPublished', { planId: PLAN_ID, schedule: withTable }, PUBLISHED_AT, planner));
+    const { workingDays: _w, ...terms } = visitPlan;
+    spec.given([draftedT, publishedT]).when(recorded('visit', 1, '2022-05-20')).then([issue(terms, 'visit-1', '2022-05-07T15:59:59.999Z')]);
+  });
+
+  it('given a follow-on due "3 working days after acceptance", when accepted on Friday 29 April, then it is due at the end of Saturday 7 May (5, 6 and the make-up 7 May)', () => {
+    const followOn = { ...obligation({ assignmentId: 'implement.school-a.after-once', measureId: 'implement', periodKey: 'after-once' }), offsetDays: 3, workingDays: true as const };
+    const { issueAt: _i, dueAt: _d, phaseId: _p, ...followOnTerms } = followOn;
+    const predecessor = obligation({ followOns: [followOnTerms] });
+    const ref: AggregateRef = { aggregate: 'assignment', planId: PLAN_ID, assignmentId: predecessor.assignmentId };
+    const at = (event: PlanledgerEvent): PlanWorkflowInput => ({ target: ref, event });
+    const withTable = schedule({ workingDayTable: table });
+    const draftedT = on(planEvent('PlanDrafted', { planId: PLAN_ID, schedule: withTable, source: { fileName: 'plan.yaml', format: 'yaml', text: '' } }, '2022-01-10T00:00:00.000Z', planner));
+    const publishedT = on(planEvent('PlanPublished', { planId: PLAN_ID, schedule: withTable }, PUBLISHED_AT, planner));
+    const issued = at(assignmentEvent('AssignmentIssued', { planId: PLAN_ID, obligation: predecessor }, '2022-02-01T00:00:00.000Z', timerActor));
+    const submitted = at(assignmentEvent('AssignmentSubmitted', { assignmentId: predecessor.assignmentId, departmentId: 'school-a', note: '', attachments: [], late: false, reviewer: null }, '2022-04-28T00:00:00.000Z'));
+    const ACCEPTED_AT = '2022-04-29T02:00:00.000Z';
+    const accepted = at(assignmentEvent('AssignmentAccepted', { planId: PLAN_ID, assignmentId: predecessor.assignmentId, reviewer: null, note: '' }, ACCEPTED_AT));
+    const outputs = spec.given([draftedT, publishedT, issued, submitted]).when(accepted).outputs();
+    const { offsetDays: _o, workingDays: _w, ...terms } = followOnTerms;
+    expect(outputs.filter((o) => o.type === 'GiveCommand')).toEqual([
+      {
+        type: 'GiveCommand',
+        target: { aggregate: 'assignment', planId: PLAN_ID, assignmentId: 'implement.school-a.after-once' },
+        command: { type: 'IssueAssignment', data: { planId: PLAN_ID, obligation: { ...terms, issueAt: ACCEPTED_AT, dueAt: '2022-05-07T23:59:59.999+08:00' } }, metadata: { actor: systemActor, at: ACCEPTED_AT } },
+      },
+    ]);
+  });
+});

@@ -7,7 +7,8 @@ import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
 import type { OutsideEventRecorded } from '../plan/plan.events';
-import type { EventObligation, FollowOnObligation, Obligation } from '../schedule/plan-schedule';
+import type { EventObligation, FollowOnObligation, Obligation, WorkingDayTable } from '../schedule/plan-schedule';
+import { eventDueMs, followOnDueAt } from './working-day-offsets';
 import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import { timersForAssignment } from '../timers/assignment-timers';
@@ -32,6 +33,8 @@ export interface PlanFacts {
   eventObligations?: readonly EventObligation[];
   /** Undated phases and their work, from the schedule in force (ADR 0019; absent: none). */
   orderedPhases?: OrderedPhases;
+  /** The schedule's holiday table, for offsets counted in working days (ADR 0020). */
+  workingDayTable?: WorkingDayTable;
 }
 
 /**
@@ -73,9 +76,9 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
     case 'PlanDraftRevised':
       return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule) } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable } };
     case 'PlanAmended':
-      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule) } };
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -128,7 +131,7 @@ function decideOnPlanEvent(input: PlanWorkflowInput, state: PlanWorkflowState): 
     case 'PlanClosed':
       return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
     case 'OutsideEventRecorded':
-      return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates) : [];
+      return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates, plan.workingDayTable) : [];
     default:
       return [];
   }
@@ -144,7 +147,7 @@ function decideOnOtherEvent(input: PlanWorkflowInput, state: PlanWorkflowState):
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
   const outputs: PlanWorkflowOutput[] = [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
-  if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates));
+  if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates, plan.workingDayTable));
   return outputs;
 }
 
@@ -161,18 +164,19 @@ function decideOnPhaseEvent(event: PlanledgerEvent, ordered: OrderedPhases, aggr
  * each occurrence of a recurring event owes its own work and a replay issues the same ids.
  * Work already issued (an id the store knows) is not issued again.
  */
-function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly EventObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly EventObligation[], aggregates: AggregateStates, table: WorkingDayTable | undefined): PlanWorkflowOutput[] {
   const { planId, eventId, occurrence, dayClosesAt } = event.data;
   const metadata = { actor: systemActor, at: event.at };
   const outputs: PlanWorkflowOutput[] = [];
   for (const template of obligations) {
     if (template.eventId !== eventId) continue;
-    const { assignmentIdPrefix, eventId: _event, offsetDays, ...rest } = template;
+    const { assignmentIdPrefix, eventId: _event, offsetDays, workingDays, ...rest } = template;
     const periodKey = `${eventId}-${occurrence}`;
     const assignmentId = `${assignmentIdPrefix}.${periodKey}`;
     const status = aggregates.assignment(assignmentId)?.status;
     if (status !== undefined && status !== 'not_issued') continue;
-    const dueMs = Math.max(toMillis(dayClosesAt) + offsetDays * DAY_MS, toMillis(event.at));
+    const offsetMs = workingDays ? eventDueMs(event.data.date, dayClosesAt, offsetDays, requireTable(table)) : toMillis(dayClosesAt) + offsetDays * DAY_MS;
+    const dueMs = Math.max(offsetMs, toMillis(event.at));
     const obligation: Obligation = { ...rest, assignmentId, periodKey, issueAt: event.at, dueAt: instantOf(dueMs) };
     outputs.push({
       type: 'GiveCommand',
@@ -184,14 +188,21 @@ function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly 
 }
 
 /** "After X is accepted": X's follow-ons are issued at its acceptance, due their offset after it; never twice. */
-function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
+function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates, table: WorkingDayTable | undefined): PlanWorkflowOutput[] {
   const metadata = { actor: systemActor, at };
-  return followOns.flatMap(({ offsetDays, ...terms }): PlanWorkflowOutput[] => {
+  return followOns.flatMap(({ offsetDays, workingDays, ...terms }): PlanWorkflowOutput[] => {
     const status = aggregates.assignment(terms.assignmentId)?.status;
     if (status !== undefined && status !== 'not_issued') return [];
-    const obligation: Obligation = { ...terms, issueAt: at, dueAt: instantOf(toMillis(at) + offsetDays * DAY_MS) };
+    const dueAt = workingDays ? followOnDueAt(at, offsetDays, requireTable(table)) : instantOf(toMillis(at) + offsetDays * DAY_MS);
+    const obligation: Obligation = { ...terms, issueAt: at, dueAt };
     return [{ type: 'GiveCommand', target: { aggregate: 'assignment', planId, assignmentId: terms.assignmentId }, command: { type: 'IssueAssignment', data: { planId, obligation }, metadata } }];
   });
+}
+
+/** The compiler puts the table in every schedule with working-day offsets; a host that loses it is a bug, not bad input. */
+function requireTable(table: WorkingDayTable | undefined): WorkingDayTable {
+  if (!table) throw new Error('work counted in working days, but the schedule in force carries no workingDayTable (the host must load it with the schedule)');
+  return table;
 }
 
 /** Issue timers are left out for work already issued: issuing twice decides nothing, and nothing is shown as still to come that came long ago. */

@@ -1,6 +1,6 @@
 import type { PlanSchedule, PlanSource } from '@planledger/domain';
 import { parsePlanDefinition, type PlanError } from '@planledger/plan-definition';
-import { ScheduleCompilationError, compileSchedule } from '@planledger/scheduling';
+import { ScheduleCompilationError, compileSchedule, holidayCoverageMessage } from '@planledger/scheduling';
 import { rebaseSchedule } from './rebase-schedule';
 
 export interface PlanUpload {
@@ -16,7 +16,8 @@ export interface PlanUpload {
 }
 
 export type PreparedPlan =
-  | { ok: true; schedule: PlanSchedule; source: PlanSource }
+  /** `warnings`: what `validate` warns of (located like errors; a gap in the holiday table has no line). */
+  | { ok: true; schedule: PlanSchedule; source: PlanSource; warnings: PlanError[] }
   /** `unlisted`: problems found beyond those listed (the parser lists the first 100). */
   | { ok: false; errors: PlanError[]; unlisted: number };
 
@@ -51,7 +52,9 @@ export function preparePlan(upload: PlanUpload): PreparedPlan {
     }
   }
   const format = /^\s*[{[]/.test(upload.text) ? 'json' : 'yaml';
-  return { ok: true, schedule, source: { fileName: upload.fileName, format, text: upload.text } };
+  const holidays = holidayCoverageMessage(schedule);
+  const warnings = holidays ? [...parsed.warnings, { ...problem(upload.fileName, '', holidays), code: 'holidays-not-covered' as const }] : parsed.warnings;
+  return { ok: true, schedule, source: { fileName: upload.fileName, format, text: upload.text }, warnings };
 }
 
 /** A problem found after parsing has no line: it belongs to the whole plan or to a query parameter. */

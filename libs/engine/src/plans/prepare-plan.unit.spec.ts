@@ -28,6 +28,15 @@ describe('preparePlan', () => {
     if (!missing.ok) expect(missing.errors[0].message).toMatch(/county-basic-education-departments\.yaml/);
   });
 
+  it('carries the warnings validate prints: a deadline before the issue date (located), a year the holiday table does not cover (the whole plan)', () => {
+    const example = readFileSync(join(workflows, 'examples/after-accepted.yaml'), 'utf8');
+    expect(preparePlan({ text: example, fileName: 'a.yaml' })).toMatchObject({ ok: true, warnings: [] });
+    const early = preparePlan({ text: example.replace('issueDate: 2023-08-20', 'issueDate: 2023-10-05'), fileName: 'a.yaml' });
+    expect(early.ok && early.warnings).toEqual([expect.objectContaining({ file: 'a.yaml', line: 52, path: 'measures[2].deadline.date', code: 'deadline-before-issue' })]);
+    const far = preparePlan({ text: lianyun, fileName: 'lianyun.yaml', rebase: '2090-09-01' });
+    expect(far.ok && far.warnings).toEqual([expect.objectContaining({ file: 'lianyun.yaml', line: 0, path: '', code: 'holidays-not-covered', message: expect.stringMatching(/does not cover 2090, 2091/) })]);
+  });
+
   it('reports syntax errors with line and column', () => {
     const broken = preparePlan({ text: 'plan:\n  id: [unclosed\n', fileName: 'broken.yaml' });
     expect(broken.ok).toBe(false);

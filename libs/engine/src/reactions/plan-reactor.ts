@@ -63,10 +63,13 @@ export class PlanReactor {
     // A plan's own events bring it to the status they record (evolve); its commands read nothing else of it,
     // but for the work hanging on an outside event, which the schedule in force names.
     const plan: PlanWorkflowState['plan'] = { planId, status: 'published' };
-    if (consulted.planSchedule) {
+    // Follow-ons counted in working days need the schedule's holiday table (ADR 0020): loaded only for those.
+    const countsWorkingDays = [...assignments.values()].some((a) => a.obligation?.followOns?.some((f) => f.workingDays));
+    if (consulted.planSchedule || countsWorkingDays) {
       const { state } = await this.executor.load({ aggregate: 'plan', planId });
       const { schedule, status } = state as PlanState;
       if (schedule?.eventObligations) plan.eventObligations = schedule.eventObligations;
+      if (schedule?.workingDayTable) plan.workingDayTable = schedule.workingDayTable;
       const orderedPhases = schedule && orderedPhasesOf(schedule);
       if (orderedPhases) plan.orderedPhases = orderedPhases;
       // A phase closed with the plan opens nothing: the plan's own status, read fresh.

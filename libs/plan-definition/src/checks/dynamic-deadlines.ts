@@ -24,7 +24,7 @@ export function checkDynamicDeadlines(input: CheckInput, errors: ErrorCollector)
       const event = events.get(deadline.event);
       if (!event) errors.inPlan([...at, 'event'], 'dangling-reference', `event "${deadline.event}" is not named under events:${hint(deadline.event, eventIds)}; named events: ${listSome(eventIds)}`);
       else if (event.inspection) errors.inPlan([...at, 'event'], 'invalid-value', `"${entry.id}" hangs on "${event.id}", an inspection: inspections are only recorded and owe nobody anything`);
-      else if (event.recurring && deadline.before !== undefined) errors.inPlan([...at, 'before'], 'invalid-value', `"${entry.id}" is due before "${event.id}", which recurs: only work after each occurrence can be owed`);
+      else if (event.recurring && (deadline.before !== undefined || deadline.beforeWorkingDays !== undefined)) errors.inPlan([...at, deadline.before !== undefined ? 'before' : 'beforeWorkingDays'], 'invalid-value', `"${entry.id}" is due before "${event.id}", which recurs: only work after each occurrence can be owed`);
     }
     if ((deadline.kind === 'before' || deadline.kind === 'after-accepted') && !stepSet.has(deadline.step)) {
       errors.inPlan([...at, 'step'], 'dangling-reference', `step "${deadline.step}" is no measure or deliverable of the plan${hint(deadline.step, steps)}`);

@@ -72,20 +72,25 @@ export const StandingDeadline = z
  * "迎检前7天完成自查", "接上级通知后10个工作日内上报": relative to an outside event the plan names
  * under `events:`, whose date a planner records later. Nothing is issued until it is recorded;
  * "before" work is issued when it is recorded and due N days before the event's date, "after"
- * work is due N days after it. For a recurring event, once after each occurrence.
+ * work is due N days after it. For a recurring event, once after each occurrence. N counts
+ * calendar days (`before`, `after`) or working days (`beforeWorkingDays`, `afterWorkingDays`:
+ * the holiday table's days off and make-up working days, as `term` and `asap` count them).
  */
+const EVENT_OFFSETS = ['before', 'after', 'beforeWorkingDays', 'afterWorkingDays'] as const;
 export const OutsideEventDeadline = z
   .strictObject({
     kind: z.literal('event'),
     event: Identifier,
-    before: z.number().int().min(0).optional(),
-    after: z.number().int().min(0).optional(),
+    before: z.number().int().min(0).optional().describe('Calendar days before the event'),
+    after: z.number().int().min(0).optional().describe('Calendar days after the event'),
+    beforeWorkingDays: z.number().int().min(0).max(60).optional().describe('Working days before the event (迎检前5个工作日)'),
+    afterWorkingDays: z.number().int().min(0).max(60).optional().describe('Working days after the event (接通知后10个工作日内)'),
   })
-  .refine((d) => (d.before === undefined) !== (d.after === undefined), {
-    message: 'say either before: N or after: N (days relative to the event), not both and not neither',
+  .refine((d) => EVENT_OFFSETS.filter((key) => d[key] !== undefined).length === 1, {
+    message: 'say one of before: N, after: N, beforeWorkingDays: N or afterWorkingDays: N (relative to the event), not several and not none',
     path: ['before'],
   })
-  .describe('Relative to an outside event recorded later, e.g. 迎检前7天完成自查 → event: visit, before: 7');
+  .describe('Relative to an outside event recorded later, e.g. 迎检前7天完成自查 → event: visit, before: 7; 接通知后10个工作日内 → afterWorkingDays: 10');
 
 /**
  * 倒排工期, "6月30日前竣工验收,竣工前20天完成设备安装": a step due N days before another step's
@@ -101,16 +106,22 @@ export const BeforeStepDeadline = z
 
 /**
  * "方案审定后10日内组织实施": issued when another measure's or deliverable's work is accepted,
- * due N days after the acceptance. Department by department when both fan out to the same units;
- * all at once when the step before has a single responsible unit (ADR 0015).
+ * due N days after the acceptance (`days`: N × 24 h; `workingDays`: the end of the N-th working
+ * day after the day of the acceptance). Department by department when both fan out to the same
+ * units; all at once when the step before has a single responsible unit (ADR 0015, ADR 0020).
  */
 export const AfterAcceptedDeadline = z
   .strictObject({
     kind: z.literal('after-accepted'),
     step: Identifier,
-    days: z.number().int().min(0),
+    days: z.number().int().min(0).optional().describe('Calendar days after the acceptance'),
+    workingDays: z.number().int().min(0).max(60).optional().describe('Working days after the acceptance (审定后5个工作日内)'),
   })
-  .describe('N days after another step is accepted, e.g. 方案审定后10日内组织实施 → step: plan-drafting, days: 10');
+  .refine((d) => (d.days === undefined) !== (d.workingDays === undefined), {
+    message: 'say either days: N or workingDays: N (after the acceptance), not both and not neither',
+    path: ['days'],
+  })
+  .describe('N days after another step is accepted, e.g. 方案审定后10日内组织实施 → step: plan-drafting, days: 10; 审定后5个工作日内 → workingDays: 5');
 
 export const Deadline = z.discriminatedUnion('kind', [
   FixedDeadline,

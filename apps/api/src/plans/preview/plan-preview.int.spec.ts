@@ -45,6 +45,7 @@ describe('POST /plans/preview', () => {
     const preview = planPreviewAnswer.parse(response.body);
     expect(preview.plan.planId).toBe('county-basic-education-2022-2025');
     expect(preview.existingStatus).toBe('none');
+    expect(preview.warnings).toEqual([]); // 2022–2025 lie inside the holiday table; no deadline before the issue date
     expect(preview.phases.length).toBeGreaterThan(0);
     for (const phase of preview.phases) {
       expect(phase.openedAt).not.toBeNull();
@@ -116,6 +117,8 @@ describe('POST /plans/{id}/amendments/preview', () => {
     expect(response.status).toBe(200);
     const preview = amendmentPreviewAnswer.parse(response.body);
     expect(await eventCount()).toBe(before);
+    // Rebased to 2030, every deadline lies past the holiday table: validate's warning comes with the answer.
+    expect(preview.warnings).toEqual([expect.objectContaining({ code: 'holidays-not-covered', line: 0, message: expect.stringMatching(/does not cover 2030, 2031/) })]);
     expect(preview).toMatchObject({ planId: PLAN, amendment: 1, counts: { cancelled: 1, added: 1, redated: SCHOOLS, dropped: 0, phasesMoved: 0 } });
     const committee = preview.departments.find((d) => d.departmentId === 'education-work-committee')!;
     expect(committee.assignments).toEqual([expect.objectContaining({ assignmentId: 'norm-year-implementation-plan.education-work-committee.once', change: 'cancelled', status: 'issued', toDueAt: null })]);

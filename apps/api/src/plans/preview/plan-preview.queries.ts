@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, PlanStatus } from '@planledger/domain';
 import type { PlanUpload } from '@planledger/engine';
+import type { PlanError } from '@planledger/plan-definition';
 import type { PlanPreview } from '@planledger/simulation';
 import type { QueryResult } from '../../commands/command-result';
 import type { AmendmentPreview } from './amendment-preview';
@@ -9,6 +10,8 @@ import type { AmendmentPreview } from './amendment-preview';
 export interface PlanImportPreview extends PlanPreview {
   /** `none` when no plan has this id; a draft would be revised; a published or closed one must be amended instead. */
   existingStatus: PlanStatus;
+  /** What `validate` would warn of. */
+  warnings: PlanError[];
 }
 
 /** Validate and simulate a definition; nothing is stored. */
@@ -19,7 +22,7 @@ export class PreviewPlanQuery extends Query<QueryResult<PlanImportPreview>> {
 }
 
 /** Validate a new version of a published plan and decide (not apply) the amendment; nothing is stored. */
-export class PreviewAmendmentQuery extends Query<QueryResult<AmendmentPreview>> {
+export class PreviewAmendmentQuery extends Query<QueryResult<AmendmentPreview & { warnings: PlanError[] }>> {
   constructor(readonly planId: string, readonly upload: PlanUpload, readonly actor: Actor) {
     super();
   }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { planDecider, type AssignmentState, type PhaseState, type PlanAmended, type PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
+import type { PlanError } from '@planledger/plan-definition';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { businessNow } from '../../commands/command-context';
 import { accepted, fromDomainError, rejected, type QueryResult } from '../../commands/command-result';
@@ -29,7 +30,7 @@ export class PreviewAmendmentHandler implements IQueryHandler<PreviewAmendmentQu
     private readonly preparation: PlanPreparationPool,
   ) {}
 
-  async execute({ planId, upload, actor }: PreviewAmendmentQuery): Promise<QueryResult<AmendmentPreview>> {
+  async execute({ planId, upload, actor }: PreviewAmendmentQuery): Promise<QueryResult<AmendmentPreview & { warnings: PlanError[] }>> {
     const prepared = await prepareInRange(this.preparation, { ...upload, planId });
     if (!prepared.ok) return prepared;
     const plan = (await this.executor.load({ aggregate: 'plan', planId })).state as PlanState;
@@ -51,6 +52,6 @@ export class PreviewAmendmentHandler implements IQueryHandler<PreviewAmendmentQu
     for (const phase of plan.schedule!.phases) {
       phaseStatuses.set(phase.phaseId, ((await this.executor.load({ aggregate: 'phase', planId, phaseId: phase.phaseId })).state as PhaseState).status);
     }
-    return accepted(describeAmendment(plan.schedule!, amended, (id) => statuses.get(id) ?? 'not_issued', (id) => phaseStatuses.get(id) ?? 'unscheduled'));
+    return accepted({ ...describeAmendment(plan.schedule!, amended, (id) => statuses.get(id) ?? 'not_issued', (id) => phaseStatuses.get(id) ?? 'unscheduled'), warnings: prepared.warnings });
   }
 }

@@ -21,6 +21,6 @@ export class PreviewPlanHandler implements IQueryHandler<PreviewPlanQuery> {
     const previewed = await previewInRange(this.preparation, upload);
     if (!previewed.ok) return previewed;
     const { status } = (await this.executor.load({ aggregate: 'plan', planId: previewed.schedule.planId })).state as PlanState;
-    return accepted({ ...previewed.preview, existingStatus: status });
+    return accepted({ ...previewed.preview, existingStatus: status, warnings: previewed.warnings });
   }
 }

@@ -12,7 +12,22 @@ const assignmentStatus = z.enum(['not_issued', 'issued', 'acknowledged', 'in_pro
 const phaseStatus = z.enum(['unscheduled', 'scheduled', 'open', 'closing', 'closed', 'cancelled']);
 const week = z.object({ weekStart: date.describe('the Monday of the week'), deadlines: z.number().int() });
 
+/** What `planledger validate` warns of: the plan is valid and accepted, but probably not meant so (located like a problem). */
+export const planWarningsSchema = z.array(z.object({
+  file: z.string(), line: z.number().int().describe('1-based; 0 when the warning belongs to the whole plan'), column: z.number().int(),
+  path: z.string().describe('JSON path such as `measures[2].deadline.date`; "" for the document'),
+  code: z.string().describe('e.g. `deadline-before-issue`, `holidays-not-covered`'), message: z.string(),
+})).describe("the checker's warnings (empty when none): the plan is accepted as it is");
+
+/** POST /plans: the draft recorded, and the checker's warnings. */
+export const importedPlanAnswer = z.object({
+  planId: z.string(), status: z.literal('draft'), revised: z.boolean().describe('an existing draft was revised rather than a new one drafted'),
+  title: z.string(), startsAt: instant, endsAt: instant, phases: z.number().int(), obligations: z.number().int(), departments: z.number().int(),
+  warnings: planWarningsSchema,
+});
+
 export const planPreviewAnswer = z.object({
+  warnings: planWarningsSchema,
   plan: z.object({
     planId: z.string(), title: z.string(), documentNumber: z.string(), issuingAuthority: z.string(), timeZone: z.string(),
     startsAt: instant, endsAt: instant, phases: z.number().int(), obligations: z.number().int(), departments: z.number().int(),
@@ -41,6 +56,7 @@ const counts = z.object({ cancelled: z.number().int(), redated: z.number().int()
 const window = z.object({ opensAt: instant, closesAt: instant });
 
 export const amendmentPreviewAnswer = z.object({
+  warnings: planWarningsSchema,
   planId: z.string(),
   title: z.string(),
   amendment: z.number().int().describe('the number the amendment would get'),

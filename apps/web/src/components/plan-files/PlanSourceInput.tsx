@@ -1,6 +1,6 @@
 import { Button, Card, Col, Input, Row, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { departmentsFileNamed, type PlanFiles } from '../../api/plan-files';
+import { departmentsFileNamed, schoolCalendarFileNamed, type PlanFiles } from '../../api/plan-files';
 import { useI18n } from '../../i18n/i18n';
 
 const ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain';
@@ -52,30 +52,44 @@ function FileBox({ label, help, placeholder, value, onChange, rows, testId }: Fi
   );
 }
 
-/** The plan definition and, when the plan names one (departmentsFile), its departments file. */
+/** The plan definition and, when the plan names them, its departments file (departmentsFile) and its 校历 file (schoolCalendarFile). */
 export function PlanSourceInput({ value, onChange }: { value: PlanFiles; onChange(value: PlanFiles): void }) {
   const { t } = useI18n();
-  const referenced = departmentsFileNamed(value.plan.text);
+  const departments = departmentsFileNamed(value.plan.text);
+  const calendar = schoolCalendarFileNamed(value.plan.text);
+  const showDepartments = Boolean(departments || value.departments.text);
+  const showCalendar = Boolean(calendar || value.schoolCalendar.text);
+  const sideBySide = showDepartments || showCalendar;
   return (
     <Card size="small">
       <Row gutter={[24, 16]}>
-        <Col xs={24} xl={referenced || value.departments.text ? 14 : 24}>
+        <Col xs={24} xl={sideBySide ? 14 : 24}>
           <FileBox
             label={t('src_plan')} help={t('src_planHelp')} placeholder={t('src_placeholderPlan')} rows={14} testId="plan-source"
             value={value.plan} onChange={(plan) => onChange({ ...value, plan })}
           />
         </Col>
-        {referenced || value.departments.text ? (
+        {sideBySide && (
           <Col xs={24} xl={10}>
-            <FileBox
-              label={t('src_departments')} help={t('src_departmentsHelp', { name: referenced ?? 'departments.yaml' })}
-              placeholder={t('src_placeholderDepartments')} rows={14} testId="departments-source"
-              value={value.departments} onChange={(departments) => onChange({ ...value, departments })}
-            />
+            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+              {showDepartments && (
+                <FileBox
+                  label={t('src_departments')} help={t('src_departmentsHelp', { name: departments ?? 'departments.yaml' })}
+                  placeholder={t('src_placeholderDepartments')} rows={showCalendar ? 6 : 14} testId="departments-source"
+                  value={value.departments} onChange={(next) => onChange({ ...value, departments: next })}
+                />
+              )}
+              {showCalendar && (
+                <FileBox
+                  label={t('src_schoolCalendar')} help={t('src_schoolCalendarHelp', { name: calendar ?? 'xiaoli.yaml' })}
+                  placeholder={t('src_placeholderSchoolCalendar')} rows={showDepartments ? 6 : 14} testId="school-calendar-source"
+                  value={value.schoolCalendar} onChange={(next) => onChange({ ...value, schoolCalendar: next })}
+                />
+              )}
+            </Space>
           </Col>
-        ) : (
-          value.plan.text && <Col span={24}><Typography.Text type="secondary">{t('src_departmentsNotNeeded')}</Typography.Text></Col>
         )}
+        {!sideBySide && value.plan.text && <Col span={24}><Typography.Text type="secondary">{t('src_departmentsNotNeeded')}</Typography.Text></Col>}
       </Row>
     </Card>
   );
