@@ -9,10 +9,10 @@ import { freePort, ServiceProcess } from '../service/support/service-process';
 import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
 
 /**
- * The deadline shapes of plan language v2 (coarse, school calendar, recurrence, standing duties,
- * roles) end to end: the
- * service, given each example plan (its 校历 section included) and the same people's commands at
- * the same business times under the virtual clock, records the streams the simulator makes.
+ * The deadline shapes of plan language v2 (coarse, school calendar, recurrence, standing duties)
+ * and roles as leads, end to end: the service, given each example plan (its 校历 section included)
+ * and the same people's commands at the same business times under the virtual clock, records the
+ * streams the simulator makes.
  */
 const repo = join(__dirname, '..', '..');
 
