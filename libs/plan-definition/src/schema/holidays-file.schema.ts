@@ -19,6 +19,8 @@ export const HolidayFileDay = z.strictObject({
 export type HolidayFileDay = z.infer<typeof HolidayFileDay>;
 
 export const HolidaysFile = z.strictObject({
+  /** JSON files name their schema (libs/plan-definition/holidays-file.schema.json) with this key. */
+  $schema: z.string().optional(),
   days: z.array(HolidayFileDay).min(1, 'list at least one day'),
 });
 export type HolidaysFile = z.infer<typeof HolidaysFile>;
