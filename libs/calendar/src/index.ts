@@ -6,7 +6,8 @@ export * from './recurrence';
 export * from './working-days';
 export { createHolidayCalendar, weekendsOnlyCalendar, coversDate, type HolidayCalendar } from './holidays/holiday-calendar';
 export { HolidayCalendarData } from './holidays/holiday-data.schema';
-export { chinaHolidays } from './holidays/china-holidays';
+export { chinaHolidays, CHINESE_DAYS_VERSION } from './holidays/china-holidays';
+export { withHolidayOverrides, type HolidayOverride } from './holidays/holiday-overrides';
 
 export * from './coarse-periods';
 export * from './school-terms';

@@ -28,5 +28,6 @@ export const holidayCoverageMessage = (schedule: PlanSchedule): string | undefin
   const shown = uncovered.dates.length > 12 ? `${uncovered.dates.slice(0, 12).join(', ')} (and ${uncovered.dates.length - 12} more)` : uncovered.dates.join(', ');
   const covered = schedule.holidayCalendar?.coveredYears ?? [];
   const range = covered.length > 0 ? `${covered[0]}–${covered[covered.length - 1]}` : 'none';
-  return `the holiday table (years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}`;
+  const name = schedule.holidayCalendar?.name;
+  return `the holiday table (${name ? `${name}: ` : ''}years ${range}) does not cover ${uncovered.years.join(', ')}; these deadlines are moved for weekends only, not public holidays: ${shown}`;
 };

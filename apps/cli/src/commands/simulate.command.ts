@@ -4,6 +4,7 @@ import { compileSchedule } from '@planledger/scheduling';
 import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parsePhaseClose, parseUntil, UsageError } from '../output/instant-format';
+import { configuredHolidays } from './configured-holidays';
 import { loadDefinition } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
 
@@ -40,7 +41,9 @@ function simulate(file: string, flags: SimulateFlags): number {
   const loaded = loadDefinition(file);
   if (!loaded.ok) return loaded.exitCode;
   const { definition, sources, text, format } = loaded;
-  const schedule = compileSchedule(definition);
+  const holidays = configuredHolidays();
+  if (!holidays) return 2;
+  const schedule = compileSchedule(definition, { holidays });
 
   const known = schedule.departments.map((d) => d.id);
   for (const [flag, ids] of [['--late', flags.late], ['--silent', flags.silent]] as const) {
@@ -73,7 +76,7 @@ function simulate(file: string, flags: SimulateFlags): number {
       const { file: amendedFile, at } = parseAmendment(value, schedule.timeZone);
       const amended = loadDefinition(amendedFile);
       if (!amended.ok) return amended.exitCode;
-      const amendedSchedule = compileSchedule(amended.definition);
+      const amendedSchedule = compileSchedule(amended.definition, { holidays });
       if (amendedSchedule.planId !== schedule.planId) {
         process.stderr.write(`--amend: ${amendedFile} is plan "${amendedSchedule.planId}", not "${schedule.planId}"\n`);
         return 2;

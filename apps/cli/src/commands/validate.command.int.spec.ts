@@ -129,7 +129,7 @@ describe('planledger validate', () => {
     writeFileSync(file, plan);
     const run = planledger('validate', file);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/warning: the holiday table \(years 2021–\d{4}\) does not cover 2027; .*: 2027-06-30, 2027-08-31\n$/);
+    expect(run.stdout).toMatch(/warning: the holiday table \(China \(mainland\), chinese-days [\d.]+: years 2004–\d{4}\) does not cover 2027; .*: 2027-06-30, 2027-08-31\n.*PLANLEDGER_HOLIDAYS_FILE.*\n$/);
     expect(planledger('validate', 'workflows/examples/basics.yaml').stdout).not.toMatch(/warning/);
   });
 

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { looksLikeDepartmentsFile, parseDepartmentsFile, planSpan, publicationDateOf, type PlanDefinition } from '@planledger/plan-definition';
 import { compileSchedule, holidayCoverageMessage } from '@planledger/scheduling';
+import type { HolidayCalendar } from '@planledger/calendar';
+import { configuredHolidays } from './configured-holidays';
 import { formatErrors, formatWarnings, loadDefinition, readPlanFile } from './load-definition';
 
 export function registerValidateCommand(program: Command): void {
@@ -19,20 +21,26 @@ function validate(file: string): number {
   if (looksLikeDepartmentsFile(text, file)) return validateDepartmentsFile(file, text);
   const loaded = loadDefinition(file, text);
   if (!loaded.ok) return loaded.exitCode;
-  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n${formatWarnings(loaded.warnings)}${holidayCoverageWarning(file, loaded.definition)}`);
+  const holidays = configuredHolidays();
+  if (!holidays) return 2;
+  process.stdout.write(`${file}: valid\n${summary(loaded.definition)}\n${formatWarnings(loaded.warnings)}${holidayCoverageWarning(file, loaded.definition, holidays)}`);
   return 0;
 }
 
 /** Deadlines in years the holiday table does not cover: the holiday rule sees only weekends there. */
-function holidayCoverageWarning(file: string, definition: PlanDefinition): string {
+function holidayCoverageWarning(file: string, definition: PlanDefinition, holidays: HolidayCalendar): string {
   let schedule;
   try {
-    schedule = compileSchedule(definition);
+    schedule = compileSchedule(definition, { holidays });
   } catch {
     return ''; // what the compiler cannot place, simulate reports with its reasons
   }
   const message = holidayCoverageMessage(schedule);
-  return message ? `${file}  warning: ${message}\n` : '';
+  if (!message) return '';
+  return (
+    `${file}  warning: ${message}\n` +
+    `${file}  note: the days of a later notice can be added in a holiday file named by PLANLEDGER_HOLIDAYS_FILE (see docs/plan-language/holiday-rules.md)\n`
+  );
 }
 
 /** The span as dates (school years named too) and the publication day: issue date or publishOn. */

@@ -1,9 +1,9 @@
 import data from '../../data/cn-holidays.json';
 import { addDays, isWeekend } from '../local-date';
-import { chinaHolidays } from './china-holidays';
+import { handTypedChinaHolidays as chinaHolidays } from './hand-typed-china-holidays';
 import { createHolidayCalendar } from './holiday-calendar';
 
-describe('China holiday data', () => {
+describe('the hand-typed China holiday table (data/cn-holidays.json)', () => {
   it('covers 2021 to 2026', () => {
     expect(chinaHolidays.coveredYears).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
   });

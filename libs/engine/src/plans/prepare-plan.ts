@@ -1,5 +1,6 @@
 import type { PlanSchedule, PlanSource } from '@planledger/domain';
-import { parsePlanDefinition, type PlanError } from '@planledger/plan-definition';
+import { chinaHolidays, withHolidayOverrides } from '@planledger/calendar';
+import { parsePlanDefinition, type HolidayFileDay, type PlanError } from '@planledger/plan-definition';
 import { ScheduleCompilationError, compileSchedule, holidayCoverageMessage } from '@planledger/scheduling';
 import { rebaseSchedule } from './rebase-schedule';
 
@@ -13,6 +14,8 @@ export interface PlanUpload {
   rebase?: string;
   /** Import under another id (a rebased copy beside the original). */
   planId?: string;
+  /** The deployer's holiday days (PLANLEDGER_HOLIDAYS_FILE) laid over chinese-days; set by the service, not by the uploader. */
+  holidayFile?: { file?: string; days: HolidayFileDay[] };
 }
 
 export type PreparedPlan =
@@ -36,7 +39,8 @@ export function preparePlan(upload: PlanUpload): PreparedPlan {
   if (!parsed.ok) return { ok: false, errors: parsed.errors, unlisted: parsed.unlisted };
   let schedule: PlanSchedule;
   try {
-    schedule = compileSchedule(parsed.definition);
+    const extra = upload.holidayFile;
+    schedule = compileSchedule(parsed.definition, extra?.file ? { holidays: withHolidayOverrides(chinaHolidays, extra.days, extra.file) } : {});
   } catch (error) {
     if (!(error instanceof ScheduleCompilationError)) throw error;
     return { ok: false, errors: error.problems.map((message) => problem(upload.fileName, '', message)), unlisted: 0 };

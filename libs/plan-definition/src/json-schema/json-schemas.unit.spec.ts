@@ -1,6 +1,7 @@
 import checkedInDepartmentsSchema from '../../departments-file.schema.json';
+import checkedInHolidaysSchema from '../../holidays-file.schema.json';
 import checkedInPlanSchema from '../../plan-definition.schema.json';
-import { departmentsFileJsonSchema, jsonSchemaFiles, planDefinitionJsonSchema } from './json-schemas';
+import { departmentsFileJsonSchema, holidaysFileJsonSchema, jsonSchemaFiles, planDefinitionJsonSchema } from './json-schemas';
 
 // JSON imports keep this test free of file IO; the text comparison catches formatting drift.
 describe('editor JSON Schemas', () => {
@@ -11,6 +12,10 @@ describe('editor JSON Schemas', () => {
 
   it('departments-file.schema.json is current: run `npm run schema:generate` after changing the zod schemas', () => {
     expect(checkedInDepartmentsSchema).toEqual(departmentsFileJsonSchema());
+  });
+
+  it('holidays-file.schema.json is current: run `npm run schema:generate` after changing the zod schemas', () => {
+    expect(checkedInHolidaysSchema).toEqual(holidaysFileJsonSchema());
   });
 
   it('describes the deadline shapes and rejects unknown keys, so editors can complete and flag them', () => {

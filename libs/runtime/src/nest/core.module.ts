@@ -4,11 +4,12 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import { LoggerModule } from 'nestjs-pino';
 import { CommandExecutor, systemClock, type Clock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
+import type { HolidayFileDay } from '@planledger/plan-definition';
 import type { ServiceConfig, ServiceRoles } from '../config/service-config';
 import { VirtualClock } from '../clock/virtual-clock';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { AppendSignal } from './append-signal';
-import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, STORE_ID, VIRTUAL_CLOCK, WALL_CLOCK } from './tokens';
+import { APPEND_SIGNAL, CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, SERVICE_ROLES, STORE_ID, VIRTUAL_CLOCK, WALL_CLOCK, HOLIDAY_FILE } from './tokens';
 
 export interface CoreOptions {
   config: ServiceConfig;
@@ -18,6 +19,8 @@ export interface CoreOptions {
   storage: EventStorage;
   /** The store's identity (`storage.store.storeId()`): queue names and Redis keys derive from it. */
   storeId: string;
+  /** The deployer's holiday days (PLANLEDGER_HOLIDAYS_FILE), checked before Nest starts; none when unset. */
+  holidayFile?: { file?: string; days: HolidayFileDay[] };
 }
 
 /** Opens the event store and read-model database the configuration names. */
@@ -77,6 +80,7 @@ export class CoreModule {
         { provide: APPEND_SIGNAL, useValue: new AppendSignal() },
         { provide: EVENT_STORAGE, useValue: options.storage },
         { provide: STORE_ID, useValue: options.storeId },
+        { provide: HOLIDAY_FILE, useValue: options.holidayFile ?? { days: [] } },
         {
           provide: VIRTUAL_CLOCK,
           inject: [EVENT_STORAGE],
@@ -101,7 +105,7 @@ export class CoreModule {
         },
         StorageCloser,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, LoggerModule],
+      exports: [SERVICE_CONFIG, SERVICE_ROLES, REDIS_OPTIONS, METRICS, APPEND_SIGNAL, EVENT_STORAGE, STORE_ID, VIRTUAL_CLOCK, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, HOLIDAY_FILE, LoggerModule],
     };
   }
 }

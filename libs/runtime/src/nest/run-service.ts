@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { InvalidConfigError, StoreUnavailableError, type SqlExecutor } from '@planledger/event-store';
+import { loadHolidaysFile } from '@planledger/plan-definition';
 import { migrateReadModels } from '@planledger/projections';
 import { timerQueueName } from '../config/queue-name';
 import { ConfigError, loadServiceConfig, type ServiceConfig, type ServiceRoles } from '../config/service-config';
@@ -37,15 +39,21 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   try {
     await start(options);
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError || error instanceof PortInUseError;
+    const known = error instanceof ConfigError || error instanceof HolidaysFileError || error instanceof RedisUnavailableError || error instanceof InvalidConfigError || error instanceof PortInUseError;
     const what = known ? '' : error instanceof StoreUnavailableError ? 'the event store is unavailable: ' : 'could not start: ';
     process.stderr.write(`${options.name}: ${what}${(error as Error)?.message ?? String(error)}\n`);
     process.exit(known ? 2 : 1);
   }
 }
 
+/** PLANLEDGER_HOLIDAYS_FILE is missing or invalid: the message names the variable, the file and each line. */
+class HolidaysFileError extends Error {}
+
 async function start(options: RunServiceOptions): Promise<void> {
   const config: ServiceConfig = loadServiceConfig(options.env);
+  // Before anything opens: a plan compiled without the deployer's days would carry wrong due dates.
+  const holidayFile = loadHolidaysFile(options.env, (path) => readFileSync(path, 'utf8'));
+  if (!holidayFile.ok) throw new HolidaysFileError(holidayFile.message);
   if (options.roles.api) await ensurePortFree(config.PORT, config.HOST);
   // Redis and the store start side by side: opening a new PGlite folder takes seconds.
   const [redisStarted, storageOpened] = await Promise.allSettled([
@@ -69,7 +77,7 @@ async function start(options: RunServiceOptions): Promise<void> {
     await redis.stop();
     throw error;
   }
-  const module = options.module({ config, roles: options.roles, redisUrl: redis.url, storage, storeId });
+  const module = options.module({ config, roles: options.roles, redisUrl: redis.url, storage, storeId, holidayFile });
   // abortOnError false: a failure while starting reaches runService's catch and is said in one line.
   const nestOptions = { bufferLogs: true, abortOnError: false };
   const app: INestApplicationContext = options.roles.api ? await NestFactory.create(module, nestOptions) : await NestFactory.createApplicationContext(module, nestOptions);
@@ -110,6 +118,7 @@ async function start(options: RunServiceOptions): Promise<void> {
     storeId,
     queue: timerQueueName(config.QUEUE_NAME, storeId),
     clock: config.VIRTUAL_CLOCK ? 'virtual' : 'system',
+    ...(holidayFile.file && { holidays: `${holidayFile.file} (${holidayFile.days.length} days over chinese-days)` }),
     ...(options.roles.api && { api: address, docs: `${address}/docs` }),
   });
   await options.afterStart?.(address);

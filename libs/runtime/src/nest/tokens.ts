@@ -12,3 +12,5 @@ export const VIRTUAL_CLOCK = Symbol('VirtualClock'); // VirtualClock when --virt
 // Clock from @planledger/engine: real time, never the virtual clock. People's sessions (idle and absolute
 // timeouts) run on it, so that moving the demo's business clock does not sign everyone out.
 export const WALL_CLOCK = Symbol('WallClock');
+// { file?: string; days: HolidayFileDay[] } from @planledger/plan-definition: the deployer's PLANLEDGER_HOLIDAYS_FILE, read once at start
+export const HOLIDAY_FILE = Symbol('HolidayFile');

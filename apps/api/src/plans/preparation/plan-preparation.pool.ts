@@ -1,6 +1,7 @@
 import { extname, join } from 'node:path';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { PlanUpload, PreparedPlan } from '@planledger/engine';
+import { HOLIDAY_FILE } from '@planledger/runtime';
 import { Piscina } from 'piscina';
 import type { CommandRejection } from '../../commands/command-result';
 import type { PreviewedPlan } from './previewed-plan';
@@ -35,6 +36,9 @@ export class PlanPreparationPool implements OnModuleDestroy {
 
   private preparing = 0;
 
+  /** Every plan is compiled with the deployer's holiday days (PLANLEDGER_HOLIDAYS_FILE), like `planledger validate` and `simulate`. */
+  constructor(@Inject(HOLIDAY_FILE) private readonly holidayFile: NonNullable<PlanUpload['holidayFile']> = { days: [] }) {}
+
   /** The prepared plan, its problems, or why it was not prepared (too many waiting, too slow, too large). */
   prepare(upload: PlanUpload): Promise<PreparedPlan | PreparationRefused> {
     return this.run(upload) as Promise<PreparedPlan | PreparationRefused>;
@@ -48,7 +52,7 @@ export class PlanPreparationPool implements OnModuleDestroy {
   private async run(upload: PlanUpload, filename?: string): Promise<PreparedPlan | PreviewedPlan | PreparationRefused> {
     this.preparing++;
     try {
-      return await this.pool.run(upload, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS), ...(filename && { filename }) });
+      return await this.pool.run({ ...upload, holidayFile: this.holidayFile }, { signal: AbortSignal.timeout(PREPARE_TIMEOUT_MS), ...(filename && { filename }) });
     } catch (error) {
       const rejection = refusal(error as Error & { code?: string; name?: string });
       if (rejection) return { ok: false, refused: rejection };
