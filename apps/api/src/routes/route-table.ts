@@ -105,6 +105,16 @@ export const routeTable = {
     params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.recordOutsideEventBody },
     status: 200, response: 'the occurrence recorded', errors: [400, 404, 409], responseSchema: s.outsideEventAnswer,
   },
+  assignRoster: {
+    method: 'post', path: '/plans/{id}/roster', tag: 'plans',
+    summary: 'Name who holds roles at units (班主任 of a class, 骨干教师 at a school) from now on: a roster, recorded as RosterAssigned',
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.assignRosterBody },
+    status: 200, response: 'how many role@unit entries were recorded, and the roster now', errors: [400, 404, 409], responseSchema: s.assignRosterAnswer,
+  },
+  planRoster: {
+    method: 'get', path: '/plans/{id}/roster', tag: 'plans', summary: 'Who holds each role at each unit, now or as of an instant',
+    params: s.planParams, query: s.planRosterQuery, status: 200, response: 'role@unit with the people holding it then', errors: [400, 404], responseSchema: s.planRosterAnswer,
+  },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,
