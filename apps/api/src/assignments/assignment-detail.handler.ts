@@ -155,7 +155,7 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     const overdue = owingStatuses.includes(state.status) && (state.overdueSince !== undefined || Date.parse(state.dueAt) <= now.getTime());
     // Who holds the role at the unit then (as of the replayed moment, or now): the roster's rows up to it (ADR 0022).
     const holding = o.role === undefined ? undefined : holdingIndex(await rosterHoldings(this.storage.database, [address.planId], now))(address.planId, o.role, state.departmentId);
-    const role = o.role === undefined ? null : roleHoldersOf(o.role, holding);
+    const role = o.role === undefined ? null : { ...roleHoldersOf(o.role, holding), roleName: measure?.roleName ?? o.role };
     const sourceText = measure?.source ? { text: measure.source, from: 'source' as const } : measure?.description ? { text: measure.description, from: 'description' as const } : null;
     return accepted({
       assignmentId: address.assignmentId, ref: `${address.planId}.${address.assignmentId}`, planId: address.planId, planTitle: planRow[0]?.title ?? address.planId,

@@ -150,7 +150,7 @@ export const assignmentDetailResponse = z.object({
     basis: z.enum(['recorded', 'business']),
     requested: z.string(),
   }).optional().describe('present when asked with asOf: the assignment replayed from its events up to that moment (no actions are open then)'),
-  role: roleHoldersSchema.nullable().optional(),
+  role: roleHoldersSchema.extend({ roleName: z.string().describe('the role as the plan names it, e.g. 班主任') }).nullable().optional(),
 });
 export type AssignmentDetailResponse = z.output<typeof assignmentDetailResponse>;
 export type AttachmentResponse = z.output<typeof attachmentSchema>;
