@@ -25,6 +25,7 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'people', load: async () => (await import('./commands/people.command')).registerPeopleCommands },
   { name: 'phase', load: async () => (await import('./commands/phase.command')).registerPhaseCommands },
   { name: 'bulletin', load: async () => (await import('./commands/bulletin.command')).registerBulletinCommand },
+  { name: 'roster', load: async () => (await import('./commands/roster.command')).registerRosterCommand },
 ];
 
 async function main(argv: string[]): Promise<void> {

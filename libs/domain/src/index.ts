@@ -10,6 +10,7 @@ export * from './plan/plan.commands';
 export * from './plan/plan.state';
 export * from './plan/plan.transitions';
 export * from './plan/plan.decider';
+export * from './plan/roster';
 export * from './phase/phase.events';
 export * from './phase/phase.commands';
 export * from './phase/phase.state';

@@ -4,6 +4,7 @@ export { parsePlanDefinition, type ParseOptions, type ParseResult, type Definiti
 export { planDefinitionJsonSchema, departmentsFileJsonSchema, jsonSchemaFiles, type JsonSchemaFileName } from './json-schema/json-schemas';
 export { parseDepartmentsFile, looksLikeDepartmentsFile, type DepartmentsFileResult } from './parse-departments-file';
 export { parseHolidaysFile, loadHolidaysFile, HOLIDAYS_FILE_VARIABLE, type HolidaysFileResult, type HolidaysLoad } from './parse-holidays-file';
+export { parseRosterFile, type ParsedRosterEntry, type RosterFileResult } from './parse-roster-file';
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
 export { closestMatch } from './shared/closest-match';
 export { planSpan } from './checks/phase-windows';

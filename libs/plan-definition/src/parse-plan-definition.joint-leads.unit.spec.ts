@@ -22,6 +22,30 @@ describe('parsePlanDefinition: joint leads, liaison as a unit, unit kinds', () =
     expect(onlyErrorOf(text)).toMatchObject({ path: 'measures[0].responsible.lead' });
   });
 
+  it('accepts escalation to the liaison (督办 to the 包校 leader) in the policy and in a measure', () => {
+    let text = edit(minimalPlan, '    - { afterDays: 3, to: office }', '    - { afterDays: 3, to: liaison }\n    - { afterDays: 10, to: office }');
+    text = edit(text, "    review: { reviewedBy: [liaison], submitTo: office }\n", "    review: { reviewedBy: [liaison], submitTo: office }\n    escalation: [{ afterDays: 2, to: liaison }]\n");
+    const result = parsePlanDefinition(text, 'plan.yaml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it("refuses escalation to the liaison where no liaison covers a lead school, at the level's line or the measure's", () => {
+    let text = edit(minimalPlan, 'schools: [all-schools]', 'schools: [school-a]');
+    text = edit(text, "    review: { reviewedBy: [liaison], submitTo: office }\n", "    review: { reviewedBy: [], submitTo: office }\n    escalation: [{ afterDays: 2, to: liaison }]\n");
+    expect(onlyErrorOf(text)).toMatchObject({
+      path: 'measures[1].escalation[0].to', code: 'missing-liaison', line: text.split('\n').findIndex((l) => l.includes('to: liaison')) + 1,
+      message: '"school-plan" escalates to the drafter\'s liaison (包校), but no liaison covers "school-b"; add them to organisation.liaisons',
+    });
+    let policy = edit(minimalPlan, 'schools: [all-schools]', 'schools: [school-a]');
+    policy = edit(policy, '    - { afterDays: 3, to: office }', '    - { afterDays: 3, to: liaison }');
+    policy = edit(policy, 'reviewedBy: [liaison], submitTo: office', 'reviewedBy: [], submitTo: office');
+    const result = parsePlanDefinition(policy, 'plan.yaml');
+    expect(result.ok ? [] : result.errors.map((e) => [e.path, e.code])).toEqual([
+      ['measures[0].responsible', 'missing-liaison'],
+      ['measures[1].responsible', 'missing-liaison'],
+    ]);
+  });
+
   it('reports a school whose work goes to its liaison when no liaison covers it', () => {
     let text = edit(minimalPlan, 'schools: [all-schools]', 'schools: [school-a]');
     text = edit(text, 'reviewedBy: [liaison], submitTo: office', 'reviewedBy: [], submitTo: liaison');

@@ -38,3 +38,4 @@ export {
   cellAssignmentsPage, notIssuedPage, overdueWorkPage,
   type CellAssignment, type CellFilter, type OverdueWork, type OverdueWorkFilter, type PendingObligation, type WorkPage, type WorkPosition,
 } from './queries/work-lists.queries';
+export { rosterHoldings, holdingIndex, type RosterHolding } from './queries/roster.queries';

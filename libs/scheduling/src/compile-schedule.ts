@@ -21,7 +21,7 @@ import { dutiesOf, type Duty } from './duties';
 import { PhaseWindows, planSpanOf } from './phase-windows';
 import { PlanClock } from './plan-clock';
 import { DepartmentDirectory } from './responsible-departments';
-import { liaisonsBySchool, resolveReviewers } from './review-chain';
+import { liaisonsBySchool, resolveEscalation, resolveReviewers } from './review-chain';
 import { ProblemList } from './schedule-compilation-error';
 import { countsWorkingDaysAtRunTime, workingDayTableOf } from './working-day-table';
 
@@ -195,7 +195,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
             dueAt: dueDate.dueAt,
             reviewers: [...reviewers],
             remindDaysBefore: [...duty.remindDaysBefore],
-            escalation: duty.escalation.map((level) => ({ ...level })),
+            escalation: resolveEscalation(duty.escalation, departmentId, liaisons),
           };
           // Optional fields are left out rather than set to undefined, so schedules compare and serialise cleanly.
           if (dueDate.phaseId !== undefined) obligation.phaseId = dueDate.phaseId;
@@ -260,7 +260,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
             requiredCount: 1,
             reviewers: [...reviewers],
             remindDaysBefore: [...duty.remindDaysBefore],
-            escalation: duty.escalation.map((level) => ({ ...level })),
+            escalation: resolveEscalation(duty.escalation, departmentId, liaisons),
             offsetDays: days,
           };
           if (workingDays) followOn.workingDays = true;
@@ -316,7 +316,7 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
         requiredCount: 1,
         reviewers: [...resolveReviewers(duty.review, departmentId, liaisons)],
         remindDaysBefore: [...duty.remindDaysBefore],
-        escalation: duty.escalation.map((level) => ({ ...level })),
+        escalation: resolveEscalation(duty.escalation, departmentId, liaisons),
       };
       if (duty.programmeId !== undefined) obligation.programmeId = duty.programmeId;
       if (duty.review !== undefined) obligation.submitTo = duty.review.submitTo;

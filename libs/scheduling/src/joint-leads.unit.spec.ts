@@ -53,6 +53,17 @@ describe('liaison (包校) where a unit goes', () => {
       ['school-c', 'lead', null],
     ]);
   });
+
+  it("escalates (督办) to each school's own liaison, and drops that level where no liaison covers the unit", () => {
+    const escalation = [{ afterDays: 3, to: 'liaison' }, { afterDays: 10, to: 'teaching-office' }];
+    const schedule = compileSchedule(definitionWith([measure('school-plan', fixed, { responsible: { lead: 'all-schools', co: ['group-office'] }, escalation })]));
+    expect(schedule.obligations.map((o) => [o.departmentId, o.escalation.map((level) => `${level.afterDays}→${level.to}`).join(' ')])).toEqual([
+      ['group-office', '10→teaching-office'],
+      ['school-a', '3→liaison-wang 10→teaching-office'],
+      ['school-b', '3→liaison-wang 10→teaching-office'],
+      ['school-c', '10→teaching-office'],
+    ]);
+  });
 });
 
 describe('a leading group not yet staffed', () => {

@@ -19,3 +19,18 @@ export const resolveReviewers = (review: DefinitionReview | undefined, departmen
   }
   return reviewers;
 };
+
+/**
+ * Escalation levels for one department's work; `to: liaison` (督办 to the 包校 leader) becomes the
+ * department's liaison, and a level drops out for a department no liaison covers (a co-responsible
+ * bureau office): the checks refuse it for the lead units, the ones the level is written for.
+ */
+export const resolveEscalation = (
+  levels: readonly { afterDays: number; to: string }[],
+  departmentId: string,
+  liaisons: Map<string, string>,
+): { afterDays: number; to: string }[] =>
+  levels.flatMap(({ afterDays, to }) => {
+    const unit = to === 'liaison' ? liaisons.get(departmentId) : to;
+    return unit === undefined ? [] : [{ afterDays, to: unit }];
+  });

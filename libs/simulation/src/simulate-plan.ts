@@ -1,7 +1,7 @@
 import {
   assignmentTransitions, instantOf, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, toMillis,
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
-  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
+  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type RosterEntry, type Timer, type TimerScope,
 } from '@planledger/domain';
 import { Agenda, type ActionGeneration } from './agenda';
 import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
@@ -53,6 +53,8 @@ export interface SimulationOptions {
   outsideEvents?: SimulatedOutsideEvent[];
   /** Phases a planner closes, each at its instant; without one an undated phase never opens. */
   phaseCloses?: SimulatedPhaseClose[];
+  /** A roster the planner records right after publishing: who holds each role@unit (ADR 0022). */
+  roster?: { entries: RosterEntry[]; source?: string };
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -181,6 +183,7 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
 
   runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
+  if (options.roster) runPlan({ type: 'AssignRoster', data: { planId, ...options.roster }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
   for (const close of options.phaseCloses ?? []) steps.push({ type: 'close-phase', close });

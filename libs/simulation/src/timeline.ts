@@ -1,4 +1,4 @@
-import type { PlanledgerEvent } from '@planledger/domain';
+import { applyRosterEntries, holdersOf, type PlanledgerEvent, type Roster } from '@planledger/domain';
 
 /** One line of the preview: what happened, when, to whom. */
 export interface TimelineEntry {
@@ -22,6 +22,8 @@ export class TimelineBuilder {
   private readonly issued = new Map<string, AssignmentDetails>();
   /** Undated phases scheduled and not yet opened: phase id → the phase it opens after (ADR 0019). */
   private readonly waitingPhases = new Map<string, { name: string; opensAfter: string }>();
+  /** Who holds each role@unit so far, as RosterAssigned said (ADR 0022). */
+  private roster: Roster = {};
 
   constructor(
     private readonly planId: string,
@@ -35,6 +37,11 @@ export class TimelineBuilder {
     if (event.type === 'OutsideEventRecorded') {
       const { eventId, occurrence, date, units } = event.data;
       return { ...base, plan, detail: `${eventId} #${occurrence} on ${date}${units.length > 0 ? ` at ${units.join(', ')}` : ''}` };
+    }
+    if (event.type === 'RosterAssigned') {
+      this.roster = applyRosterEntries(this.roster, event.data.entries);
+      const named = event.data.entries.map((e) => `${e.roleId}@${e.unitId}: ${e.people.length === 0 ? '未指定 (vacated)' : e.people.map((p) => p.name).join(', ')}`);
+      return { ...base, plan, detail: named.join('; ') };
     }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
@@ -53,7 +60,7 @@ export class TimelineBuilder {
     if (event.type === 'AssignmentIssued') {
       const o = event.data.obligation;
       this.issued.set(o.assignmentId, { measureId: o.measureId, departmentId: o.departmentId, title: o.title });
-      return { ...base, plan, phase: o.phaseId, measure: o.measureId, department: o.departmentId, assignment: o.assignmentId, detail: `${o.title}${o.role === undefined ? '' : ` [role ${o.role}]`} (${o.standing ? 'standing, until' : 'due'} ${this.formatInstant(o.dueAt)})` };
+      return { ...base, plan, phase: o.phaseId, measure: o.measureId, department: o.departmentId, assignment: o.assignmentId, detail: `${o.title}${o.role === undefined ? '' : ` [role ${o.role}${this.holdersText(o.role, o.departmentId)}]`} (${o.standing ? 'standing, until' : 'due'} ${this.formatInstant(o.dueAt)})` };
     }
     const assignmentId = String(d.assignmentId);
     const known = this.issued.get(assignmentId);
@@ -66,6 +73,12 @@ export class TimelineBuilder {
   phasesNeverOpened(): string[] {
     return [...this.waitingPhases].map(([phaseId, { name, opensAfter }]) =>
       `phase ${phaseId} (${name}) never opened: it opens when ${opensAfter} closes, which did not happen in this run (simulate --close-phase ${opensAfter}=YYYY-MM-DD)`);
+  }
+
+  /** ": 张老师, 李老师" when the roster names holders of the role at the unit; nothing until it does. */
+  private holdersText(roleId: string, unitId: string): string {
+    const people = holdersOf(this.roster, roleId, unitId);
+    return people.length === 0 ? '' : `: ${people.map((p) => p.name).join(', ')}`;
   }
 
   private detailOf(event: PlanledgerEvent): string | undefined {

@@ -5,11 +5,13 @@ import { owingStatuses, reviewChainOf, streamNames, type AssignmentState } from 
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
+import { holdingIndex, rosterHoldings } from '@planledger/projections';
 import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
 import { accepted, notFound, rejected, type QueryResult, type Rejected } from '../commands/command-result';
 import { isNotificationRecordType, notificationOutcomeOf, notificationStreamOf } from '@planledger/notifications';
 import { byPosition, readHistory } from '../history/history-entry';
 import { DepartmentDirectory, departmentName } from '../read-models/department-directory';
+import { roleHoldersOf } from '../read-models/my-inbox.handler';
 import { allowedActionsFor } from './allowed-actions';
 import type { AssignmentAddress } from './assignment-locator';
 import type { AssignmentDetailResponse, AttachmentResponse } from './assignment-response-schemas';
@@ -151,6 +153,9 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     const currentReviewer = currentStep === null ? null : chain[currentStep];
     const inPlan = reach.get(address.planId) ?? new Set(principal.departments);
     const overdue = owingStatuses.includes(state.status) && (state.overdueSince !== undefined || Date.parse(state.dueAt) <= now.getTime());
+    // Who holds the role at the unit then (as of the replayed moment, or now): the roster's rows up to it (ADR 0022).
+    const holding = o.role === undefined ? undefined : holdingIndex(await rosterHoldings(this.storage.database, [address.planId], now))(address.planId, o.role, state.departmentId);
+    const role = o.role === undefined ? null : { ...roleHoldersOf(o.role, holding), roleName: measure?.roleName ?? o.role };
     const sourceText = measure?.source ? { text: measure.source, from: 'source' as const } : measure?.description ? { text: measure.description, from: 'description' as const } : null;
     return accepted({
       assignmentId: address.assignmentId, ref: `${address.planId}.${address.assignmentId}`, planId: address.planId, planTitle: planRow[0]?.title ?? address.planId,
@@ -162,6 +167,7 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
       reviewChain: { steps, currentStep }, history, attachments,
       allowedActions: then ? [] : allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
       ...(then && { asOf: { instant: then.asOf.instant, basis: then.asOf.basis, requested: then.asOf.requested } }),
+      role,
     });
   }
 }

@@ -11,6 +11,13 @@ const assignmentStatus = z.enum(['issued', 'acknowledged', 'in_progress', 'submi
 export const assignmentActionName = z.enum(['acknowledge', 'start', 'progress', 'submit', 'return', 'accept', 'reassign', 'waive']);
 const allowedActions = z.array(assignmentActionName).describe('the actions this caller may take now: the state machine\'s rules and the route policies (never a button that would be refused)');
 
+/** Who carries work a role holds (班主任 of a class, ADR 0022): the roster's people then, or nobody named yet (未指定). */
+export const roleHoldersSchema = z.object({
+  roleId: z.string(),
+  people: z.array(z.object({ personId: z.string(), name: z.string() })).describe('who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit\'s head answers for the work'),
+  since: instant.nullable().describe('when the roster naming them was recorded; null when nobody is named'),
+}).describe('present when a role carries the work');
+
 export const inboxItemSchema = z.object({
   assignmentId: z.string(),
   ref: z.string().describe('`${planId}.${assignmentId}`: unique across plans, usable as /assignments/{id}'),
@@ -31,6 +38,8 @@ export const inboxItemSchema = z.object({
   currentReviewer: z.string().nullable().describe('the department reviewing a submission now'),
   currentReviewerName: z.string().nullable(),
   allowedActions,
+  role: roleHoldersSchema.nullable().optional(),
+  heldByMe: z.boolean().optional().describe('the roster names the caller for this work\'s role at its unit'),
 });
 
 const group = z.array(inboxItemSchema);
@@ -141,6 +150,7 @@ export const assignmentDetailResponse = z.object({
     basis: z.enum(['recorded', 'business']),
     requested: z.string(),
   }).optional().describe('present when asked with asOf: the assignment replayed from its events up to that moment (no actions are open then)'),
+  role: roleHoldersSchema.extend({ roleName: z.string().describe('the role as the plan names it, e.g. 班主任') }).nullable().optional(),
 });
 export type AssignmentDetailResponse = z.output<typeof assignmentDetailResponse>;
 export type AttachmentResponse = z.output<typeof attachmentSchema>;

@@ -11,6 +11,8 @@ export interface MeasureText {
   description: string | null;
   /** The document's own sentence the entry encodes (the language's `source`). */
   source: string | null;
+  /** The declared name of the role leading it (班主任), when a role does (`lead: { role, of }`). */
+  roleName?: string;
 }
 
 interface PlanTexts {
@@ -26,9 +28,12 @@ const list = (value: unknown): Record<string, unknown>[] =>
 export function measureTextsOf(definition: unknown): Map<string, MeasureText> {
   const byDuty = new Map<string, MeasureText>();
   const root = (typeof definition === 'object' && definition !== null ? definition : {}) as Record<string, unknown>;
+  const roleNames = new Map(list(root.roles).map((r) => [String(r.id), text(r.name) ?? String(r.id)]));
   const add = (entry: Record<string, unknown>, kind: string | null) => {
     if (typeof entry.id !== 'string') return;
-    byDuty.set(entry.id, { title: text(entry.title) ?? entry.id, kind, description: text(entry.description), source: text(entry.source) });
+    const lead = (entry.responsible as { lead?: { role?: unknown } } | undefined)?.lead;
+    const roleName = typeof lead?.role === 'string' ? roleNames.get(lead.role) : undefined;
+    byDuty.set(entry.id, { title: text(entry.title) ?? entry.id, kind, description: text(entry.description), source: text(entry.source), ...(roleName && { roleName }) });
   };
   for (const measure of list(root.measures)) add(measure, text(measure.kind) ?? 'task');
   for (const phase of list(root.phases)) for (const deliverable of list(phase.deliverables)) add(deliverable, 'deliverable');

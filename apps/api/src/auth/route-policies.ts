@@ -58,6 +58,8 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   closePlan: PLAN_WRITE,
   recordOutsideEvent: PLAN_WRITE,
   closePhase: PLAN_WRITE,
+  assignRoster: PLAN_WRITE,
+  planRoster: WHOLE_PLAN_READ,
   // The list shows titles and progress counts only: the people who work on plans may see which run.
   listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
   getPlan: WHOLE_PLAN_READ,

@@ -8,6 +8,7 @@ import { GetPlanHistoryQuery } from '../history/history.queries';
 import { decodeCursor } from '../read-models/assignment-paging';
 import { GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
+import { AssignRosterCommand, PlanRosterQuery, rosterFieldPath } from './assign-roster.handler';
 import { AmendPlanCommand, ClosePhaseCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand, RecordOutsideEventCommand } from './plan.commands';
 
 /** An uploaded definition's command fields: `rebase` came in the query, the rest is the body. */
@@ -54,6 +55,16 @@ export class PlansController {
   @Route('closePhase')
   closePhase(@Valid('closePhase') request: RequestOf<'closePhase'>, @Acting() actor: Actor) {
     return answerOf(this.commands.execute(new ClosePhaseCommand(request.params.id, request.params.phaseId, commandContextOf(request, actor))));
+  }
+
+  @Route('assignRoster')
+  assignRoster(@Valid('assignRoster') request: RequestOf<'assignRoster'>, @Acting() actor: Actor) {
+    return answerOf(this.commands.execute(new AssignRosterCommand(request.params.id, request.body, commandContextOf(request, actor))), rosterFieldPath);
+  }
+
+  @Route('planRoster')
+  planRoster(@Valid('planRoster') { params, query }: RequestOf<'planRoster'>) {
+    return answerOf(this.queries.execute(new PlanRosterQuery(params.id, query.asOf)), inQuery);
   }
 
   @Route('listPlans')

@@ -4,7 +4,7 @@ import type { Principal } from '@planledger/auth';
 import type { AssignmentStatus } from '@planledger/domain';
 import type { Clock } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
-import { INBOX_GROUPS, myInbox, type InboxGroup } from '@planledger/projections';
+import { holdingIndex, INBOX_GROUPS, myInbox, rosterHoldings, type InboxGroup, type RosterHolding } from '@planledger/projections';
 import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
 import { allowedActionsFor } from '../assignments/allowed-actions';
 import type { InboxItemResponse, MyInboxResponse } from '../assignments/assignment-response-schemas';
@@ -32,7 +32,8 @@ export class MyInboxHandler implements IQueryHandler<MyInboxQuery> {
     const now = await this.clock.now();
     const reach = await this.directory.reachByPlan(principal.departments);
     const plans = await this.directory.current();
-    const { items, counts } = await myInbox(this.storage.database, { reach, now, planId: filter.planId, statuses: filter.statuses, limitPerGroup: filter.limit });
+    const { items, counts } = await myInbox(this.storage.database, { reach, now, planId: filter.planId, statuses: filter.statuses, limitPerGroup: filter.limit, personId: principal.subject });
+    const holdingOf = holdingIndex(await rosterHoldings(this.storage.database, [...new Set(items.filter((i) => i.role !== null).map((i) => i.planId))]));
     const groups = Object.fromEntries(INBOX_GROUPS.map((name) => [name, [] as InboxItemResponse[]])) as Record<InboxGroup, InboxItemResponse[]>;
     for (const item of items) {
       const inPlan = reach.get(item.planId) ?? new Set(principal.departments);
@@ -45,9 +46,18 @@ export class MyInboxHandler implements IQueryHandler<MyInboxQuery> {
         currentReviewer: item.currentReviewer,
         currentReviewerName: item.currentReviewer === null ? null : departmentName(plans, item.planId, item.currentReviewer),
         allowedActions: allowedActionsFor(principal, item, (department) => inPlan.has(department)),
+        role: item.role === null ? null : roleHoldersOf(item.role, holdingOf(item.planId, item.role, item.departmentId)),
+        heldByMe: item.heldByMe,
       });
     }
     const open = counts.overdue + counts.dueWithin7Days + counts.awaitingMyReview + counts.inProgress;
     return { now: now.toISOString(), groups, counts: { ...counts, open } };
   }
 }
+
+/** A role's holders as the inbox and the assignment page show them (empty people: 未指定). */
+export const roleHoldersOf = (roleId: string, holding: RosterHolding | undefined) => ({
+  roleId,
+  people: holding?.people.map(({ personId, name }) => ({ personId, name })) ?? [],
+  since: holding?.since ?? null,
+});

@@ -58,6 +58,29 @@ export const phaseParams = z.strictObject({ id: planIdSchema, phaseId: z.string(
 /** Closing a phase takes no fields yet; anything sent is refused by name rather than ignored (ADR 0019). */
 export const closePhaseBody = z.strictObject({});
 export const closedPhaseAnswer = z.object({ planId: z.string(), phaseId: z.string(), status: z.literal('closed'), at: z.string(), opensNext: z.array(z.string()) });
+/** A roster as its file says it (ADR 0022): role@unit → people; `fileName` names it in the record. */
+export const assignRosterBody = z.strictObject({
+  plan: planIdSchema.optional().describe('the plan the roster is for; must be the plan of the path when given'),
+  roster: z.array(z.strictObject({
+    role: z.string().min(1).max(64).describe('a role the plan gives work to, e.g. head-teacher'),
+    unit: z.string().min(1).max(100).describe('the unit it is held at, e.g. school-a'),
+    people: z.array(z.union([
+      z.string().min(1).max(200),
+      z.strictObject({ id: z.string().min(1).max(200), name: z.string().min(1).max(200).optional() }),
+    ])).max(200).describe("person ids (as they sign in), or { id, name }; a missing name is the people directory's; [] vacates the role"),
+  })).min(1).max(5000),
+  fileName: z.string().min(1).max(200).optional().describe('the roster file this came from, kept in the record'),
+});
+const rosterHolding = z.object({
+  roleId: z.string(), unitId: z.string(),
+  people: z.array(z.object({ personId: z.string(), name: z.string() })),
+  since: z.string().describe('when the roster naming them was recorded (business time)'),
+});
+export const assignRosterAnswer = z.object({ planId: z.string(), at: z.string(), assigned: z.number().int().describe('role@unit entries recorded'), holdings: z.array(rosterHolding) });
+export const planRosterQuery = z.strictObject({
+  asOf: z.iso.datetime({ offset: true, message: 'an instant with its offset, e.g. 2024-03-01T00:00:00+08:00' }).optional().describe('who held each role then (business time); default now'),
+});
+export const planRosterAnswer = z.object({ planId: z.string(), asOf: z.string().nullable(), holdings: z.array(rosterHolding).describe('role@unit with someone named, by role then unit') });
 export const outsideEventAnswer = z.object({ planId: z.string(), eventId: z.string(), occurrence: z.number().int(), date: z.string(), at: z.string() });
 
 /** Headers of commands besides the bearer token (who acts comes from the token: auth/authorization.guard.ts). */

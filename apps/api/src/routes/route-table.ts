@@ -112,6 +112,16 @@ export const routeTable = {
     status: 200, response: 'the closed phase and the phases that open after it; 409 when the phase is not open (not yet opened, waiting for the phase before it, already closed)',
     errors: [400, 404, 409], responseSchema: s.closedPhaseAnswer,
   },
+  assignRoster: {
+    method: 'post', path: '/plans/{id}/roster', tag: 'plans',
+    summary: 'Name who holds roles at units (班主任 of a class, 骨干教师 at a school) from now on: a roster, recorded as RosterAssigned',
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.assignRosterBody },
+    status: 200, response: 'how many role@unit entries were recorded, and the roster now', errors: [400, 404, 409], responseSchema: s.assignRosterAnswer,
+  },
+  planRoster: {
+    method: 'get', path: '/plans/{id}/roster', tag: 'plans', summary: 'Who holds each role at each unit, now or as of an instant',
+    params: s.planParams, query: s.planRosterQuery, status: 200, response: 'role@unit with the people holding it then', errors: [400, 404], responseSchema: s.planRosterAnswer,
+  },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,

@@ -1,11 +1,14 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { rosterProblems, type PlanSchedule, type RosterEntry } from '@planledger/domain';
+import { parseRosterFile } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
 import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parsePhaseClose, parseUntil, UsageError } from '../output/instant-format';
 import { configuredHolidays } from './configured-holidays';
-import { loadDefinition } from './load-definition';
+import { formatErrors, loadDefinition, readPlanFile } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
 
 interface SimulateFlags {
@@ -16,6 +19,7 @@ interface SimulateFlags {
   amend: string[];
   event: string[];
   closePhase: string[];
+  roster?: string;
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -31,6 +35,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--close-phase <id=date>', 'a planner closes phase ID at the end of that day; the undated phase after it opens (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--roster <file>', 'a roster file (role@unit → people) the planner records right after publishing; looked up beside the plan when not found as given')
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -91,6 +96,9 @@ function simulate(file: string, flags: SimulateFlags): number {
     throw err;
   }
 
+  const roster = flags.roster === undefined ? undefined : loadRoster(flags.roster, file, schedule);
+  if (roster === null) return 2;
+
   const format$ = instantFormatter(schedule.timeZone);
   const timeline = new TimelineBuilder(schedule.planId, format$);
   // Once the reader has gone (`| head`), the rest is dropped rather than queued for a closed pipe.
@@ -103,6 +111,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     amendments,
     outsideEvents,
     phaseCloses,
+    ...(roster && { roster }),
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });
@@ -127,4 +136,28 @@ function textLine(e: TimelineEntry): string {
   const who = e.department ?? e.phase ?? '';
   const what = e.assignment ?? '';
   return [e.at, e.type.padEnd(27), who.padEnd(22), what, e.detail ?? ''].filter((s, i) => i < 3 || s).join('  ').trimEnd();
+}
+
+/**
+ * `--roster FILE`: the file as `roster set` reads it, checked against the plan here (a role it gives
+ * no work to, a unit it lacks) with the entry's file:line; a person without a name shows as their id.
+ */
+function loadRoster(given: string, planFile: string, schedule: PlanSchedule): { entries: RosterEntry[]; source: string } | null {
+  const path = existsSync(given) ? given : join(dirname(planFile), given);
+  const text = readPlanFile(path);
+  if (text === undefined) return null;
+  const parsed = parseRosterFile(text, path);
+  if (!parsed.ok) {
+    process.stderr.write(formatErrors(parsed.errors));
+    return null;
+  }
+  const entries = parsed.entries.map(({ roleId, unitId, people }) => ({ roleId, unitId, people: people.map(({ personId, name }) => ({ personId, name: name ?? personId })) }));
+  const problems = rosterProblems(schedule, entries);
+  if (parsed.planId !== undefined && parsed.planId !== schedule.planId) problems.unshift({ field: 'plan', message: `the roster is for plan ${parsed.planId}, not ${schedule.planId}` });
+  if (problems.length > 0) {
+    const lineOf = (field: string) => parsed.entries[Number(/^entries\[(\d+)\]/.exec(field)?.[1] ?? -1)]?.line ?? 1;
+    for (const p of problems) process.stderr.write(`${path}:${lineOf(p.field)}  ${p.field.replace(/^entries/, 'roster')}  ${p.message}\n`);
+    return null;
+  }
+  return { entries, source: basename(path) };
 }

@@ -137,6 +137,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who holds each role at each unit, now or as of an instant */
+        get: operations["planRoster"];
+        put?: never;
+        /** Name who holds roles at units (班主任 of a class, 骨干教师 at a school) from now on: a roster, recorded as RosterAssigned */
+        post: operations["assignRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}": {
         parameters: {
             query?: never;
@@ -2307,6 +2325,222 @@ export interface operations {
             };
         };
     };
+    planRoster: {
+        parameters: {
+            query?: {
+                /** @description who held each role then (business time); default now */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description role@unit with the people holding it then */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        asOf: string | null;
+                        /** @description role@unit with someone named, by role then unit */
+                        holdings: {
+                            roleId: string;
+                            unitId: string;
+                            people: {
+                                personId: string;
+                                name: string;
+                            }[];
+                            /** @description when the roster naming them was recorded (business time) */
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignRoster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the plan the roster is for; must be the plan of the path when given */
+                    plan?: string;
+                    roster: {
+                        /** @description a role the plan gives work to, e.g. head-teacher */
+                        role: string;
+                        /** @description the unit it is held at, e.g. school-a */
+                        unit: string;
+                        /** @description person ids (as they sign in), or { id, name }; a missing name is the people directory's; [] vacates the role */
+                        people: (string | {
+                            id: string;
+                            name?: string;
+                        })[];
+                    }[];
+                    /** @description the roster file this came from, kept in the record */
+                    fileName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description how many role@unit entries were recorded, and the roster now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        at: string;
+                        /** @description role@unit entries recorded */
+                        assigned: number;
+                        holdings: {
+                            roleId: string;
+                            unitId: string;
+                            people: {
+                                personId: string;
+                                name: string;
+                            }[];
+                            /** @description when the roster naming them was recorded (business time) */
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getPlan: {
         parameters: {
             query?: {
@@ -2457,6 +2691,7 @@ export interface operations {
                                 recordedBy: {
                                     userId: string;
                                     role: string;
+                                    /** @description the person's name in the people directory */
                                     displayName?: string;
                                 } | null;
                                 /** @description an inspection's inspected units */
@@ -8375,6 +8610,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                             /** @description 7 天内到期: still owed, due within 7 days */
                             dueWithin7Days: {
@@ -8403,6 +8650,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                             /** @description 待我审核: submitted, the review chain at a step a department of the caller holds */
                             awaitingMyReview: {
@@ -8431,6 +8690,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                             /** @description 进行中: the rest of the open work (also submissions waiting for someone else) */
                             inProgress: {
@@ -8459,6 +8730,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                             /** @description 常态化: standing duties still carried on, with no deadline (never overdue) */
                             standing: {
@@ -8487,6 +8770,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                             /** @description 已完成: accepted in the last 30 days, latest first */
                             done: {
@@ -8515,6 +8810,18 @@ export interface operations {
                                 currentReviewerName: string | null;
                                 /** @description the actions this caller may take now: the state machine's rules and the route policies (never a button that would be refused) */
                                 allowedActions: ("acknowledge" | "start" | "progress" | "submit" | "return" | "accept" | "reassign" | "waive")[];
+                                role?: {
+                                    roleId: string;
+                                    /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                                    people: {
+                                        personId: string;
+                                        name: string;
+                                    }[];
+                                    /** @description when the roster naming them was recorded; null when nobody is named */
+                                    since: string | null;
+                                } | null;
+                                /** @description the roster names the caller for this work's role at its unit */
+                                heldByMe?: boolean;
                             }[];
                         };
                         /** @description items per group in all (the lists hold at most `limit` each) */
@@ -8736,6 +9043,18 @@ export interface operations {
                             basis: "recorded" | "business";
                             requested: string;
                         };
+                        role?: {
+                            roleId: string;
+                            /** @description who holds the role at the unit (at asOf when replayed); empty: not yet named, the unit's head answers for the work */
+                            people: {
+                                personId: string;
+                                name: string;
+                            }[];
+                            /** @description when the roster naming them was recorded; null when nobody is named */
+                            since: string | null;
+                            /** @description the role as the plan names it, e.g. 班主任 */
+                            roleName: string;
+                        } | null;
                     };
                 };
             };

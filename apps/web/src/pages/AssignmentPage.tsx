@@ -139,6 +139,23 @@ export function AssignmentPage() {
               <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
                 <Descriptions.Item label={t('detail_plan')}>{detail.planTitle}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_department')}>{detail.departmentName}</Descriptions.Item>
+                {detail.role && (
+                  <Descriptions.Item label={t('detail_roleHolders', { role: detail.role.roleName })}>
+                    <span data-testid="role-holders">
+                      {detail.role.people.length > 0 ? (
+                        <>
+                          {detail.role.people.map((person) => <Tag key={person.personId} color="blue">{person.name}</Tag>)}
+                          {detail.role.since && <Typography.Text type="secondary">{t('role_since', { at: formatInstant(detail.role.since, t) })}</Typography.Text>}
+                        </>
+                      ) : (
+                        <>
+                          <Tag>{t('role_unnamed')}</Tag>
+                          <Typography.Text type="secondary">{t('role_unnamedHint', { unit: detail.departmentName })}</Typography.Text>
+                        </>
+                      )}
+                    </span>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('detail_period')}>{detail.periodKey === 'once' ? t('period_once') : standing ? t('group_standing') : detail.periodKey}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_issuedAt')}>{formatInstant(detail.issuedAt, t)}</Descriptions.Item>
                 <Descriptions.Item label={t('detail_dueAt')}>

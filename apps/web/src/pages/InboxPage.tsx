@@ -54,7 +54,22 @@ export function InboxPage() {
       ),
     },
     { title: t('col_plan'), dataIndex: 'planTitle', key: 'plan', ellipsis: true, width: 220 },
-    { title: t('col_department'), dataIndex: 'departmentName', key: 'department', width: 170, ellipsis: true },
+    {
+      title: t('col_department'), key: 'department', width: 170, ellipsis: true,
+      // Work a role holds (班主任) names its holders under the unit, or 未指定 until a roster does.
+      render: (_value, item) => (
+        <>
+          {item.departmentName}
+          {item.role && (
+            <div data-testid="inbox-role-holders">
+              <Typography.Text type="secondary">
+                {item.role.people.length > 0 ? item.role.people.map((person) => person.name).join('、') : t('role_unnamed')}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
+    },
     { title: t('col_due'), key: 'due', width: 200, render: (_value, item) => (group === 'standing' ? t('due_standing') : formatInstant(item.dueAt, t)) },
     {
       title: t('col_countdown'),

@@ -1,6 +1,7 @@
 import type { Command } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanSource } from './plan.events';
+import type { RosterEntry } from './roster';
 
 export type DraftPlan = Command<'DraftPlan', { planId: string; schedule: PlanSchedule; source: PlanSource }>;
 export type ReviseDraft = Command<'ReviseDraft', { planId: string; schedule: PlanSchedule; source: PlanSource }>;
@@ -14,5 +15,8 @@ export type RecordOutsideEvent = Command<
   { planId: string; eventId: string; date: string; dayClosesAt: string; units?: string[]; note?: string }
 >;
 
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent;
+/** Names who holds roles at units from now on (a roster supplied after publishing, ADR 0022). */
+export type AssignRoster = Command<'AssignRoster', { planId: string; entries: RosterEntry[]; source?: string }>;
+
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster;
 export type PlanCommandType = PlanCommand['type'];

@@ -4,6 +4,7 @@ import type { PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
 import { allowedPlanCommands, planTransitions } from './plan.transitions';
+import { applyRosterEntries, rosterProblems } from './roster';
 
 export function decidePlan(command: PlanCommand, state: PlanState): Decision<PlanEvent> {
   const { at, actor } = command.metadata;
@@ -52,6 +53,12 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
       if (unknown !== undefined) return invalid('units', `plan ${planId} has no unit "${unknown}"`);
       return emit({ type: 'OutsideEventRecorded', data: { planId, eventId, occurrence: recorded + 1, date, dayClosesAt, units, note } });
     }
+    case 'AssignRoster': {
+      const [problem] = rosterProblems(state.schedule!, command.data.entries);
+      if (problem) return invalid(problem.field, problem.message);
+      const entries = command.data.entries.map(({ roleId, unitId, people }) => ({ roleId, unitId, people: people.map(({ personId, name }) => ({ personId, name })) }));
+      return emit({ type: 'RosterAssigned', data: { planId, entries, ...(command.data.source === undefined ? {} : { source: command.data.source }) } });
+    }
   }
 }
 
@@ -69,6 +76,8 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, status: 'closed', closedAt: event.at };
     case 'OutsideEventRecorded':
       return { ...state, outsideEvents: { ...state.outsideEvents, [event.data.eventId]: event.data.occurrence } };
+    case 'RosterAssigned':
+      return { ...state, roster: applyRosterEntries(state.roster ?? {}, event.data.entries) };
   }
 }
 

@@ -5,6 +5,7 @@ import { allowedPlanCommands, planTransitions, type PlanStatus } from './plan.tr
 import { DeciderSpecification } from '../testing/decider-spec';
 import { day, meta, obligation, PLAN_ID, planEvent as ev, planner, schedule } from '../testing/fixtures';
 import { diffSchedules } from '../schedule/schedule-diff';
+import { holdersOf, rosterAsOf, type RosterEntry } from './roster';
 
 const spec = DeciderSpecification.for(planDecider);
 const S = schedule({
@@ -13,6 +14,7 @@ const S = schedule({
     { eventId: 'exam', name: '期末统考', recurring: true, inspection: false },
     { eventId: 'spot', name: '暗访检查', recurring: true, inspection: true },
   ],
+  obligations: [obligation(), obligation({ assignmentId: 'visits.school-a.once', measureId: 'visits', role: 'head-teacher' })],
 });
 const source: PlanSource = { fileName: 'lianyun.yaml', format: 'yaml', text: 'title: 連云區…' };
 const T0 = '2021-11-25T00:00:00.000Z';
@@ -36,6 +38,7 @@ const sample: { [K in PlanCommandType]: Extract<PlanCommand, { type: K }> } = {
   AmendPlan: { type: 'AmendPlan', data: { planId: PLAN_ID, schedule: amended, reason: '推迟报送' }, metadata: meta(NOW, planner) },
   ClosePlan: { type: 'ClosePlan', data: { planId: PLAN_ID, reason: '期满' }, metadata: meta(NOW, planner) },
   RecordOutsideEvent: { type: 'RecordOutsideEvent', data: { planId: PLAN_ID, eventId: 'visit', date: '2022-05-20', dayClosesAt: '2022-05-20T15:59:59.999Z' }, metadata: meta(NOW, planner) },
+  AssignRoster: { type: 'AssignRoster', data: { planId: PLAN_ID, entries: [{ roleId: 'head-teacher', unitId: 'school-a', people: [{ personId: 'zhang-san', name: '张三' }] }] }, metadata: meta(NOW, planner) },
 };
 const statuses = Object.keys(planTransitions) as PlanStatus[];
 const commandTypes = Object.keys(sample) as PlanCommandType[];
@@ -141,5 +144,42 @@ describe('record an outside event', () => {
     spec.given([drafted, published]).when(record({ eventId: 'spot' })).thenFails({ code: 'invalid_command', field: 'units' });
     spec.given([drafted, published]).when(record({ eventId: 'spot', units: ['school-z'] })).thenFails({ code: 'invalid_command', field: 'units' });
     spec.given([drafted, published]).when(record({ eventId: 'spot', units: ['school-a'] })).then([recorded('spot', 1, '2022-05-20', ['school-a'])]);
+  });
+});
+
+describe('assign a roster (who holds a role at a unit, ADR 0022)', () => {
+  const zhang = { personId: 'zhang-san', name: '张三' };
+  const li = { personId: 'li-si', name: '李四' };
+  const assign = (entries: RosterEntry[], at = NOW): PlanCommand => ({ type: 'AssignRoster', data: { planId: PLAN_ID, entries }, metadata: meta(at, planner) });
+  const assigned = (entries: RosterEntry[], at = NOW) => ev('RosterAssigned', { planId: PLAN_ID, entries }, at, planner);
+  const headTeacher = (people: RosterEntry['people']): RosterEntry => ({ roleId: 'head-teacher', unitId: 'school-a', people });
+
+  it('given a published plan with head-teacher work at school-a, when a roster names 张三, then RosterAssigned records it and the state holds him', () => {
+    const state = spec.given([drafted, published]).when(sample.AssignRoster).then([assigned([headTeacher([zhang])])]);
+    expect(holdersOf(state.roster, 'head-teacher', 'school-a')).toEqual([zhang]);
+    expect(holdersOf(state.roster, 'head-teacher', 'bureau')).toEqual([]);
+  });
+  it('given 张三 holds the role, when a later roster names 李四, then 李四 replaces him (a new event, the old one kept)', () => {
+    const history = [drafted, published, assigned([headTeacher([zhang])], T0)];
+    const state = spec.given(history).when(assign([headTeacher([li])])).then([assigned([headTeacher([li])])]);
+    expect(state.roster).toEqual({ 'head-teacher@school-a': [li] });
+  });
+  it('given a holder, when the roster gives the role nobody, then the role is vacated (未指定 again)', () => {
+    const state = spec.given([drafted, published, assigned([headTeacher([zhang])], T0)]).when(assign([headTeacher([])])).then([assigned([headTeacher([])])]);
+    expect(state.roster).toEqual({});
+  });
+  it('refuses a role the plan gives no work to, a unit it does not name, a role@unit named twice, a person listed twice, and an empty roster', () => {
+    const given = () => spec.given([drafted, published]);
+    given().when(assign([{ roleId: 'backbone-teacher', unitId: 'school-a', people: [zhang] }])).thenFails({ code: 'invalid_command', field: 'entries[0].role' });
+    given().when(assign([{ roleId: 'head-teacher', unitId: 'school-z', people: [zhang] }])).thenFails({ code: 'invalid_command', field: 'entries[0].unit' });
+    given().when(assign([headTeacher([zhang]), headTeacher([li])])).thenFails({ code: 'invalid_command', field: 'entries[1]' });
+    given().when(assign([headTeacher([zhang, zhang])])).thenFails({ code: 'invalid_command', field: 'entries[0].people[1]' });
+    given().when(assign([])).thenFails({ code: 'invalid_command', field: 'entries' });
+  });
+  it('replaying the stream to an instant says who held the role then', () => {
+    const events = [drafted, published, assigned([headTeacher([zhang])], '2022-02-01T00:00:00.000Z'), assigned([headTeacher([li])], '2022-09-01T00:00:00.000Z')];
+    expect(holdersOf(rosterAsOf(events, '2022-01-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([]);
+    expect(holdersOf(rosterAsOf(events, '2022-05-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([zhang]);
+    expect(holdersOf(rosterAsOf(events, '2023-01-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([li]);
   });
 });

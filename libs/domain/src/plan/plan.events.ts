@@ -1,6 +1,7 @@
 import type { DomainEventOf } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { ScheduleChanges } from '../schedule/schedule-diff';
+import type { RosterEntry } from './roster';
 
 /** The definition as the planner wrote it, kept for the record (what the plan looked like). */
 export interface PlanSource {
@@ -27,4 +28,12 @@ export type OutsideEventRecorded = DomainEventOf<
   { planId: string; eventId: string; occurrence: number; date: string; dayClosesAt: string; units: string[]; note: string }
 >;
 
-export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded;
+/**
+ * A planner named who holds roles at units (班主任 of a class, 骨干教师 at a school; ADR 0022): each
+ * entry replaces that role@unit's holders from `at` on (an empty list vacates it). Never updated in
+ * place: the plan stream's RosterAssigned events, replayed to an instant, say who held a role then.
+ * `source`: the roster file's name, when it came from one.
+ */
+export type RosterAssigned = DomainEventOf<'RosterAssigned', { planId: string; entries: RosterEntry[]; source?: string }>;
+
+export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | RosterAssigned;

@@ -1,5 +1,6 @@
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanStatus } from './plan.transitions';
+import type { Roster } from './roster';
 
 export interface PlanState {
   status: PlanStatus;
@@ -10,6 +11,8 @@ export interface PlanState {
   closedAt?: string;
   /** Occurrences recorded so far, per outside event id. */
   outsideEvents?: Record<string, number>;
+  /** Who holds each role@unit now (absent: no roster yet). */
+  roster?: Roster;
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

@@ -32,7 +32,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
   for (const c of input.classes) c.value.members?.forEach((m, i) => expect('department', m, [...c.path, 'members', i], c.file));
   for (const dep of input.departments) expect('department', dep.value.parent, [...dep.path, 'parent'], dep.file);
 
-  d.policy.escalation.forEach((level, i) => expect('unit', level.to, ['policy', 'escalation', i, 'to']));
+  d.policy.escalation.forEach((level, i) => level.to !== 'liaison' && expect('unit', level.to, ['policy', 'escalation', i, 'to']));
   d.phases.forEach((phase, i) => expectAll('programme', phase.focus, ['phases', i, 'focus']));
 
   for (const { entry, path, deadline, escalation } of workEntries(d)) {
@@ -46,7 +46,7 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
     if (deadline.kind === 'phase') expect('phase', deadline.phase, [...path, 'deadline', 'phase']);
     entry.review?.reviewedBy.forEach((r, i) => r !== 'liaison' && expect('unit', r, [...path, 'review', 'reviewedBy', i]));
     if (entry.review?.submitTo !== 'liaison') expect('unit', entry.review?.submitTo, [...path, 'review', 'submitTo']);
-    escalation?.forEach((level, i) => expect('unit', level.to, [...path, 'escalation', i, 'to']));
+    escalation?.forEach((level, i) => level.to !== 'liaison' && expect('unit', level.to, [...path, 'escalation', i, 'to']));
     if ('programme' in entry) expect('programme', entry.programme, [...path, 'programme']);
     if ('phases' in entry) expectAll('phase', entry.phases, [...path, 'phases']);
   }

@@ -6,7 +6,7 @@ import { unitResolver } from './unit-resolution';
 
 /**
  * Every class must stand for somebody, every measure must reach at least one department, and a
- * draft reviewed by "liaison" needs a liaison (包校) for each school that drafts it.
+ * draft reviewed by (or escalated to) "liaison" needs a liaison (包校) for each school that drafts it.
  */
 export function checkResponsibilities(input: CheckInput, errors: ErrorCollector): void {
   if (input.unitsIncomplete) return;
@@ -26,7 +26,8 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
     for (const school of liaison.schools) for (const id of units.resolve(school) ?? []) liaisonOf.set(id, liaison.id);
   }
 
-  for (const { entry, path } of workEntries(input.definition)) {
+  const policyLiaison = input.definition.policy.escalation.findIndex((level) => level.to === 'liaison');
+  for (const { entry, path, escalation } of workEntries(input.definition)) {
     const leads = leadsOf(entry.responsible);
     const named = [...leads, ...entry.responsible.co.filter((id) => id !== 'liaison')];
     const resolved = named.map((id) => units.resolve(id));
@@ -46,6 +47,12 @@ export function checkResponsibilities(input: CheckInput, errors: ErrorCollector)
     if (entry.review?.reviewedBy.includes('liaison')) checkLiaisons(entry.id, 'is reviewed by', leadMembers, liaisonOf, [...path, 'review', 'reviewedBy'], errors);
     if (entry.review?.submitTo === 'liaison') checkLiaisons(entry.id, 'is submitted to', leadMembers, liaisonOf, [...path, 'review', 'submitTo'], errors);
     if (entry.responsible.co.includes('liaison')) checkLiaisons(entry.id, 'names as co-responsible', leadMembers, liaisonOf, [...path, 'responsible', 'co'], errors);
+    // 督办 to the liaison: the measure's own levels, else the policy's (reported at the measure, whose leads are uncovered).
+    const ownLiaison = escalation?.findIndex((level) => level.to === 'liaison') ?? -1;
+    if (ownLiaison >= 0) checkLiaisons(entry.id, 'escalates to', leadMembers, liaisonOf, [...path, 'escalation', ownLiaison, 'to'], errors);
+    else if (escalation === undefined && policyLiaison >= 0) {
+      checkLiaisons(entry.id, `escalates (policy.escalation[${policyLiaison}]) to`, leadMembers, liaisonOf, [...path, 'responsible'], errors);
+    }
   }
 }
 

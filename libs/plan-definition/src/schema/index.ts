@@ -6,3 +6,4 @@ export * from './recurring-deadline.schema';
 export * from './policy.schema';
 export * from './plan-definition.schema';
 export * from './holidays-file.schema';
+export * from './roster-file.schema';

@@ -6,10 +6,13 @@ export const ReminderPolicy = z.strictObject({
   daysBefore: z.array(z.number().int().min(1).max(365)).max(10),
 });
 
-/** Escalation (督办) levels: after N days overdue, the matter goes to a unit (leading group, office). */
+/**
+ * Escalation (督办) levels: after N days overdue, the matter goes to a unit (leading group, office),
+ * or to "liaison": the 包校 bureau leader answering for the school that owes the work.
+ */
 export const EscalationLevel = z.strictObject({
   afterDays: z.number().int().min(0).max(365),
-  to: Identifier,
+  to: z.union([Identifier, z.literal('liaison')]).describe('The unit the overdue work goes to; "liaison" is the owing school\'s 包校 leader (organisation.liaisons)'),
 });
 // Levels are climbed in order, so each must come later than the one before it.
 export const EscalationPolicy = z

@@ -7,9 +7,10 @@ import { projectPlan } from './plans.projection';
 import type { ProjectionHandler } from './projected-event';
 import { projectTimers } from './timers.projection';
 import { projectNotifications } from './notifications.projection';
+import { projectRoster } from './roster.projection';
 
 /** In this order: timers and notifications read the plan and assignment rows the handlers before them just wrote. */
-export const PROJECTION_HANDLERS: readonly ProjectionHandler[] = [projectPlan, projectPhase, projectAssignment, projectTimers, projectNotifications];
+export const PROJECTION_HANDLERS: readonly ProjectionHandler[] = [projectPlan, projectPhase, projectAssignment, projectTimers, projectNotifications, projectRoster];
 
 /** Applies one stored event to every read model. Events of other applications sharing the store are skipped. */
 export async function projectEvent(tx: SqlQueryable, stored: StoredEvent): Promise<void> {

@@ -15,6 +15,10 @@ export interface MyInboxItem extends AssignmentView {
   currentReviewer: string | null;
   /** The whole review chain after the drafting department, in order (for the caller's allowed actions). */
   reviewChain: string[];
+  /** The role whose holders carry the work (班主任), else null (ADR 0022). */
+  role: string | null;
+  /** True when the person is named by the roster for this work's role@unit (not only reached through a department). */
+  heldByMe: boolean;
 }
 
 export interface MyInboxRequest {
@@ -29,6 +33,8 @@ export interface MyInboxRequest {
   limitPerGroup: number;
   /** How far back accepted work still shows as done (default 30 days). */
   doneWithinDays?: number;
+  /** The person asking: work whose role@unit the roster names them for is theirs too (ADR 0022). */
+  personId?: string;
 }
 
 export interface MyInbox {
@@ -61,6 +67,12 @@ with candidates as (
   union all
   select a.*, 1 as held from read_assignments a
    where a.status = 'submitted' and a.plan_id || ' ' || ${REVIEWER} = any($9::text[]) and ($6::text is null or a.plan_id = $6)
+  union all
+  select a.*, 0 as held from read_roster_current r
+    join read_assignments a on a.plan_id = r.plan_id and a.department_id = r.unit_id and a.state->'obligation'->>'role' = r.role_id
+   where $10::text is not null and r.people @> jsonb_build_array(jsonb_build_object('personId', $10::text))
+     and (a.status = any($2::text[]) or a.status = 'submitted' or (a.status = 'accepted' and a.accepted_at >= $4::timestamptz))
+     and ($6::text is null or a.plan_id = $6)
 ),
 distinct_rows as (
   select distinct on (a.plan_id, a.assignment_id) a.* from candidates a order by a.plan_id, a.assignment_id, a.held desc
@@ -84,7 +96,10 @@ ranked as (
   from grouped a
 )
 select ${ASSIGNMENT_COLUMNS}, a.grp, a.group_count, ${REVIEWER} as reviewer, ${CHAIN}::text as chain,
-       p.title as plan_title, p.time_zone as plan_time_zone
+       p.title as plan_title, p.time_zone as plan_time_zone, a.state->'obligation'->>'role' as role,
+       exists (select 1 from read_roster_current r where r.plan_id = a.plan_id and r.unit_id = a.department_id
+                 and r.role_id = a.state->'obligation'->>'role'
+                 and r.people @> jsonb_build_array(jsonb_build_object('personId', $10::text))) as held_by_me
 from ranked a join read_plans p on p.plan_id = a.plan_id
 where a.rn <= $8
 order by a.grp, a.rn`;
@@ -98,10 +113,12 @@ export async function myInbox(db: SqlQueryable, request: MyInboxRequest): Promis
   const counts = Object.fromEntries(INBOX_GROUPS.map((group) => [group, 0])) as Record<InboxGroup, number>;
   // Pairs "planId departmentId" (plan ids hold no spaces): reach is judged in the assignment's own plan.
   const pairs = [...request.reach].flatMap(([planId, departments]) => [...departments].map((id) => `${planId} ${id}`));
-  if (pairs.length === 0) return { items: [], counts };
+  if (pairs.length === 0 && request.personId === undefined) return { items: [], counts };
   const departmentIds = [...new Set([...request.reach.values()].flatMap((departments) => [...departments]))];
   const now = request.now.getTime();
-  type Row = AssignmentRow & { grp: InboxGroup; group_count: string | number; reviewer: string | null; chain: string; plan_title: string; plan_time_zone: string };
+  type Row = AssignmentRow & {
+    grp: InboxGroup; group_count: string | number; reviewer: string | null; chain: string; plan_title: string; plan_time_zone: string; role: string | null; held_by_me: boolean | null;
+  };
   const rows = await db.query<Row>(MY_INBOX, [
     departmentIds,
     owingStatuses,
@@ -112,6 +129,7 @@ export async function myInbox(db: SqlQueryable, request: MyInboxRequest): Promis
     request.statuses ? [...request.statuses] : null,
     request.limitPerGroup,
     pairs,
+    request.personId ?? null,
   ]);
   const items = rows.map((row): MyInboxItem => {
     counts[row.grp] = Number(row.group_count);
@@ -122,6 +140,8 @@ export async function myInbox(db: SqlQueryable, request: MyInboxRequest): Promis
       planTimeZone: row.plan_time_zone,
       currentReviewer: row.status === 'submitted' ? row.reviewer : null,
       reviewChain: JSON.parse(row.chain) as string[],
+      role: row.role,
+      heldByMe: row.held_by_me === true,
     };
   });
   return { items, counts };

@@ -19,7 +19,7 @@ export interface RebuildResult {
 }
 
 /** The read models only: timer_firings (operational) and the reactions' checkpoint stay. */
-export const REBUILT_TABLES = ['read_plans', 'read_schedule_tallies', 'read_phases', 'read_assignments', 'read_timers'] as const;
+export const REBUILT_TABLES = ['read_plans', 'read_schedule_tallies', 'read_phases', 'read_assignments', 'read_timers', 'read_roster'] as const;
 
 /**
  * Empties the read models and replays the whole store through the same handlers and the same

@@ -161,6 +161,29 @@ create index read_schedule_tallies_plan on read_schedule_tallies (plan_id);
 ${scheduleTalliesOf('')};
 `;
 
+/**
+ * One row per role@unit per RosterAssigned (never updated): `people` [{personId, name}] from
+ * `from_at` (business time) until a later row for the same role@unit; `[]` vacates it. The view
+ * read_roster_current is the last row of each role@unit; the GIN index finds a person's rows.
+ */
+const rosterTable = `
+create table read_roster (
+  seq       bigserial primary key,
+  plan_id   text not null,
+  role_id   text not null,
+  unit_id   text not null,
+  people    jsonb not null,
+  from_at   timestamptz not null,
+  event_id  text not null,
+  unique (event_id, role_id, unit_id)
+);
+create index read_roster_key on read_roster (plan_id, role_id, unit_id, from_at);
+create index read_roster_people on read_roster using gin (people jsonb_path_ops);
+create view read_roster_current as
+  select distinct on (plan_id, role_id, unit_id) plan_id, role_id, unit_id, people, from_at
+    from read_roster order by plan_id, role_id, unit_id, from_at desc, seq desc;
+`;
+
 export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'create the checkpoint and lease tables', sql: runnerTables },
   { version: 2, name: 'create the read models and timer firings', sql: readModelTables },
@@ -177,4 +200,6 @@ create index read_assignments_owed_due on read_assignments (due_at, plan_id coll
   },
   // The first read of a plan's timeline or matrix after its schedule changed counted the schedule's JSON (> 1 s for 200 schools).
   { version: 7, name: 'count each plan\'s schedule once, when it is written', sql: scheduleTalliesTable },
+  // Who holds a role at a unit, as each RosterAssigned said it (ADR 0022): history rows, so "who held it then" is one lookup.
+  { version: 9, name: 'keep the roster of role holders per unit, with its history', sql: rosterTable },
 ];
