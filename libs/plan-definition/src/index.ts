@@ -5,3 +5,4 @@ export { planDefinitionJsonSchema, departmentsFileJsonSchema, jsonSchemaFiles, t
 export { parseDepartmentsFile, looksLikeDepartmentsFile, type DepartmentsFileResult } from './parse-departments-file';
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
 export { closestMatch } from './shared/closest-match';
+export * from './targets/target-terms';

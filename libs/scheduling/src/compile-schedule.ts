@@ -24,6 +24,7 @@ import { PlanClock } from './plan-clock';
 import { DepartmentDirectory } from './responsible-departments';
 import { liaisonsBySchool, resolveReviewers } from './review-chain';
 import { ProblemList } from './schedule-compilation-error';
+import { compileTargets } from './targets';
 
 export interface CompileOptions {
   /** Days off and make-up working days for the holiday rule; defaults to mainland China. */
@@ -203,6 +204,14 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     }
   }
   attachFollowOns(followOnDuties, obligationsByDueTime);
+  const { targets, reporting } = compileTargets(definition, { directory, problems, clock, holidays, school, planSpan, phases });
+  for (const target of targets) if (dutiesById.has(target.targetId)) problems.add(`"${target.targetId}" names both a target and a measure or deliverable; assignment ids would collide`);
+  for (const obligation of reporting) {
+    const dueMs = Date.parse(obligation.dueAt);
+    const sameDueTime = obligationsByDueTime.get(dueMs);
+    if (sameDueTime) sameDueTime.push(obligation);
+    else obligationsByDueTime.set(dueMs, [obligation]);
+  }
   problems.throwIfAny();
 
   /**
@@ -297,6 +306,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     // Left out when the plan names no events, so schedules of plans without them stay as they were.
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
     ...(eventObligations.length > 0 ? { eventObligations } : {}),
+    // Left out when the plan names no targets, so schedules of plans without them stay as they were.
+    ...(targets.length > 0 ? { targets } : {}),
   };
 };
 

@@ -35,6 +35,19 @@ export interface SimulatedOutsideEvent {
   units?: string[];
 }
 
+/**
+ * A target's value fed to the run (`simulate --measure t1@school-a=2023:98`). When the plan has a
+ * reporting assignment for it, the department records it as it submits that assignment; else a
+ * planner records it at `at` (the end of the period, at the latest the plan's end).
+ */
+export interface SimulatedMeasurement {
+  targetId: string;
+  unitId: string | null;
+  period: string;
+  value: number | boolean | string;
+  at: Instant;
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the plan's start). */
   publishAt?: Instant;
@@ -45,6 +58,8 @@ export interface SimulationOptions {
   amendments?: SimulatedAmendment[];
   /** Outside events a planner records, each at its instant, in any order. */
   outsideEvents?: SimulatedOutsideEvent[];
+  /** Target values, each recorded with its reporting assignment's submission or at its own instant. */
+  measurements?: SimulatedMeasurement[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -68,7 +83,13 @@ export interface SimulationResult {
 const planner: Actor = { userId: 'planner', role: 'planner' };
 export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
 
-type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent };
+type PlannerStep =
+  | { type: 'amend'; amendment: SimulatedAmendment }
+  | { type: 'close'; at: Instant }
+  | { type: 'event'; event: SimulatedOutsideEvent }
+  | { type: 'measure'; measurement: SimulatedMeasurement };
+
+const measurementKey = (targetId: string, unitId: string | null, period: string): string => `${targetId}@${unitId ?? '*'}@${period}`;
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -136,6 +157,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         break;
       case 'AssignmentSubmitted':
       case 'AssignmentReviewPassed': {
+        // A submitted report carries its value (recorded first, as the api does); then it goes to its reviewer like any other work.
+        if (event.type === 'AssignmentSubmitted') recordReportedValue(state.obligation?.reports, target.assignmentId, event);
         const generation = generationOf(target.assignmentId);
         agenda.addAction(target, reviewerAction(state, toMillis(event.at), behaviour), generation, generation.current ?? 0);
         break;
@@ -166,12 +189,31 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
   const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
+  /** Values carried by reporting assignments: recorded by the submitting department, once, at the submission. */
+  const reported = new Map<string, SimulatedMeasurement>();
+  const recordReportedValue = (reports: { targetId: string; unitId: string | null; period: string } | undefined, assignmentId: string, event: PlanledgerEvent) => {
+    if (!reports) return;
+    const key = measurementKey(reports.targetId, reports.unitId, reports.period);
+    const measurement = reported.get(key);
+    if (!measurement) return;
+    reported.delete(key);
+    const { targetId, unitId, period, value } = measurement;
+    act(planRef, event.actor, { type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value, assignmentId }, metadata: { actor: event.actor, at: event.at } });
+  };
+
   const publishAt = options.publishAt ?? schedule.startsAt;
   runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
-  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
+  const reportable = new Set(schedule.obligations.flatMap((o) => (o.reports ? [measurementKey(o.reports.targetId, o.reports.unitId, o.reports.period)] : [])));
+  for (const measurement of options.measurements ?? []) {
+    const key = measurementKey(measurement.targetId, measurement.unitId, measurement.period);
+    if (reportable.has(key)) reported.set(key, measurement);
+    else steps.push({ type: 'measure', measurement });
+  }
+  const stepAt = (step: PlannerStep): Instant => (step.type === 'amend' ? step.amendment.at : step.type === 'event' ? step.event.at : step.type === 'measure' ? step.measurement.at : step.at);
+  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(stepAt(step)), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
@@ -200,6 +242,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });
+      } else if (step.type === 'measure') {
+        const { targetId, unitId, period, value, at } = step.measurement;
+        runPlan({ type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value }, metadata: { actor: planner, at: notBeforeClock(at) } });
       } else if (step.type === 'event') {
         const { eventId, date, dayClosesAt, units } = step.event;
         runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });

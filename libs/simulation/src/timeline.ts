@@ -34,6 +34,14 @@ export class TimelineBuilder {
       const { eventId, occurrence, date, units } = event.data;
       return { ...base, plan, detail: `${eventId} #${occurrence} on ${date}${units.length > 0 ? ` at ${units.join(', ')}` : ''}` };
     }
+    if (event.type === 'TargetMeasured') {
+      const { targetId, unitId, period, value, assignmentId } = event.data;
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), ...(assignmentId ? { assignment: assignmentId } : {}), detail: `${period}: ${String(value)}` };
+    }
+    if (event.type === 'TargetStatusChanged') {
+      const { targetId, unitId, period, status, previousStatus, reason } = event.data;
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), detail: `${period} ${previousStatus ?? 'unmeasured'} → ${status}: ${reason}` };
+    }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedMeasurement, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parseUntil, UsageError } from '../output/instant-format';
+import { parseMeasurement } from '../output/measure-flag';
 import { loadDefinition } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
 
@@ -14,6 +15,7 @@ interface SimulateFlags {
   json?: boolean;
   amend: string[];
   event: string[];
+  measure: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -28,6 +30,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--silent <dept,...>', 'departments that never act', collectIds, [])
     .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--measure <target[@unit]=period:value>', 'a target\'s value for a period, e.g. enrolment=2023:98.5 or pass@school-a=2022-2023:true (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -52,7 +55,9 @@ function simulate(file: string, flags: SimulateFlags): number {
   let until: string | undefined;
   const amendments: SimulatedAmendment[] = [];
   const outsideEvents: SimulatedOutsideEvent[] = [];
+  const measurements: SimulatedMeasurement[] = [];
   try {
+    for (const value of flags.measure) measurements.push(parseMeasurement(value, schedule));
     for (const value of flags.event) {
       const parsed = parseOutsideEvent(value, schedule.timeZone, (id) => schedule.outsideEvents?.find((e) => e.eventId === id)?.inspection ?? false);
       const named = (schedule.outsideEvents ?? []).map((e) => e.eventId);
@@ -90,6 +95,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
     amendments,
     outsideEvents,
+    measurements,
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });

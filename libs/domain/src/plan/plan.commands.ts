@@ -14,5 +14,10 @@ export type RecordOutsideEvent = Command<
   { planId: string; eventId: string; date: string; dayClosesAt: string; units?: string[]; note?: string }
 >;
 
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent;
+/** Records a target's value for a period, for a unit or plan-wide (unitId null); from a reporting assignment's submission or a planner. */
+export type RecordMeasurement = Command<
+  'RecordMeasurement',
+  { planId: string; targetId: string; unitId: string | null; period: string; value: number | boolean | string; assignmentId?: string }
+>;
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | RecordMeasurement;
 export type PlanCommandType = PlanCommand['type'];

@@ -1,5 +1,7 @@
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanStatus } from './plan.transitions';
+import type { Measurement } from '../targets/target-status';
+import type { TargetStatus } from '../targets/scheduled-target';
 
 export interface PlanState {
   status: PlanStatus;
@@ -10,6 +12,8 @@ export interface PlanState {
   closedAt?: string;
   /** Occurrences recorded so far, per outside event id. */
   outsideEvents?: Record<string, number>;
+  /** Per target series (targetSeriesKey): the values measured, in the order recorded, and the status they gave. */
+  targets?: Record<string, { measurements: Measurement[]; status?: TargetStatus }>;
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

@@ -7,6 +7,7 @@ import { checkDynamicDeadlines } from './dynamic-deadlines';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
+import { checkTargets } from './targets';
 import { checkParentCycles, checkReviewAndEscalationTargets, checkTimeZone } from './units-and-zone';
 
 /** The checks that need the whole plan at once; each reports every problem it finds. */
@@ -22,5 +23,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkReviewAndEscalationTargets(input, errors);
   checkParentCycles(input, errors);
   checkDynamicDeadlines(input, errors);
+  checkTargets(input, errors);
   return errors.errors;
 }
