@@ -43,7 +43,7 @@ export function compileTargets(definition: Definition, context: TargetContext): 
       const reporters = reporter === undefined ? unitIds : directory.resolve({ lead: reporter, co: [] }, target.id, problems).map((d) => d.departmentId);
       scheduled.measuredBy = { departmentIds: reporters, perUnit: reporter === undefined };
       const title = target.measuredBy.title ?? `报送${target.metric}`;
-      for (const { period } of terms.milestones) {
+      for (const period of reportingPeriods(terms, context)) {
         const dueOn = dueDayIn(period, target.measuredBy.due, context.school);
         if (dueOn === undefined || !isWithin(dueOn, context.planSpan)) continue;
         const forUnits: (string | null)[] = unitIds.length === 0 ? [null] : unitIds;
@@ -59,6 +59,20 @@ export function compileTargets(definition: Definition, context: TargetContext): 
     targets.push(scheduled);
   }
   return { targets, reporting };
+}
+
+/**
+ * Values are reported once a year: every period from the plan's first (or the one after the
+ * baseline) to the target's last, of the kind its milestones are written in.
+ */
+function reportingPeriods(terms: { milestones: { period: string }[]; baseline?: { period: string } }, context: TargetContext): string[] {
+  const final = terms.milestones[terms.milestones.length - 1].period;
+  const schoolYears = final.includes('-');
+  const planFirst = schoolYears ? Number(context.planSpan.start.slice(0, 4)) - (Number(context.planSpan.start.slice(5, 7)) < 9 ? 1 : 0) : Number(context.planSpan.start.slice(0, 4));
+  const first = Math.max(planFirst, terms.baseline ? Number(terms.baseline.period.slice(0, 4)) + 1 : planFirst);
+  const periods: string[] = [];
+  for (let year = first; year <= Number(final.slice(0, 4)); year++) periods.push(schoolYears ? `${year}-${year + 1}` : String(year));
+  return periods;
 }
 
 /** "11-30" in calendar year 2023 is 2023-11-30; in school year 2022-2023 the day of that school year. */

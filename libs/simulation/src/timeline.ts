@@ -36,11 +36,11 @@ export class TimelineBuilder {
     }
     if (event.type === 'TargetMeasured') {
       const { targetId, unitId, period, value, assignmentId } = event.data;
-      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), ...(assignmentId ? { assignment: assignmentId } : {}), detail: `${period}: ${String(value)}` };
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), ...(assignmentId ? { assignment: assignmentId } : {}), detail: `${targetId} ${period}: ${String(value)}` };
     }
     if (event.type === 'TargetStatusChanged') {
       const { targetId, unitId, period, status, previousStatus, reason } = event.data;
-      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), detail: `${period} ${previousStatus ?? 'unmeasured'} → ${status}: ${reason}` };
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), detail: `${targetId} ${period} ${previousStatus ?? 'unmeasured'} → ${status}: ${reason}` };
     }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;

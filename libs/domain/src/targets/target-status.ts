@@ -41,6 +41,7 @@ export function assessTarget(target: ScheduledTarget, measurements: readonly Mea
     const broken = firstBrokenStep(target, series);
     if (broken) return { status: 'missed', reason: broken };
     const words = target.direction === 'down' ? 'fell' : 'rose';
+    if (series.length === 1 && !target.baseline) return { status: reachedFinal ? 'met' : 'on-track', reason: `${latest.period}: ${latest.value} ${target.unit}, the first value: each year after must be ${target.direction === 'down' ? 'lower' : 'higher'}` };
     return reachedFinal ? { status: 'met', reason: `${words} every year to ${latest.period}` } : { status: 'on-track', reason: `${words} every year to ${latest.period} (${latest.value} ${target.unit})` };
   }
 
