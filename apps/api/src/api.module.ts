@@ -32,6 +32,7 @@ import { AssignmentFiles } from './files/assignment-files';
 import { FilesController } from './files/files.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { RecordOutsideEventHandler } from './plans/record-outside-event.handler';
+import { RecordMeasurementHandler } from './plans/record-measurement.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
 import { PlanPreviewController } from './plans/preview/plan-preview.controller';
@@ -58,7 +59,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
   controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
-    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, AssignmentActionHandler,
+    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, RecordMeasurementHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,

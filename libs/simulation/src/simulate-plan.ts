@@ -23,6 +23,8 @@ export interface PersonAction {
   target: AggregateRef;
   actor: Actor;
   command: SimulatedCommand;
+  /** A reporting assignment's submission: the value it carries (the api's submit body `value`; ADR 0023). */
+  value?: number | boolean | string;
 }
 
 /** A planner records an outside event's date at `at` (`simulate --event visit=2024-05-20`). */
@@ -172,7 +174,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
 
   const act = (target: AggregateRef, actor: Actor, command: SimulatedCommand) => {
-    options.onAction?.({ at: command.metadata.at, target, actor, command });
+    const value = command.type === 'SubmitAssignment' && target.aggregate === 'assignment' ? reportedValueOf(target.assignmentId)?.value : undefined;
+    options.onAction?.({ at: command.metadata.at, target, actor, command, ...(value !== undefined ? { value } : {}) });
     execute(target, command);
   };
   const planRef: AggregateRef = { aggregate: 'plan', planId };
@@ -191,6 +194,10 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
 
   /** Values carried by reporting assignments: recorded by the submitting department, once, at the submission. */
   const reported = new Map<string, SimulatedMeasurement>();
+  const reportedValueOf = (assignmentId: string): SimulatedMeasurement | undefined => {
+    const reports = store.assignment(assignmentId)?.obligation?.reports;
+    return reports ? reported.get(measurementKey(reports.targetId, reports.unitId, reports.period)) : undefined;
+  };
   const recordReportedValue = (reports: { targetId: string; unitId: string | null; period: string } | undefined, assignmentId: string, event: PlanledgerEvent) => {
     if (!reports) return;
     const key = measurementKey(reports.targetId, reports.unitId, reports.period);
@@ -198,7 +205,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     if (!measurement) return;
     reported.delete(key);
     const { targetId, unitId, period, value } = measurement;
-    act(planRef, event.actor, { type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value, assignmentId }, metadata: { actor: event.actor, at: event.at } });
+    // Not a person's separate action: the submission carried the value, as the api's submit does.
+    execute(planRef, { type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value, assignmentId }, metadata: { actor: event.actor, at: event.at } });
   };
 
   const publishAt = options.publishAt ?? schedule.startsAt;

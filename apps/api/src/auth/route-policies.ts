@@ -57,6 +57,7 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   amendPlan: PLAN_WRITE,
   closePlan: PLAN_WRITE,
   recordOutsideEvent: PLAN_WRITE,
+  recordMeasurement: PLAN_WRITE,
   // The list shows titles and progress counts only: the people who work on plans may see which run.
   listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
   getPlan: WHOLE_PLAN_READ,

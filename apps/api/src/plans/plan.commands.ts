@@ -75,3 +75,25 @@ export class RecordOutsideEventCommand extends Command<CommandResult<OutsideEven
     super();
   }
 }
+
+export interface MeasurementAnswer {
+  planId: string;
+  targetId: string;
+  unitId: string | null;
+  period: string;
+  status: 'on-track' | 'at-risk' | 'met' | 'missed' | null;
+  at: string;
+}
+
+export interface MeasurementInput {
+  targetId: string;
+  unitId?: string | null;
+  period: string;
+  value: number | boolean | string;
+}
+
+export class RecordMeasurementCommand extends Command<CommandResult<MeasurementAnswer>> {
+  constructor(readonly planId: string, readonly input: MeasurementInput, readonly context: CommandContext) {
+    super();
+  }
+}

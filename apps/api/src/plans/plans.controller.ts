@@ -8,7 +8,7 @@ import { GetPlanHistoryQuery } from '../history/history.queries';
 import { decodeCursor } from '../read-models/assignment-paging';
 import { GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
-import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand, RecordOutsideEventCommand } from './plan.commands';
+import { AmendPlanCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand, RecordMeasurementCommand, RecordOutsideEventCommand } from './plan.commands';
 
 /** An uploaded definition's command fields: `rebase` came in the query, the rest is the body. */
 const importFieldPath: FieldPath = (field) => (field === 'rebase' ? 'query.rebase' : 'body');
@@ -49,6 +49,11 @@ export class PlansController {
   @Route('recordOutsideEvent')
   recordOutsideEvent(@Valid('recordOutsideEvent') request: RequestOf<'recordOutsideEvent'>, @Acting() actor: Actor) {
     return answerOf(this.commands.execute(new RecordOutsideEventCommand(request.params.id, request.body, commandContextOf(request, actor))));
+  }
+
+  @Route('recordMeasurement')
+  recordMeasurement(@Valid('recordMeasurement') request: RequestOf<'recordMeasurement'>, @Acting() actor: Actor) {
+    return answerOf(this.commands.execute(new RecordMeasurementCommand(request.params.id, request.body, commandContextOf(request, actor))));
   }
 
   @Route('listPlans')

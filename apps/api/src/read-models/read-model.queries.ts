@@ -1,3 +1,4 @@
+import type { TargetSeriesView } from '@planledger/domain';
 import type { QueryResult } from '../commands/command-result';
 import { Query } from '@nestjs/cqrs';
 import type { AssignmentFilter, AssignmentView, DepartmentListing, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
@@ -16,6 +17,8 @@ export type PlanSummaryView = Omit<PlanOverview, 'assignments'>;
 
 /** The summary and one page of the plan's assignments. */
 export interface PlanPage extends PlanSummaryView {
+  /** Targets with their values and statuses (ADR 0023), from the plan's own stream. */
+  targets?: TargetSeriesView[];
   assignments: AssignmentView[];
   page: PageInfo;
 }

@@ -1,4 +1,4 @@
-import { allowedAssignmentCommands, closingStartOf, streamNames, type PlanSchedule } from '@planledger/domain';
+import { allowedAssignmentCommands, closingStartOf, streamNames, targetViewsOf, type PlanSchedule, type TargetSeriesView } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import { buildPlanOverview, type AssignmentView, type PhaseView, type PlanOverview } from '@planledger/projections';
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
@@ -7,6 +7,8 @@ import { classifyPlanStream } from './plan-streams';
 
 /** GET /plans/{id}'s shape, computed from the events instead of the read models, plus what was replayed. */
 export interface PlanAsOf extends PlanOverview {
+  /** Each target's values and status as recorded by the instant (ADR 0023): what an auditor could have known then. */
+  targets: TargetSeriesView[];
   asOf: AsOf & {
     /** How many of the plan's stored events fell on or before the instant. */
     eventsReplayed: number;
@@ -99,7 +101,7 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     phases,
     assignments: issued,
   });
-  return { ...overview, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
+  return { ...overview, targets: targetViewsOf(state), asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
 }
 
 function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {

@@ -113,12 +113,13 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'TargetMeasured': {
       const key = targetSeriesKey(event.data.targetId, event.data.unitId);
       const series = state.targets?.[key];
-      const measurements = [...(series?.measurements ?? []), { period: event.data.period, value: event.data.value }];
+      const { period, value, measuredAt: at, assignmentId } = event.data;
+      const measurements = [...(series?.measurements ?? []), { period, value, at, ...(assignmentId !== undefined ? { assignmentId } : {}) }];
       return { ...state, targets: { ...state.targets, [key]: { ...series, measurements } } };
     }
     case 'TargetStatusChanged': {
       const key = targetSeriesKey(event.data.targetId, event.data.unitId);
-      return { ...state, targets: { ...state.targets, [key]: { measurements: state.targets?.[key]?.measurements ?? [], status: event.data.status } } };
+      return { ...state, targets: { ...state.targets, [key]: { measurements: state.targets?.[key]?.measurements ?? [], status: event.data.status, reason: event.data.reason } } };
     }
   }
 }

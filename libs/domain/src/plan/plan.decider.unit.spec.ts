@@ -159,7 +159,7 @@ describe('record a target measurement', () => {
 
   it('given a published plan, when 2022 already meets 2023, then the value and "on track" are recorded', () => {
     const state = spec.given([drafted, published]).when(measure({ value: 99 })).then([measured('2022', 99), changed('2022', 'on-track', 'the trend reaches 99 % by 2023, meeting >= 99 % (2023)')]);
-    expect(state.targets?.['enrolment@*']).toEqual({ measurements: [{ period: '2022', value: 99 }], status: 'on-track' });
+    expect(state.targets?.['enrolment@*']).toEqual({ measurements: [{ period: '2022', value: 99, at: NOW }], status: 'on-track', reason: 'the trend reaches 99 % by 2023, meeting >= 99 % (2023)' });
   });
   it('given 2022 at risk, when 2023 reaches 99.5, then the target is met (the status before is named)', () => {
     const history = [drafted, published, measured('2022', 96), changed('2022', 'at-risk', 'the trend reaches 96 % by 2023, short of >= 99 % (2023)')];

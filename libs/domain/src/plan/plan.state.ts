@@ -13,7 +13,7 @@ export interface PlanState {
   /** Occurrences recorded so far, per outside event id. */
   outsideEvents?: Record<string, number>;
   /** Per target series (targetSeriesKey): the values measured, in the order recorded, and the status they gave. */
-  targets?: Record<string, { measurements: Measurement[]; status?: TargetStatus }>;
+  targets?: Record<string, { measurements: (Measurement & { at: string; assignmentId?: string })[]; status?: TargetStatus; reason?: string }>;
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });
