@@ -8621,6 +8621,17 @@ export interface operations {
                         progressCount: number;
                         submittedAt: string | null;
                         acceptedAt: string | null;
+                        /** @description a reporting assignment (ADR 0023): the target and period whose value its submission carries (submit with `value`) */
+                        reports?: {
+                            targetId: string;
+                            unitId: string | null;
+                            period: string;
+                            metric: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "pass-fail" | "grade" | "ratio" | "cumulative" | "rising" | "held";
+                            unit: string;
+                            levels?: string[];
+                        } | null;
                         reviewChain: {
                             steps: {
                                 departmentId: string;

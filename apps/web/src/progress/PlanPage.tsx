@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
 import { PlanBulletins } from './PlanBulletins';
+import { PlanTargets } from './PlanTargets';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -46,6 +47,11 @@ export function PlanPage() {
       <Card title={<h2 className="card-title">{t('plan_timeline')}</h2>} size="small">
         {data ? <Suspense fallback={spin}><PlanTimeline data={data} /></Suspense> : spin}
       </Card>
+      {mayRead && (
+        <Card title={<h2 className="card-title">{t('plan_targets')}</h2>} size="small">
+          <PlanTargets planId={planId} />
+        </Card>
+      )}
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>
