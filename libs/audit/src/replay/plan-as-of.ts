@@ -8,7 +8,7 @@ import { classifyPlanStream } from './plan-streams';
 /** GET /plans/{id}'s shape, computed from the events instead of the read models, plus what was replayed. */
 export interface PlanAsOf extends PlanOverview {
   /** Each target's values and status as recorded by the instant (ADR 0023): what an auditor could have known then. */
-  targets: TargetSeriesView[];
+  targets?: TargetSeriesView[];
   asOf: AsOf & {
     /** How many of the plan's stored events fell on or before the instant. */
     eventsReplayed: number;
@@ -101,7 +101,9 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
     phases,
     assignments: issued,
   });
-  return { ...overview, targets: targetViewsOf(state), asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
+  // Left out for plans without targets, so their replays stay as they were.
+  const targets = schedule.targets?.length ? { targets: targetViewsOf(state) } : {};
+  return { ...overview, ...targets, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
 }
 
 function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {
