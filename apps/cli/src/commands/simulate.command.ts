@@ -90,6 +90,8 @@ function simulate(file: string, flags: SimulateFlags): number {
   const out = new BufferedWriter((t) => void (process.stdout.destroyed || process.stdout.write(t)));
   const print = flags.json ? (e: TimelineEntry) => out.line(JSON.stringify(e)) : (e: TimelineEntry) => out.line(textLine(e));
 
+  /** Each target's last status, per unit: printed after the counts. */
+  const finalStatuses = new Map<string, string>();
   const result = simulatePlan(schedule, { fileName: file, format, text }, {
     until,
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
@@ -97,13 +99,21 @@ function simulate(file: string, flags: SimulateFlags): number {
     outsideEvents,
     measurements,
     retainEvents: false,
-    onEvent: (event) => print(timeline.entry(event)),
+    onEvent: (event) => {
+      if (event.type === 'TargetStatusChanged') finalStatuses.set(`${event.data.targetId}${event.data.unitId === null ? '' : `@${event.data.unitId}`}`, `${event.data.status} (${event.data.period})`);
+      print(timeline.entry(event));
+    },
   });
 
   if (!flags.json) {
     out.line('');
     out.line(`${result.events} events until ${format$(result.endedAt)}:`);
     for (const [type, count] of Object.entries(result.eventsByType).sort()) out.line(`  ${type.padEnd(28)} ${count}`);
+    if (finalStatuses.size > 0) {
+      out.line('');
+      out.line('targets:');
+      for (const [series, status] of [...finalStatuses].sort(([a], [b]) => (a < b ? -1 : 1))) out.line(`  ${series.padEnd(28)} ${status}`);
+    }
   }
   out.flush();
   for (const r of result.rejections) process.stderr.write(`refused ${r.command} on ${r.target.aggregate}: ${r.error.message}\n`);

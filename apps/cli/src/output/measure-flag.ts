@@ -1,4 +1,4 @@
-import { toMillis, type PlanSchedule } from '@planledger/domain';
+import { invalidValueReason, periodStartYear, samePeriodKind, toMillis, type PlanSchedule } from '@planledger/domain';
 import type { SimulatedMeasurement } from '@planledger/simulation';
 import { parseUntil, UsageError } from './instant-format';
 
@@ -19,6 +19,12 @@ export function parseMeasurement(text: string, schedule: PlanSchedule): Simulate
   }
   if (target.unitIds.length === 0 && unit !== undefined) throw new UsageError(`--measure: target "${targetId}" is plan-wide: write ${targetId}=${period}:VALUE without @${unit}`);
   const value = rawValue === 'true' ? true : rawValue === 'false' ? false : /^-?\d+(\.\d+)?$/.test(rawValue) ? Number(rawValue) : rawValue;
+  const wrong = invalidValueReason(target, value);
+  if (wrong !== undefined) throw new UsageError(`--measure ${text}: ${wrong}`);
+  const final = target.milestones[target.milestones.length - 1].period;
+  if (!samePeriodKind(period, final) || (periodStartYear(period) ?? 0) > (periodStartYear(final) ?? 0)) {
+    throw new UsageError(`--measure ${text}: target "${targetId}" is measured by ${final.includes('-') ? 'school year ("2023-2024")' : 'calendar year ("2023")'} up to ${final}`);
+  }
   const year = Number(period.slice(0, 4));
   const periodEnd = parseUntil(period.includes('-') ? `${year + 1}-08-31` : `${year}-12-31`, schedule.timeZone);
   const at = toMillis(periodEnd) <= toMillis(schedule.endsAt) ? periodEnd : schedule.endsAt;
