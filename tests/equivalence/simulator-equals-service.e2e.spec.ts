@@ -24,6 +24,8 @@ interface Scenario {
   amendment?: { file: string; at: string };
   /** Outside events a planner records (ADR 0015): id, date, and when it is recorded. */
   events?: { eventId: string; date: string; at: string; units?: string[] }[];
+  /** Target values fed as `simulate --measure` feeds them (ADR 0023): at `at`, or with their reporting assignment's submission. */
+  measurements?: { targetId: string; unitId: string | null; period: string; value: number | boolean | string; at: string }[];
   /** Event types the run must hold (default: those an amendment and late, silent departments bring). */
   expectTypes?: string[];
   late: string;
@@ -73,6 +75,28 @@ const scenarios: Scenario[] = [
     until: '2024-01-31T23:59:59.999+08:00',
     expectTypes: ['AssignmentAccepted', 'AssignmentOverdue'],
   },
+  {
+    // Each target kind driven through the service under the virtual clock: a threshold and a ratio
+    // reported by the bureau office's submissions, a per-school falling rate reported by each
+    // school (school-b silent: its 2022 report never comes), the rest recorded by a planner.
+    plan: 'workflows/examples/targets.yaml',
+    measurements: [
+      { targetId: 'enrolment', unitId: null, period: '2022', value: 86, at: '2022-12-31T23:59:59.999+08:00' },
+      { targetId: 'enrolment', unitId: null, period: '2023', value: 88.5, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'quality-kindergartens', unitId: null, period: '2023', value: 9, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'myopia', unitId: 'school-a', period: '2022', value: 42, at: '2022-12-31T23:59:59.999+08:00' },
+      { targetId: 'myopia', unitId: 'school-a', period: '2023', value: 42.1, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'new-places', unitId: null, period: '2023', value: 600, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'safety', unitId: 'school-b', period: '2023', value: 1, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'evaluation', unitId: null, period: '2023', value: false, at: '2023-12-31T23:59:59.999+08:00' },
+      { targetId: 'park-grade', unitId: 'kindergarten-a', period: '2023', value: '一级', at: '2023-12-31T23:59:59.999+08:00' },
+    ],
+    late: 'bureau-office',
+    silent: 'school-b',
+    publishAt: '2022-08-29T09:00:00.000+08:00',
+    until: '2024-01-31T23:59:59.999+08:00',
+    expectTypes: ['TargetMeasured', 'TargetStatusChanged', 'AssignmentSubmitted'],
+  },
 ];
 
 function upload(file: string, departmentsFile: string | undefined): PlanUploadBody {
@@ -100,6 +124,7 @@ export function simulateScenario(s: Scenario) {
     until: s.until,
     behaviour: { late: new Set([s.late]), silent: new Set([s.silent]) },
     amendments: s.amendment && amended ? [{ at: s.amendment.at, schedule: compile(s.amendment.file), reason, source: { fileName: amended.fileName, format: 'yaml', text: amended.definition } }] : [],
+    measurements: s.measurements ?? [],
     outsideEvents: (s.events ?? []).map((e) => ({ at: e.at, eventId: e.eventId, date: e.date, dayClosesAt: endOfLocalDay(e.date, schedule.timeZone), ...(e.units ? { units: e.units } : {}) })),
     onEvent: () => undefined,
     onAction: (action) => actions.push(action),

@@ -34,6 +34,7 @@ import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { RecordOutsideEventHandler } from './plans/record-outside-event.handler';
 import { ClosePhaseHandler } from './plans/close-phase.handler';
 import { AssignRosterHandler, PlanRosterHandler } from './plans/assign-roster.handler';
+import { RecordMeasurementHandler } from './plans/record-measurement.handler';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
 import { PlanPreviewController } from './plans/preview/plan-preview.controller';
@@ -61,7 +62,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
   controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
-    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignRosterHandler, PlanRosterHandler, AssignmentActionHandler,
+    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignRosterHandler, PlanRosterHandler, RecordMeasurementHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, OutsideEventsReader, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,

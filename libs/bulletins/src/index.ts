@@ -1,7 +1,7 @@
 export {
   buildBulletinModel, commendationsOf, rankDepartments, sectionOf, PlanNotRecordedError, UnknownPhaseError,
   type BulletinModel, type BulletinOptions, type BulletinPeriod, type BulletinSection, type Commendation, type DepartmentFigures,
-  type LateItem, type PhaseFigures, type RankingEntry, type SectionKind, type WorkFigures,
+  type LateItem, type PhaseFigures, type RankingEntry, type SectionKind, type WorkFigures, type TargetRow,
 } from './model/bulletin-model';
 export { dateWithWeekday, documentDate, percent, weekdayOf, windowName } from './model/chinese-dates';
 export { defaultTitle, layoutBulletin, tablesOf, type BulletinHead, type BulletinLayout, type LayoutBlock, type LayoutTable } from './render/bulletin-layout';

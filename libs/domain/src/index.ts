@@ -38,3 +38,6 @@ export * from './directory/directory.events';
 export * from './directory/directory.commands';
 export * from './directory/directory.state';
 export * from './directory/directory.decider';
+export * from './targets/scheduled-target';
+export * from './targets/target-status';
+export * from './targets/target-views';

@@ -8,3 +8,4 @@ export { parseRosterFile, type ParsedRosterEntry, type RosterFileResult } from '
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source/parse-limits';
 export { closestMatch } from './shared/closest-match';
 export { planSpan } from './checks/phase-windows';
+export * from './targets/target-terms';

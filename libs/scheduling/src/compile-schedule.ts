@@ -24,6 +24,7 @@ import { DepartmentDirectory } from './responsible-departments';
 import { liaisonsBySchool, resolveEscalation, resolveReviewers } from './review-chain';
 import { ProblemList } from './schedule-compilation-error';
 import { countsWorkingDaysAtRunTime, workingDayTableOf } from './working-day-table';
+import { compileTargets } from './targets';
 
 export interface CompileOptions {
   /** Days off and make-up working days for the holiday rule; defaults to mainland China. */
@@ -212,6 +213,14 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     }
   }
   attachFollowOns(followOnDuties, obligationsByDueTime);
+  const { targets, reporting } = compileTargets(definition, { directory, problems, clock, holidays, school, planSpan, phases });
+  for (const target of targets) if (dutiesById.has(target.targetId)) problems.add(`"${target.targetId}" names both a target and a measure or deliverable; assignment ids would collide`);
+  for (const obligation of reporting) {
+    const dueMs = Date.parse(obligation.dueAt);
+    const sameDueTime = obligationsByDueTime.get(dueMs);
+    if (sameDueTime) sameDueTime.push(obligation);
+    else obligationsByDueTime.set(dueMs, [obligation]);
+  }
   problems.throwIfAny();
 
   /**
@@ -345,6 +354,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     ...(phaseObligations.length > 0 ? { phaseObligations } : {}),
     // Only plans with run-time offsets in working days carry the table (ADR 0020): other schedules stay as they were.
     ...(countsWorkingDaysAtRunTime(eventObligations, obligationsByDueTime) ? { workingDayTable: workingDayTableOf(holidays, plan.timeZone) } : {}),
+    // Left out when the plan names no targets, so schedules of plans without them stay as they were.
+    ...(targets.length > 0 ? { targets } : {}),
   };
 };
 

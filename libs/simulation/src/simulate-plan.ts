@@ -23,6 +23,8 @@ export interface PersonAction {
   target: AggregateRef;
   actor: Actor;
   command: SimulatedCommand;
+  /** A reporting assignment's submission: the value it carries (the api's submit body `value`; ADR 0023). */
+  value?: number | boolean | string;
 }
 
 /** A planner records an outside event's date at `at` (`simulate --event visit=2024-05-20`). */
@@ -41,6 +43,19 @@ export interface SimulatedPhaseClose {
   phaseId: string;
 }
 
+/**
+ * A target's value fed to the run (`simulate --measure t1@school-a=2023:98`). When the plan has a
+ * reporting assignment for it, the department records it as it submits that assignment; else a
+ * planner records it at `at` (the end of the period, at the latest the plan's end).
+ */
+export interface SimulatedMeasurement {
+  targetId: string;
+  unitId: string | null;
+  period: string;
+  value: number | boolean | string;
+  at: Instant;
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the schedule's publishesAt, its issue date). */
   publishAt?: Instant;
@@ -55,6 +70,8 @@ export interface SimulationOptions {
   phaseCloses?: SimulatedPhaseClose[];
   /** A roster the planner records right after publishing: who holds each role@unit (ADR 0022). */
   roster?: { entries: RosterEntry[]; source?: string };
+  /** Target values, each recorded with its reporting assignment's submission or at its own instant. */
+  measurements?: SimulatedMeasurement[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -82,7 +99,10 @@ type PlannerStep =
   | { type: 'amend'; amendment: SimulatedAmendment }
   | { type: 'close'; at: Instant }
   | { type: 'event'; event: SimulatedOutsideEvent }
-  | { type: 'close-phase'; close: SimulatedPhaseClose };
+  | { type: 'close-phase'; close: SimulatedPhaseClose }
+  | { type: 'measure'; measurement: SimulatedMeasurement };
+
+const measurementKey = (targetId: string, unitId: string | null, period: string): string => `${targetId}@${unitId ?? '*'}@${period}`;
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -151,6 +171,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         break;
       case 'AssignmentSubmitted':
       case 'AssignmentReviewPassed': {
+        // A submitted report carries its value (recorded first, as the api does); then it goes to its reviewer like any other work.
+        if (event.type === 'AssignmentSubmitted') recordReportedValue(state.obligation?.reports, target.assignmentId, event);
         const generation = generationOf(target.assignmentId);
         agenda.addAction(target, reviewerAction(state, toMillis(event.at), behaviour), generation, generation.current ?? 0);
         break;
@@ -164,7 +186,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
 
   const act = (target: AggregateRef, actor: Actor, command: SimulatedCommand) => {
-    options.onAction?.({ at: command.metadata.at, target, actor, command });
+    const value = command.type === 'SubmitAssignment' && target.aggregate === 'assignment' ? reportedValueOf(target.assignmentId)?.value : undefined;
+    options.onAction?.({ at: command.metadata.at, target, actor, command, ...(value !== undefined ? { value } : {}) });
     execute(target, command);
   };
   const planRef: AggregateRef = { aggregate: 'plan', planId };
@@ -181,13 +204,36 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   };
   const runPlan = (command: PlanCommand) => act(planRef, planner, command);
 
+  /** Values carried by reporting assignments: recorded by the submitting department, once, at the submission. */
+  const reported = new Map<string, SimulatedMeasurement>();
+  const reportedValueOf = (assignmentId: string): SimulatedMeasurement | undefined => {
+    const reports = store.assignment(assignmentId)?.obligation?.reports;
+    return reports ? reported.get(measurementKey(reports.targetId, reports.unitId, reports.period)) : undefined;
+  };
+  const recordReportedValue = (reports: { targetId: string; unitId: string | null; period: string } | undefined, assignmentId: string, event: PlanledgerEvent) => {
+    if (!reports) return;
+    const key = measurementKey(reports.targetId, reports.unitId, reports.period);
+    const measurement = reported.get(key);
+    if (!measurement) return;
+    reported.delete(key);
+    const { targetId, unitId, period, value } = measurement;
+    // Not a person's separate action: the submission carried the value, as the api's submit does.
+    execute(planRef, { type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value, assignmentId }, metadata: { actor: event.actor, at: event.at } });
+  };
   runPlan({ type: 'DraftPlan', data: { planId, schedule, source }, metadata: { actor: planner, at: publishAt } });
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   if (options.roster) runPlan({ type: 'AssignRoster', data: { planId, ...options.roster }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
   for (const close of options.phaseCloses ?? []) steps.push({ type: 'close-phase', close });
-  const stepAt = (step: PlannerStep): Instant => (step.type === 'amend' ? step.amendment.at : step.type === 'event' ? step.event.at : step.type === 'close-phase' ? step.close.at : step.at);
+  const reportable = new Set(schedule.obligations.flatMap((o) => (o.reports ? [measurementKey(o.reports.targetId, o.reports.unitId, o.reports.period)] : [])));
+  for (const measurement of options.measurements ?? []) {
+    const key = measurementKey(measurement.targetId, measurement.unitId, measurement.period);
+    if (reportable.has(key)) reported.set(key, measurement);
+    else steps.push({ type: 'measure', measurement });
+  }
+  const stepAt = (step: PlannerStep): Instant =>
+    step.type === 'amend' ? step.amendment.at : step.type === 'event' ? step.event.at : step.type === 'close-phase' ? step.close.at : step.type === 'measure' ? step.measurement.at : step.at;
   steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(stepAt(step)), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
@@ -220,6 +266,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       } else if (step.type === 'close-phase') {
         const { phaseId, at } = step.close;
         act({ aggregate: 'phase', planId, phaseId }, planner, { type: 'ClosePhase', data: { planId, phaseId, trigger: 'planner' }, metadata: { actor: planner, at: notBeforeClock(at) } });
+      } else if (step.type === 'measure') {
+        const { targetId, unitId, period, value, at } = step.measurement;
+        runPlan({ type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value }, metadata: { actor: planner, at: notBeforeClock(at) } });
       } else if (step.type === 'event') {
         const { eventId, date, dayClosesAt, units } = step.event;
         runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });

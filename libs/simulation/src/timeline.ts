@@ -43,6 +43,14 @@ export class TimelineBuilder {
       const named = event.data.entries.map((e) => `${e.roleId}@${e.unitId}: ${e.people.length === 0 ? '未指定 (vacated)' : e.people.map((p) => p.name).join(', ')}`);
       return { ...base, plan, detail: named.join('; ') };
     }
+    if (event.type === 'TargetMeasured') {
+      const { targetId, unitId, period, value, assignmentId } = event.data;
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), ...(assignmentId ? { assignment: assignmentId } : {}), detail: `${targetId} ${period}: ${String(value)}` };
+    }
+    if (event.type === 'TargetStatusChanged') {
+      const { targetId, unitId, period, status, previousStatus, reason } = event.data;
+      return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), detail: `${targetId} ${period} ${previousStatus ?? 'unmeasured'} → ${status}: ${reason}` };
+    }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };

@@ -70,6 +70,11 @@ export class ServiceReplay {
         const { planId, phaseId } = command.data;
         return void (await post(`/plans/${planId}/phases/${phaseId}/close`, {}, planner));
       }
+      case 'RecordMeasurement': {
+        // Recorded by the simulator's planner: the same subject, so that `recordedBy` is the same.
+        const { targetId, unitId, period, value } = command.data;
+        return void (await post(`/plans/${command.data.planId}/measurements`, { targetId, unitId, period, value }, await this.as(action.actor.userId, ['planner'])));
+      }
       case 'ClosePlan':
         return void (await post(`/plans/${command.data.planId}/close`, { reason: command.data.reason }, planner));
       default: {
@@ -79,8 +84,9 @@ export class ServiceReplay {
         const { assignmentId: _id, ...body } = command.data as { assignmentId: string } & Record<string, unknown>;
         const department = action.actor.departmentId!;
         // Reviewers accept as planners (the simulated reviewer's role); departments act as their heads.
-        const headers = action.actor.role === 'planner' ? planner : await this.as(department, ['department_head'], [department]);
-        return void (await post(`/assignments/${target.planId}.${target.assignmentId}/${route}`, body, headers));
+        // A reporting assignment's submission carries its value, sent as the simulated head (recordedBy is its subject).
+        const headers = action.actor.role === 'planner' ? planner : action.value !== undefined ? await this.as(action.actor.userId, ['department_head'], [department]) : await this.as(department, ['department_head'], [department]);
+        return void (await post(`/assignments/${target.planId}.${target.assignmentId}/${route}`, action.value !== undefined ? { ...body, value: action.value } : body, headers));
       }
     }
   }

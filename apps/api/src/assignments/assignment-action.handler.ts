@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AssignmentCommand, AssignmentState, CommandMetadata } from '@planledger/domain';
+import { decidePlan, type AssignmentCommand, type AssignmentState, type CommandMetadata, type Obligation, type PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { businessNow, executeCommand, scopedIdempotencyKey } from '../commands/command-context';
@@ -10,6 +10,7 @@ import { AssignmentActionCommand, type AssignmentActionResult } from './assignme
 import { unknownDepartmentOfPlan } from './known-department';
 import { AssignmentFiles } from '../files/assignment-files';
 import type { AssignmentAddress } from './assignment-locator';
+import { recordMeasurement } from '../plans/record-measurement.handler';
 
 type Attachments = AssignmentActionBody<'submit'>['attachments'];
 
@@ -58,19 +59,46 @@ export class AssignmentActionHandler implements ICommandHandler<AssignmentAction
 
   async execute({ address, action, body, context }: AssignmentActionCommand): Promise<CommandResult<AssignmentActionResult>> {
     const target = { aggregate: 'assignment', ...address } as const;
-    const problems = await this.inputProblems(address, action, body);
-    if (problems.length > 0) return rejected({ kind: 'invalid', problems });
     const metadata = { actor: context.actor, at: await businessNow(this.clock) };
+    const report = await this.reportedValue(address, action, body, metadata);
+    const problems = [...(await this.inputProblems(address, action, body)), ...report.problems];
+    if (problems.length > 0) return rejected({ kind: 'invalid', problems });
     const result = await executeCommand(
       this.executor, target, toDomainCommand(action, address.assignmentId, body, metadata),
       { correlationId: context.correlationId, idempotencyKey: scopedIdempotencyKey(context, `${action}-${address.planId}.${address.assignmentId}`) },
     );
     if (!result.ok) return result;
     const state = result.state as AssignmentState;
+    if (report.measurement) {
+      // The value goes on the plan's stream right after the submission that carries it (ADR 0023).
+      const { targetId, unitId, period, value } = report.measurement;
+      const measured = await recordMeasurement(this.executor, address.planId, { targetId, unitId, period, value }, context, metadata.at, address.assignmentId);
+      if (!measured.ok) return measured;
+    }
     return accepted({
       ...address, status: state.status, departmentId: state.departmentId, dueAt: state.dueAt, reviewStep: state.reviewStep, progressCount: state.progressCount,
       events: result.events.map((event) => ({ type: event.type, at: event.at, actor: event.actor })),
     });
+  }
+
+  /**
+   * A reporting assignment's submission carries its target's value (ADR 0023): required there,
+   * refused elsewhere, and judged by the plan's decider before anything is recorded, so that a value
+   * the target refuses refuses the submission too.
+   */
+  private async reportedValue(
+    address: AssignmentAddress, action: AssignmentAction, body: AssignmentActionBody<AssignmentAction>, metadata: CommandMetadata,
+  ): Promise<{ problems: FieldProblem[]; measurement?: NonNullable<Obligation['reports']> & { value: number | boolean | string } }> {
+    if (action !== 'submit') return { problems: [] };
+    const { value } = body as AssignmentActionBody<'submit'>;
+    const { state } = await this.executor.load({ aggregate: 'assignment', ...address });
+    const reports = (state as AssignmentState | undefined)?.obligation?.reports;
+    if (!reports) return value === undefined ? { problems: [] } : { problems: [{ field: 'value', message: `assignment ${address.assignmentId} reports no target: send no value` }] };
+    if (value === undefined) return { problems: [{ field: 'value', message: `assignment ${address.assignmentId} reports target "${reports.targetId}" for ${reports.period}: send its value` }] };
+    const { state: plan } = await this.executor.load({ aggregate: 'plan', planId: address.planId });
+    const decision = decidePlan({ type: 'RecordMeasurement', data: { planId: address.planId, ...reports, value, assignmentId: address.assignmentId }, metadata }, plan as PlanState);
+    if (!decision.ok) return { problems: [{ field: 'value', message: decision.error.message }] };
+    return { problems: [], measurement: { ...reports, value } };
   }
 
   /** What the decider cannot see: a reassignment's department and the uploaded files an action references. */

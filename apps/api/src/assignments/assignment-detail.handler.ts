@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { PeopleDirectory, Principal } from '@planledger/auth';
-import { owingStatuses, reviewChainOf, streamNames, type AssignmentState } from '@planledger/domain';
+import { owingStatuses, reviewChainOf, streamNames, type AssignmentState, type Obligation, type PlanState } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
@@ -99,6 +99,15 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     return { state, events, deliveries };
   }
 
+  /** A reporting assignment's target, as the submit form needs it (the value's kind, unit, levels). */
+  private async reportedTarget(planId: string, o: Obligation) {
+    if (!o.reports) return null;
+    const { state } = await this.executor.load({ aggregate: 'plan', planId });
+    const target = (state as PlanState).schedule?.targets?.find((t) => t.targetId === o.reports?.targetId);
+    if (!target) return null;
+    return { ...o.reports, metric: target.metric, kind: target.kind, unit: target.unit, ...(target.levels ? { levels: [...target.levels] } : {}) };
+  }
+
   async execute({ address, principal, asOf: asked }: AssignmentDetailQuery): Promise<QueryResult<AssignmentDetailResponse>> {
     const then = asked ? await this.asItStood(address, asked) : undefined;
     if (then && !then.ok) return then;
@@ -157,7 +166,9 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
     const holding = o.role === undefined ? undefined : holdingIndex(await rosterHoldings(this.storage.database, [address.planId], now))(address.planId, o.role, state.departmentId);
     const role = o.role === undefined ? null : { ...roleHoldersOf(o.role, holding), roleName: measure?.roleName ?? o.role };
     const sourceText = measure?.source ? { text: measure.source, from: 'source' as const } : measure?.description ? { text: measure.description, from: 'description' as const } : null;
+    const reports = await this.reportedTarget(address.planId, o);
     return accepted({
+      reports,
       assignmentId: address.assignmentId, ref: `${address.planId}.${address.assignmentId}`, planId: address.planId, planTitle: planRow[0]?.title ?? address.planId,
       measureId: o.measureId, measureTitle: measure?.title ?? o.title, measureKind: measure?.kind ?? null, description: measure?.description ?? null, sourceText,
       phaseId: o.phaseId ?? null, periodKey: o.periodKey, departmentId: state.departmentId, departmentName: name(state.departmentId), responsibility: o.responsibility,

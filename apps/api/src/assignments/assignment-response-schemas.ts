@@ -138,6 +138,10 @@ export const assignmentDetailResponse = z.object({
   progressCount: z.number().int(),
   submittedAt: instant.nullable(),
   acceptedAt: instant.nullable(),
+  reports: z.object({
+    targetId: z.string(), unitId: z.string().nullable(), period: z.string(), metric: z.string(),
+    kind: z.enum(['threshold', 'pass-fail', 'grade', 'ratio', 'cumulative', 'rising', 'held']), unit: z.string(), levels: z.array(z.string()).optional(),
+  }).nullable().optional().describe('a reporting assignment (ADR 0023): the target and period whose value its submission carries (submit with `value`)'),
   reviewChain: z.object({
     steps: z.array(reviewStepSchema),
     currentStep: z.number().int().nullable().describe('index into steps of the department holding a submission now; null unless submitted'),

@@ -60,6 +60,7 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   closePhase: PLAN_WRITE,
   assignRoster: PLAN_WRITE,
   planRoster: WHOLE_PLAN_READ,
+  recordMeasurement: PLAN_WRITE,
   // The list shows titles and progress counts only: the people who work on plans may see which run.
   listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
   getPlan: WHOLE_PLAN_READ,

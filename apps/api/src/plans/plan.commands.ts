@@ -94,3 +94,25 @@ export class ClosePhaseCommand extends Command<CommandResult<ClosedPhaseAnswer>>
     super();
   }
 }
+
+export interface MeasurementAnswer {
+  planId: string;
+  targetId: string;
+  unitId: string | null;
+  period: string;
+  status: 'on-track' | 'at-risk' | 'met' | 'missed' | null;
+  at: string;
+}
+
+export interface MeasurementInput {
+  targetId: string;
+  unitId?: string | null;
+  period: string;
+  value: number | boolean | string;
+}
+
+export class RecordMeasurementCommand extends Command<CommandResult<MeasurementAnswer>> {
+  constructor(readonly planId: string, readonly input: MeasurementInput, readonly context: CommandContext) {
+    super();
+  }
+}

@@ -9,7 +9,7 @@ import { decodeCursor } from '../read-models/assignment-paging';
 import { GetPlanQuery, GetPlanSummaryQuery, ListPlansQuery, PlanTimelineQuery } from '../read-models/read-model.queries';
 import { Route, Valid, type RequestOf } from '../routes/route.decorators';
 import { AssignRosterCommand, PlanRosterQuery, rosterFieldPath } from './assign-roster.handler';
-import { AmendPlanCommand, ClosePhaseCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand, RecordOutsideEventCommand } from './plan.commands';
+import { AmendPlanCommand, ClosePhaseCommand, ClosePlanCommand, ImportPlanCommand, PublishPlanCommand, RecordMeasurementCommand, RecordOutsideEventCommand } from './plan.commands';
 
 /** An uploaded definition's command fields: `rebase` came in the query, the rest is the body. */
 const importFieldPath: FieldPath = (field) => (field === 'rebase' ? 'query.rebase' : 'body');
@@ -65,6 +65,11 @@ export class PlansController {
   @Route('planRoster')
   planRoster(@Valid('planRoster') { params, query }: RequestOf<'planRoster'>) {
     return answerOf(this.queries.execute(new PlanRosterQuery(params.id, query.asOf)), inQuery);
+  }
+
+  @Route('recordMeasurement')
+  recordMeasurement(@Valid('recordMeasurement') request: RequestOf<'recordMeasurement'>, @Acting() actor: Actor) {
+    return answerOf(this.commands.execute(new RecordMeasurementCommand(request.params.id, request.body, commandContextOf(request, actor))));
   }
 
   @Route('listPlans')

@@ -90,10 +90,28 @@ export const planAsOfSchema = z.object({
   departmentId: z.string().optional().describe('set when only this department\'s work was replayed (`department=` with asOf): every count is of its work alone (ADR 0012)'),
 });
 
+/** A target for one unit (or plan-wide): its milestones, the values measured and the status they gave (ADR 0023). */
+const measuredValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+export const targetSeriesSchema = z.object({
+  targetId: z.string(),
+  metric: z.string(),
+  kind: z.enum(['threshold', 'pass-fail', 'grade', 'ratio', 'cumulative', 'rising', 'held']),
+  unit: z.string(),
+  comparison: z.enum(['>=', '<=', '=']).optional(),
+  levels: z.array(z.string()).optional().describe('grade: the levels, lowest first'),
+  baseline: z.object({ period: z.string(), value: z.number() }).optional(),
+  unitId: z.string().nullable().describe('null: the target is plan-wide'),
+  milestones: z.array(z.object({ period: z.string(), value: measuredValueSchema })).describe('in period order; the last is the target itself'),
+  measurements: z.array(z.object({ period: z.string(), value: measuredValueSchema, measuredAt: z.string(), assignmentId: z.string().optional() })).describe('the value in force per period, in period order'),
+  status: z.enum(['on-track', 'at-risk', 'met', 'missed']).nullable().describe('null until the first value'),
+  reason: z.string().nullable(),
+});
+
 export const planSummaryAnswer = z.object({
   plan: planSummarySchema,
   phases: z.array(phaseViewSchema),
   byDepartment: z.array(departmentProgressSchema),
+  targets: z.array(targetSeriesSchema).optional().describe('each target per unit with its values and status (GET /plans/{id}, and every replay as of a date)'),
   asOf: planAsOfSchema.optional(),
 });
 

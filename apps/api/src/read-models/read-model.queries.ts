@@ -1,3 +1,4 @@
+import type { TargetSeriesView } from '@planledger/domain';
 import type { QueryResult } from '../commands/command-result';
 import { Query } from '@nestjs/cqrs';
 import type { AssignmentFilter, AssignmentView, DepartmentListing, InboxItem, PlanOverview, PlanSummary, UpcomingTimer } from '@planledger/projections';
@@ -19,6 +20,8 @@ export type PlanSummaryView = Omit<PlanOverview, 'assignments'>;
 export interface PlanPage extends PlanSummaryView {
   /** The outside events the plan names, waiting or recorded (ADR 0020). */
   outsideEvents: OutsideEventView[];
+  /** Targets with their values and statuses (ADR 0023), from the plan's own stream. */
+  targets?: TargetSeriesView[];
   assignments: AssignmentView[];
   page: PageInfo;
 }

@@ -81,6 +81,17 @@ export const planRosterQuery = z.strictObject({
   asOf: z.iso.datetime({ offset: true, message: 'an instant with its offset, e.g. 2024-03-01T00:00:00+08:00' }).optional().describe('who held each role then (business time); default now'),
 });
 export const planRosterAnswer = z.object({ planId: z.string(), asOf: z.string().nullable(), holdings: z.array(rosterHolding).describe('role@unit with someone named, by role then unit') });
+/** A target's value for a period, recorded by a planner (reporting assignments carry theirs in submit). */
+export const recordMeasurementBody = z.strictObject({
+  targetId: z.string().min(1).max(200).describe('the id the plan gives the target under targets:'),
+  unitId: z.string().min(1).max(200).nullable().optional().describe('the unit measured; leave out (or null) for a plan-wide target'),
+  period: z.string().regex(/^\d{4}(-\d{4})?$/, 'a year ("2023") or a school year ("2022-2023")').describe("the target's milestone period"),
+  value: z.union([z.number(), z.boolean(), z.string().trim().min(1).max(200)]).describe('a number in the target\'s unit, true/false (pass-fail) or a level (grade)'),
+});
+export const measurementAnswer = z.object({
+  planId: z.string(), targetId: z.string(), unitId: z.string().nullable(), period: z.string(),
+  status: z.enum(['on-track', 'at-risk', 'met', 'missed']).nullable().describe('the status after this value'), at: z.string(),
+});
 export const outsideEventAnswer = z.object({ planId: z.string(), eventId: z.string(), occurrence: z.number().int(), date: z.string(), at: z.string() });
 
 /** Headers of commands besides the bearer token (who acts comes from the token: auth/authorization.guard.ts). */
@@ -116,7 +127,11 @@ export const assignmentActionBodies = {
   acknowledge: z.strictObject({}),
   start: z.strictObject({}),
   progress: z.strictObject({ note: text(10_000), count: z.number().int().min(1).max(10_000).optional().describe('how many of the required reports this covers (default 1)'), attachments: attachments.optional() }),
-  submit: z.strictObject({ note: note.optional(), attachments: attachments.optional() }),
+  submit: z.strictObject({
+    note: note.optional(),
+    attachments: attachments.optional(),
+    value: z.union([z.number(), z.boolean(), z.string().trim().min(1).max(200)]).optional().describe('a reporting assignment\'s value for its target (ADR 0023): a number in the target\'s unit, true/false (pass-fail) or a level (grade)'),
+  }),
   return: z.strictObject({ reason: text(2000) }),
   accept: z.strictObject({ note: note.optional() }),
   reassign: z.strictObject({ toDepartmentId: departmentIdSchema, reason: text(2000) }),

@@ -122,6 +122,11 @@ export const routeTable = {
     method: 'get', path: '/plans/{id}/roster', tag: 'plans', summary: 'Who holds each role at each unit, now or as of an instant',
     params: s.planParams, query: s.planRosterQuery, status: 200, response: 'role@unit with the people holding it then', errors: [400, 404], responseSchema: s.planRosterAnswer,
   },
+  recordMeasurement: {
+    method: 'post', path: '/plans/{id}/measurements', tag: 'plans', summary: "Record a target's value for a period (a unit's, or the plan's); its status follows by the documented rule (ADR 0023)",
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.recordMeasurementBody },
+    status: 200, response: 'the value recorded and the status it gives', errors: [400, 404, 409], responseSchema: s.measurementAnswer,
+  },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',
     query: s.listPlansQuery, status: 200, response: 'plans, newest first, with assignment counts by status', errors: [400], responseSchema: lists.planListAnswer,

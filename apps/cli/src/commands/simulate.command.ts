@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { rosterProblems, type PlanSchedule, type RosterEntry } from '@planledger/domain';
 import { parseRosterFile } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedMeasurement, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parsePhaseClose, parseUntil, UsageError } from '../output/instant-format';
+import { parseMeasurement } from '../output/measure-flag';
 import { configuredHolidays } from './configured-holidays';
 import { formatErrors, loadDefinition, readPlanFile } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
@@ -20,6 +21,7 @@ interface SimulateFlags {
   event: string[];
   closePhase: string[];
   roster?: string;
+  measure: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -36,6 +38,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--close-phase <id=date>', 'a planner closes phase ID at the end of that day; the undated phase after it opens (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--roster <file>', 'a roster file (role@unit → people) the planner records right after publishing; looked up beside the plan when not found as given')
+    .option('--measure <target[@unit]=period:value>', 'a target\'s value for a period, e.g. enrolment=2023:98.5 or pass@school-a=2022-2023:true (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -63,7 +66,9 @@ function simulate(file: string, flags: SimulateFlags): number {
   const amendments: SimulatedAmendment[] = [];
   const outsideEvents: SimulatedOutsideEvent[] = [];
   const phaseCloses: SimulatedPhaseClose[] = [];
+  const measurements: SimulatedMeasurement[] = [];
   try {
+    for (const value of flags.measure) measurements.push(parseMeasurement(value, schedule));
     for (const value of flags.closePhase) {
       const parsed = parsePhaseClose(value, schedule.timeZone);
       const named = schedule.phases.map((p) => p.phaseId);
@@ -105,6 +110,8 @@ function simulate(file: string, flags: SimulateFlags): number {
   const out = new BufferedWriter((t) => void (process.stdout.destroyed || process.stdout.write(t)));
   const print = flags.json ? (e: TimelineEntry) => out.line(JSON.stringify(e)) : (e: TimelineEntry) => out.line(textLine(e));
 
+  /** Each target's last status, per unit: printed after the counts. */
+  const finalStatuses = new Map<string, string>();
   const result = simulatePlan(schedule, { fileName: file, format, text }, {
     until,
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
@@ -112,8 +119,12 @@ function simulate(file: string, flags: SimulateFlags): number {
     outsideEvents,
     phaseCloses,
     ...(roster && { roster }),
+    measurements,
     retainEvents: false,
-    onEvent: (event) => print(timeline.entry(event)),
+    onEvent: (event) => {
+      if (event.type === 'TargetStatusChanged') finalStatuses.set(`${event.data.targetId}${event.data.unitId === null ? '' : `@${event.data.unitId}`}`, `${event.data.status} (${event.data.period})`);
+      print(timeline.entry(event));
+    },
   });
 
   if (!flags.json) {
@@ -123,6 +134,11 @@ function simulate(file: string, flags: SimulateFlags): number {
     const neverOpened = timeline.phasesNeverOpened();
     if (neverOpened.length > 0) out.line('');
     for (const line of neverOpened) out.line(line);
+    if (finalStatuses.size > 0) {
+      out.line('');
+      out.line('targets:');
+      for (const [series, status] of [...finalStatuses].sort(([a], [b]) => (a < b ? -1 : 1))) out.line(`  ${series.padEnd(28)} ${status}`);
+    }
   }
   out.flush();
   for (const r of result.rejections) process.stderr.write(`refused ${r.command} on ${r.target.aggregate}: ${r.error.message}\n`);

@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a target's value for a period (a unit's, or the plan's); its status follows by the documented rule (ADR 0023) */
+        post: operations["recordMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}": {
         parameters: {
             query?: never;
@@ -2541,6 +2558,115 @@ export interface operations {
             };
         };
     };
+    recordMeasurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the id the plan gives the target under targets: */
+                    targetId: string;
+                    /** @description the unit measured; leave out (or null) for a plan-wide target */
+                    unitId?: string | null;
+                    /** @description the target's milestone period */
+                    period: string;
+                    /** @description a number in the target's unit, true/false (pass-fail) or a level (grade) */
+                    value: number | boolean | string;
+                };
+            };
+        };
+        responses: {
+            /** @description the value recorded and the status it gives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        targetId: string;
+                        unitId: string | null;
+                        period: string;
+                        /** @description the status after this value */
+                        status: ("on-track" | "at-risk" | "met" | "missed") | null;
+                        at: string;
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getPlan: {
         parameters: {
             query?: {
@@ -2646,6 +2772,39 @@ export interface operations {
                                 /** @description accepted / (total − waived − cancelled), in percent with one decimal */
                                 percentAccepted: number;
                             };
+                        }[];
+                        /** @description each target per unit with its values and status (GET /plans/{id}, and every replay as of a date) */
+                        targets?: {
+                            targetId: string;
+                            metric: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "pass-fail" | "grade" | "ratio" | "cumulative" | "rising" | "held";
+                            unit: string;
+                            /** @enum {string} */
+                            comparison?: ">=" | "<=" | "=";
+                            /** @description grade: the levels, lowest first */
+                            levels?: string[];
+                            baseline?: {
+                                period: string;
+                                value: number;
+                            };
+                            /** @description null: the target is plan-wide */
+                            unitId: string | null;
+                            /** @description in period order; the last is the target itself */
+                            milestones: {
+                                period: string;
+                                value: number | boolean | string;
+                            }[];
+                            /** @description the value in force per period, in period order */
+                            measurements: {
+                                period: string;
+                                value: number | boolean | string;
+                                measuredAt: string;
+                                assignmentId?: string;
+                            }[];
+                            /** @description null until the first value */
+                            status: ("on-track" | "at-risk" | "met" | "missed") | null;
+                            reason: string | null;
                         }[];
                         asOf?: {
                             /** @description the moment shown, UTC */
@@ -2882,6 +3041,39 @@ export interface operations {
                                 /** @description accepted / (total − waived − cancelled), in percent with one decimal */
                                 percentAccepted: number;
                             };
+                        }[];
+                        /** @description each target per unit with its values and status (GET /plans/{id}, and every replay as of a date) */
+                        targets?: {
+                            targetId: string;
+                            metric: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "pass-fail" | "grade" | "ratio" | "cumulative" | "rising" | "held";
+                            unit: string;
+                            /** @enum {string} */
+                            comparison?: ">=" | "<=" | "=";
+                            /** @description grade: the levels, lowest first */
+                            levels?: string[];
+                            baseline?: {
+                                period: string;
+                                value: number;
+                            };
+                            /** @description null: the target is plan-wide */
+                            unitId: string | null;
+                            /** @description in period order; the last is the target itself */
+                            milestones: {
+                                period: string;
+                                value: number | boolean | string;
+                            }[];
+                            /** @description the value in force per period, in period order */
+                            measurements: {
+                                period: string;
+                                value: number | boolean | string;
+                                measuredAt: string;
+                                assignmentId?: string;
+                            }[];
+                            /** @description null until the first value */
+                            status: ("on-track" | "at-risk" | "met" | "missed") | null;
+                            reason: string | null;
                         }[];
                         asOf?: {
                             /** @description the moment shown, UTC */
@@ -4992,6 +5184,8 @@ export interface operations {
                         /** @description where the document is kept (URL, archive number) */
                         ref: string;
                     })[];
+                    /** @description a reporting assignment's value for its target (ADR 0023): a number in the target's unit, true/false (pass-fail) or a level (grade) */
+                    value?: number | boolean | string;
                 };
             };
         };
@@ -8946,6 +9140,17 @@ export interface operations {
                         progressCount: number;
                         submittedAt: string | null;
                         acceptedAt: string | null;
+                        /** @description a reporting assignment (ADR 0023): the target and period whose value its submission carries (submit with `value`) */
+                        reports?: {
+                            targetId: string;
+                            unitId: string | null;
+                            period: string;
+                            metric: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "pass-fail" | "grade" | "ratio" | "cumulative" | "rising" | "held";
+                            unit: string;
+                            levels?: string[];
+                        } | null;
                         reviewChain: {
                             steps: {
                                 departmentId: string;

@@ -345,9 +345,13 @@ function ActionsCard({ detail, busy, act, reviewing }: ActionProps & { reviewing
 function NoteAndFilesForm({ name, detail, busy, act }: ActionProps & { name: 'submit' | 'progress' }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const finish = async (values: { note?: string; count?: number; files?: Parameters<typeof uploadedFiles>[0] }) => {
+  // A reporting assignment's submission carries its target's value (ADR 0023).
+  const reports = name === 'submit' ? detail.reports ?? null : null;
+  const finish = async (values: { note?: string; count?: number; files?: Parameters<typeof uploadedFiles>[0]; value?: number | string }) => {
     const attachments = uploadedFiles(values.files);
+    const value = reports === null || values.value === undefined ? undefined : reports.kind === 'pass-fail' ? values.value === 'true' : values.value;
     const body: ActionBody = {
+      ...(value !== undefined && { value }),
       ...(values.note?.trim() && { note: values.note.trim() }),
       ...(name === 'progress' && values.count && values.count > 1 && { count: values.count }),
       ...(attachments.length && { attachments }),
@@ -356,6 +360,17 @@ function NoteAndFilesForm({ name, detail, busy, act }: ActionProps & { name: 'su
   };
   return (
     <Form form={form} layout="vertical" onFinish={finish} requiredMark={false} data-testid={`form-${name}`}>
+      {reports && (
+        <Form.Item label={t('target_value_label')} name="value" extra={t('target_value_help', { metric: reports.metric, period: reports.period })} rules={[{ required: true, message: t('target_value_required') }]}>
+          {reports.kind === 'pass-fail' ? (
+            <Select data-testid="submit-value" options={[{ value: 'true', label: t('target_passed') }, { value: 'false', label: t('target_not_passed') }]} style={{ maxWidth: 240 }} />
+          ) : reports.kind === 'grade' ? (
+            <Select data-testid="submit-value" options={(reports.levels ?? []).map((level) => ({ value: level, label: level }))} style={{ maxWidth: 240 }} />
+          ) : (
+            <InputNumber data-testid="submit-value" addonAfter={reports.unit} style={{ maxWidth: 240 }} />
+          )}
+        </Form.Item>
+      )}
       <Form.Item label={t('form_note')} name="note" rules={name === 'progress' ? [{ required: true, whitespace: true, message: t('form_progressRequired') }] : []}>
         <Input.TextArea rows={3} maxLength={10_000} placeholder={t('form_notePlaceholder')} data-testid={`${name}-note`} />
       </Form.Item>

@@ -9,6 +9,7 @@ import { useSession } from '../queries';
 import { OrderedPhases } from './OrderedPhases';
 import { PlanBulletins } from './PlanBulletins';
 import { PlanOutsideEvents } from './PlanOutsideEvents';
+import { PlanTargets } from './PlanTargets';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -54,6 +55,11 @@ export function PlanPage() {
         </Card>
       )}
       <PlanOutsideEvents planId={planId} mayRecord={mayAmend && data?.status === 'published'} />
+      {mayRead && (
+        <Card title={<h2 className="card-title">{t('plan_targets')}</h2>} size="small">
+          <PlanTargets planId={planId} />
+        </Card>
+      )}
       <Card title={<h2 className="card-title">{t('plan_matrix')}</h2>} size="small">
         <ProgressMatrix planId={planId} />
       </Card>

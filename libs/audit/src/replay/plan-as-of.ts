@@ -1,4 +1,4 @@
-import { allowedAssignmentCommands, closingStartOf, streamNames, type PlanSchedule } from '@planledger/domain';
+import { allowedAssignmentCommands, closingStartOf, streamNames, targetViewsOf, type PlanSchedule, type TargetSeriesView } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import { buildPlanOverview, type AssignmentView, type PhaseView, type PlanOverview } from '@planledger/projections';
 import { isWithinAsOf, type AsOf } from '../as-of/as-of';
@@ -10,6 +10,8 @@ import { outsideEventsOf, type OutsideEventView } from './outside-events';
 export interface PlanAsOf extends PlanOverview {
   /** The plan's outside events as known at the instant: waiting or recorded, with what each occurrence issued (ADR 0020). */
   outsideEvents: OutsideEventView[];
+  /** Each target's values and status as recorded by the instant (ADR 0023): what an auditor could have known then. */
+  targets?: TargetSeriesView[];
   asOf: AsOf & {
     /** How many of the plan's stored events fell on or before the instant. */
     eventsReplayed: number;
@@ -105,7 +107,9 @@ export function replayPlanAsOf(planId: string, events: readonly StoredEvent[], a
   const issuedUnder = new Map<string, number>();
   for (const a of issued) issuedUnder.set(a.periodKey, (issuedUnder.get(a.periodKey) ?? 0) + 1);
   const outsideEvents = outsideEventsOf(byStream.get(streamNames.plan(planId)) ?? [], (key) => issuedUnder.get(key) ?? 0, asOf.instant);
-  return { ...overview, outsideEvents, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
+  // Left out for plans without targets, so their replays stay as they were.
+  const targets = schedule.targets?.length ? { targets: targetViewsOf(state) } : {};
+  return { ...overview, outsideEvents, ...targets, asOf: { ...asOf, eventsReplayed, eventsAfter: events.length - eventsReplayed, ...(scope && { departmentId: scope.departmentId }) } };
 }
 
 function toPhaseView(phaseId: string, { state, openedAt, closedAt }: FoldedPhase): Omit<PhaseView, 'progress'> {

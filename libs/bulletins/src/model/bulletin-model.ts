@@ -1,6 +1,6 @@
 import { classifyPlanStream, isWithinAsOf, replayPlanAsOf, type AsOf } from '@planledger/audit';
 import { localDateOf, type LocalDate } from '@planledger/calendar';
-import { owingStatuses, type AssignmentStatus, type PlanSchedule } from '@planledger/domain';
+import { owingStatuses, type AssignmentStatus, type PlanSchedule, type TargetSeriesView } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
 import { weekdayOf, windowName } from './chinese-dates';
@@ -98,6 +98,11 @@ export interface Commendation {
   accepted: number;
 }
 
+/** A target for one unit (or plan-wide) as recorded by the bulletin's instant (ADR 0023), with the unit's name. */
+export interface TargetRow extends TargetSeriesView {
+  unitName: string | null;
+}
+
 /** The sections a bulletin is built from; later kinds (targets, findings, assessment) join the union. */
 export type BulletinSection =
   | { kind: 'overview'; figures: WorkFigures }
@@ -106,7 +111,9 @@ export type BulletinSection =
   | { kind: 'overdue'; items: LateItem[] }
   | { kind: 'escalated'; items: LateItem[] }
   | { kind: 'ranking'; entries: RankingEntry[] }
-  | { kind: 'commendations'; departments: Commendation[] };
+  | { kind: 'commendations'; departments: Commendation[] }
+  /** Present only for plans with targets (ADR 0023). */
+  | { kind: 'targets'; rows: TargetRow[] };
 
 export type SectionKind = BulletinSection['kind'];
 export type SectionOf<K extends SectionKind> = Extract<BulletinSection, { kind: K }>;
@@ -285,6 +292,8 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
       { kind: 'escalated', items: escalated },
       { kind: 'ranking', entries: rankDepartments(byDepartment) },
       { kind: 'commendations', departments: commendationsOf(byDepartment) },
+      // Targets as recorded by the instant (the replay folds only what was known then); left out for plans without targets.
+      ...(replayed.targets ? [{ kind: 'targets' as const, rows: replayed.targets.map((t) => ({ ...t, unitName: t.unitId === null ? null : nameOf(t.unitId) })) }] : []),
     ],
   };
 }

@@ -119,6 +119,19 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
           rows: section.entries.map((e) => [e.rank, e.name, percent(e.onTimeRate), e.assessed, e.overdueNow, e.everEscalated, DECIDED_BY[e.decidedBy]]),
         });
         break;
+      case 'targets': {
+        heading('目标任务完成情况');
+        const counts = (['met', 'on-track', 'at-risk', 'missed'] as const).map((s) => `${TARGET_STATUS[s]}${section.rows.filter((r) => r.status === s).length}项`).join(',');
+        paragraph(`计划确定的目标任务按单位共${section.rows.length}项,其中${counts},尚未报送${section.rows.filter((r) => r.status === null).length}项。`);
+        table({
+          sheet: '目标', header: ['序号', '指标', '单位', '节点目标', '报送值', '状态'],
+          rows: section.rows.map((r, i) => [
+            i + 1, r.metric, r.unitName ?? '全局', r.milestones.map((m) => `${m.period}:${targetValueText(r, m.value, true)}`).join(';'),
+            r.measurements.map((m) => `${m.period}:${targetValueText(r, m.value, false)}`).join(';') || '—', r.status === null ? '未报送' : TARGET_STATUS[r.status],
+          ]),
+        });
+        break;
+      }
       case 'commendations':
         heading('表扬建议');
         paragraph(section.departments.length === 0
@@ -130,6 +143,17 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
   const overdue = sectionOf(model, 'overdue');
   if (overdue && overdue.items.length > 0) paragraph('请逾期单位抓紧办理,尽快按要求报送;已督办事项由督办接收单位跟踪落实。');
   return blocks;
+}
+
+const TARGET_STATUS: Record<'on-track' | 'at-risk' | 'met' | 'missed', string> = { 'on-track': '进展正常', 'at-risk': '有风险', met: '已达成', missed: '未达成' };
+
+/** A milestone or value as a bulletin writes it: 90%, 12所, 2倍, 通过, 一级. */
+function targetValueText(row: { kind: string; unit: string; baseline?: { value: number } }, value: number | boolean | string, milestone: boolean): string {
+  if (typeof value === 'boolean') return value ? '通过' : '未通过';
+  if (typeof value === 'string') return value;
+  if (milestone && row.kind === 'ratio') return `基准的${value}倍(${(row.baseline?.value ?? 0) * value}${row.unit})`;
+  if (milestone && row.kind === 'rising') return '逐年改善';
+  return `${value}${row.unit}`;
 }
 
 const PHASE_STATUS: Record<string, string> = { scheduled: '未开始', open: '进行中', closing: '总结阶段', closed: '已结束', cancelled: '已撤销' };

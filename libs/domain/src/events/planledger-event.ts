@@ -39,6 +39,8 @@ export const currentSchemaVersions: { readonly [T in PlanledgerEventType]: Schem
   AssignmentCancelled: 2,
   AssignmentDeadlineMoved: 2,
   RosterAssigned: 1,
+  TargetMeasured: 1,
+  TargetStatusChanged: 1,
 };
 
 export const isPlanledgerEventType = (type: string): type is PlanledgerEventType => Object.hasOwn(currentSchemaVersions, type);

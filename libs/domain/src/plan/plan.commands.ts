@@ -18,5 +18,10 @@ export type RecordOutsideEvent = Command<
 /** Names who holds roles at units from now on (a roster supplied after publishing, ADR 0022). */
 export type AssignRoster = Command<'AssignRoster', { planId: string; entries: RosterEntry[]; source?: string }>;
 
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster;
+/** Records a target's value for a period, for a unit or plan-wide (unitId null); from a reporting assignment's submission or a planner. */
+export type RecordMeasurement = Command<
+  'RecordMeasurement',
+  { planId: string; targetId: string; unitId: string | null; period: string; value: number | boolean | string; assignmentId?: string }
+>;
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement;
 export type PlanCommandType = PlanCommand['type'];

@@ -1,6 +1,8 @@
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
-import type { PlanCommand } from './plan.commands';
+import type { PlanCommand, RecordMeasurement } from './plan.commands';
+import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
+import { assessTarget } from '../targets/target-status';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
 import { allowedPlanCommands, planTransitions } from './plan.transitions';
@@ -59,7 +61,46 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
       const entries = command.data.entries.map(({ roleId, unitId, people }) => ({ roleId, unitId, people: people.map(({ personId, name }) => ({ personId, name })) }));
       return emit({ type: 'RosterAssigned', data: { planId, entries, ...(command.data.source === undefined ? {} : { source: command.data.source }) } });
     }
+    case 'RecordMeasurement':
+      return decideMeasurement(command, state);
   }
+}
+
+/**
+ * A value for a target: it must name a target of the schedule in force, a unit the target applies
+ * to (or none, plan-wide), a period of the target's kind up to its last milestone, and a value of
+ * the target's type. The status it gives is recorded only when it differs from the one before.
+ */
+function decideMeasurement(command: RecordMeasurement, state: PlanState): Decision<PlanEvent> {
+  const { at, actor } = command.metadata;
+  const { planId, targetId, unitId, period, value, assignmentId } = command.data;
+  const invalid = (field: string, message: string) => reject<PlanEvent>({ code: 'invalid_command', aggregate: 'plan', id: planId, field, message });
+  const target = state.schedule?.targets?.find((t) => t.targetId === targetId);
+  if (!target) return invalid('targetId', `plan ${planId} has no target "${targetId}"`);
+  if (target.unitIds.length === 0 && unitId !== null) return invalid('unitId', `target "${targetId}" is plan-wide: give no unit (null), not "${unitId}"`);
+  if (target.unitIds.length > 0 && (unitId === null || !target.unitIds.includes(unitId))) {
+    return invalid('unitId', `target "${targetId}" is measured per unit: name one of ${target.unitIds.join(', ')}${unitId === null ? '' : `, not "${unitId}"`}`);
+  }
+  const final = target.milestones[target.milestones.length - 1].period;
+  const year = periodStartYear(period);
+  if (year === undefined || !samePeriodKind(period, final)) return invalid('period', `"${period}" is not a period of target "${targetId}": write it like "${final}"`);
+  if (year > (periodStartYear(final) ?? year)) return invalid('period', `target "${targetId}" ends with ${final}; "${period}" is after it`);
+  const wrongValue = invalidValueReason(target, value);
+  if (wrongValue !== undefined) return invalid('value', wrongValue);
+
+  const key = targetSeriesKey(targetId, unitId);
+  const before = state.targets?.[key];
+  const measured: PlanEvent = {
+    type: 'TargetMeasured', schemaVersion: 1, at, actor,
+    data: { planId, targetId, unitId, period, value, ...(assignmentId !== undefined ? { assignmentId } : {}), recordedBy: actor.userId, measuredAt: at },
+  };
+  const assessment = assessTarget(target, [...(before?.measurements ?? []), { period, value }]);
+  if (!assessment || assessment.status === before?.status) return accept<PlanEvent>(measured);
+  const changed: PlanEvent = {
+    type: 'TargetStatusChanged', schemaVersion: 1, at, actor,
+    data: { planId, targetId, unitId, period, status: assessment.status, ...(before?.status ? { previousStatus: before.status } : {}), reason: assessment.reason, at },
+  };
+  return accept<PlanEvent>(measured, changed);
 }
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
@@ -78,6 +119,17 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, outsideEvents: { ...state.outsideEvents, [event.data.eventId]: event.data.occurrence } };
     case 'RosterAssigned':
       return { ...state, roster: applyRosterEntries(state.roster ?? {}, event.data.entries) };
+    case 'TargetMeasured': {
+      const key = targetSeriesKey(event.data.targetId, event.data.unitId);
+      const series = state.targets?.[key];
+      const { period, value, measuredAt: at, assignmentId } = event.data;
+      const measurements = [...(series?.measurements ?? []), { period, value, at, ...(assignmentId !== undefined ? { assignmentId } : {}) }];
+      return { ...state, targets: { ...state.targets, [key]: { ...series, measurements } } };
+    }
+    case 'TargetStatusChanged': {
+      const key = targetSeriesKey(event.data.targetId, event.data.unitId);
+      return { ...state, targets: { ...state.targets, [key]: { measurements: state.targets?.[key]?.measurements ?? [], status: event.data.status, reason: event.data.reason } } };
+    }
   }
 }
 

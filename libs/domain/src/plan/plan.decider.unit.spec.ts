@@ -15,6 +15,10 @@ const S = schedule({
     { eventId: 'spot', name: '暗访检查', recurring: true, inspection: true },
   ],
   obligations: [obligation(), obligation({ assignmentId: 'visits.school-a.once', measureId: 'visits', role: 'head-teacher' })],
+  targets: [
+    { targetId: 'enrolment', metric: '学前三年毛入园率', kind: 'threshold', comparison: '>=', unit: '%', milestones: [{ period: '2022', value: 95 }, { period: '2023', value: 99 }], unitIds: [] },
+    { targetId: 'safety', metric: '安全责任事故', kind: 'held', unit: '起', milestones: [{ period: '2023', value: 0 }], unitIds: ['school-a'] },
+  ],
 });
 const source: PlanSource = { fileName: 'lianyun.yaml', format: 'yaml', text: 'title: 連云區…' };
 const T0 = '2021-11-25T00:00:00.000Z';
@@ -39,6 +43,7 @@ const sample: { [K in PlanCommandType]: Extract<PlanCommand, { type: K }> } = {
   ClosePlan: { type: 'ClosePlan', data: { planId: PLAN_ID, reason: '期满' }, metadata: meta(NOW, planner) },
   RecordOutsideEvent: { type: 'RecordOutsideEvent', data: { planId: PLAN_ID, eventId: 'visit', date: '2022-05-20', dayClosesAt: '2022-05-20T15:59:59.999Z' }, metadata: meta(NOW, planner) },
   AssignRoster: { type: 'AssignRoster', data: { planId: PLAN_ID, entries: [{ roleId: 'head-teacher', unitId: 'school-a', people: [{ personId: 'zhang-san', name: '张三' }] }] }, metadata: meta(NOW, planner) },
+  RecordMeasurement: { type: 'RecordMeasurement', data: { planId: PLAN_ID, targetId: 'enrolment', unitId: null, period: '2022', value: 96 }, metadata: meta(NOW, planner) },
 };
 const statuses = Object.keys(planTransitions) as PlanStatus[];
 const commandTypes = Object.keys(sample) as PlanCommandType[];
@@ -51,7 +56,8 @@ describe('plan decider: transition table', () => {
   it.each(allowed)('%s + %s → %s', (status, command, next) => {
     const { decision, state } = spec.given(historyFor[status]).when(sample[command]).decision();
     if (!decision.ok) throw new Error(JSON.stringify(decision.error));
-    expect(decision.events).toHaveLength(1);
+    // A first measurement also records the status it gives: TargetMeasured, then TargetStatusChanged.
+    expect(decision.events).toHaveLength(command === 'RecordMeasurement' ? 2 : 1);
     expect(decision.events.reduce(planDecider.evolve, state).status).toBe(next === 'same' ? status : next);
   });
   const rejected = statuses.flatMap((status) => commandTypes.filter((c) => planTransitions[status][c] === undefined).map((c) => [status, c] as const));
@@ -181,5 +187,41 @@ describe('assign a roster (who holds a role at a unit, ADR 0022)', () => {
     expect(holdersOf(rosterAsOf(events, '2022-01-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([]);
     expect(holdersOf(rosterAsOf(events, '2022-05-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([zhang]);
     expect(holdersOf(rosterAsOf(events, '2023-01-01T00:00:00.000Z'), 'head-teacher', 'school-a')).toEqual([li]);
+  });
+});
+
+describe('record a target measurement', () => {
+  const measure = (data: Partial<Extract<PlanCommand, { type: 'RecordMeasurement' }>['data']>, at = NOW): PlanCommand => ({ ...sample.RecordMeasurement, data: { ...sample.RecordMeasurement.data, ...data }, metadata: meta(at, planner) });
+  const measured = (period: string, value: number, unitId: string | null = null, targetId = 'enrolment', at = NOW) =>
+    ev('TargetMeasured', { planId: PLAN_ID, targetId, unitId, period, value, recordedBy: planner.userId, measuredAt: at }, at, planner);
+  const changed = (period: string, status: 'on-track' | 'at-risk' | 'met' | 'missed', reason: string, previousStatus?: 'on-track' | 'at-risk' | 'met' | 'missed', unitId: string | null = null, targetId = 'enrolment', at = NOW) =>
+    ev('TargetStatusChanged', { planId: PLAN_ID, targetId, unitId, period, status, ...(previousStatus ? { previousStatus } : {}), reason, at }, at, planner);
+
+  it('given a published plan, when 2022 already meets 2023, then the value and "on track" are recorded', () => {
+    const state = spec.given([drafted, published]).when(measure({ value: 99 })).then([measured('2022', 99), changed('2022', 'on-track', 'the trend reaches 99 % by 2023, meeting >= 99 % (2023)')]);
+    expect(state.targets?.['enrolment@*']).toEqual({ measurements: [{ period: '2022', value: 99, at: NOW }], status: 'on-track', reason: 'the trend reaches 99 % by 2023, meeting >= 99 % (2023)' });
+  });
+  it('given 2022 at risk, when 2023 reaches 99.5, then the target is met (the status before is named)', () => {
+    const history = [drafted, published, measured('2022', 96), changed('2022', 'at-risk', 'the trend reaches 96 % by 2023, short of >= 99 % (2023)')];
+    spec.given(history).when(measure({ period: '2023', value: 99.5 })).then([measured('2023', 99.5), changed('2023', 'met', '2023: 99.5 % meets >= 99 % (2023)', 'at-risk')]);
+  });
+  it('given on track, when a correction keeps it on track, then only the value is recorded', () => {
+    const history = [drafted, published, measured('2022', 99), changed('2022', 'on-track', '…')];
+    spec.given(history).when(measure({ value: 99.2 })).then([measured('2022', 99.2)]);
+  });
+  it('given a per-unit "zero incidents" target, when school-a reports one incident, then it is missed for good', () => {
+    spec.given([drafted, published]).when(measure({ targetId: 'safety', unitId: 'school-a', period: '2022', value: 1 }))
+      .then([measured('2022', 1, 'school-a', 'safety'), changed('2022', 'missed', '2022: 1 起, more than the 0 allowed', undefined, 'school-a', 'safety')]);
+  });
+  it.each([
+    ['an unknown target', { targetId: 'quality' }, 'targetId'],
+    ['a unit for a plan-wide target', { unitId: 'school-a' }, 'unitId'],
+    ['no unit for a per-unit target', { targetId: 'safety' }, 'unitId'],
+    ['a unit the target does not apply to', { targetId: 'safety', unitId: 'bureau' }, 'unitId'],
+    ['a school year for a calendar-year target', { period: '2022-2023' }, 'period'],
+    ['a period after the last milestone', { period: '2024' }, 'period'],
+    ['a level for a number', { value: '优秀' }, 'value'],
+  ])('when %s is given, then it is refused naming the field', (_what, data, field) => {
+    spec.given([drafted, published]).when(measure(data as never)).thenFails({ code: 'invalid_command', field });
   });
 });

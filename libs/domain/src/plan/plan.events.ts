@@ -2,6 +2,7 @@ import type { DomainEventOf } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { ScheduleChanges } from '../schedule/schedule-diff';
 import type { RosterEntry } from './roster';
+import type { MeasuredValue, TargetStatus } from '../targets/scheduled-target';
 
 /** The definition as the planner wrote it, kept for the record (what the plan looked like). */
 export interface PlanSource {
@@ -36,4 +37,19 @@ export type OutsideEventRecorded = DomainEventOf<
  */
 export type RosterAssigned = DomainEventOf<'RosterAssigned', { planId: string; entries: RosterEntry[]; source?: string }>;
 
-export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | RosterAssigned;
+/**
+ * A target's value for one period (ADR 0023; shape shared with #15 assessment). `unitId` null: the
+ * target is plan-wide. `assignmentId`: the reporting assignment whose submission carried it.
+ * `measuredAt` is the business time it was recorded, what an as-of replay cuts at.
+ */
+export type TargetMeasured = DomainEventOf<
+  'TargetMeasured',
+  { planId: string; targetId: string; unitId: string | null; period: string; value: MeasuredValue; assignmentId?: string; recordedBy: string; measuredAt: string }
+>;
+/** A target's status moved (by the rule in docs/plan-language/targets.md), with why, in words. */
+export type TargetStatusChanged = DomainEventOf<
+  'TargetStatusChanged',
+  { planId: string; targetId: string; unitId: string | null; period: string; status: TargetStatus; previousStatus?: TargetStatus; reason: string; at: string }
+>;
+
+export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | RosterAssigned | TargetMeasured | TargetStatusChanged;

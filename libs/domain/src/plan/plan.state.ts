@@ -1,6 +1,8 @@
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanStatus } from './plan.transitions';
 import type { Roster } from './roster';
+import type { Measurement } from '../targets/target-status';
+import type { TargetStatus } from '../targets/scheduled-target';
 
 export interface PlanState {
   status: PlanStatus;
@@ -13,6 +15,8 @@ export interface PlanState {
   outsideEvents?: Record<string, number>;
   /** Who holds each role@unit now (absent: no roster yet). */
   roster?: Roster;
+  /** Per target series (targetSeriesKey): the values measured, in the order recorded, and the status they gave. */
+  targets?: Record<string, { measurements: (Measurement & { at: string; assignmentId?: string })[]; status?: TargetStatus; reason?: string }>;
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

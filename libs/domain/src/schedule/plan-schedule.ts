@@ -1,4 +1,5 @@
 import type { Instant } from '../shared/time';
+import type { ScheduledTarget } from '../targets/scheduled-target';
 
 /**
  * A plan compiled to concrete instants: what the engine runs. Produced from a validated
@@ -34,6 +35,8 @@ export interface PlanSchedule {
   phaseObligations?: PhaseObligation[];
   /** The holiday table, for work whose offset counts working days from a date known only at run time (absent: no such work). */
   workingDayTable?: WorkingDayTable;
+  /** Targets with their milestones, judged on each measurement (ADR 0023; absent: none). */
+  targets?: ScheduledTarget[];
 }
 
 /**
@@ -155,6 +158,11 @@ export interface Obligation {
   escalation: { afterDays: number; to: string }[];
   /** Work issued when this work is accepted, due `offsetDays` × 24 h after the acceptance (ADR 0015). */
   followOns?: FollowOnObligation[];
+  /**
+   * A reporting assignment (ADR 0023): its submission carries the value of this target for
+   * `unitId` (null: plan-wide) and `period`. Absent on every other obligation.
+   */
+  reports?: { targetId: string; unitId: string | null; period: string };
 }
 
 /** An obligation issued by the acceptance of another: its id and period key fixed at compile time. */

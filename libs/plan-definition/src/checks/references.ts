@@ -66,5 +66,8 @@ export function checkReferences(input: CheckInput, errors: ErrorCollector): void
     expect('department', liaison.id, orgPath('liaisons', i, 'id'));
     expectAll('unit', liaison.schools, orgPath('liaisons', i, 'schools'));
   });
-  d.targets.forEach((t, i) => expectAll('unit', t.appliesTo, ['targets', i, 'appliesTo']));
+  d.targets.forEach((t, i) => {
+    expectAll('unit', t.appliesTo, ['targets', i, 'appliesTo']);
+    if (t.measuredBy?.by !== undefined) expect('unit', t.measuredBy.by, ['targets', i, 'measuredBy', 'by']);
+  });
 }

@@ -8,6 +8,7 @@ import { checkOrderedPhases } from './ordered-phases';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
+import { checkTargets } from './targets';
 import { checkParentCycles, checkReviewAndEscalationTargets, checkTimeZone } from './units-and-zone';
 
 /** The checks that need the whole plan at once; each reports every problem it finds. */
@@ -24,5 +25,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkParentCycles(input, errors);
   checkDynamicDeadlines(input, errors);
   checkOrderedPhases(input, errors);
+  checkTargets(input, errors);
   return errors.errors;
 }

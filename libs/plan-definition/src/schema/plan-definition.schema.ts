@@ -144,13 +144,43 @@ export const Measure = z.strictObject({
   escalation: EscalationPolicy.optional(),
 });
 
+/** 入园率达到99%以上 (threshold), 通过评估 (pass-fail), 达到优秀等级 (grade), 翻番 (ratio), 新增学位 (cumulative), 逐年提高 (rising), 零发生 (held). */
+export const TargetKind = z.enum(['threshold', 'pass-fail', 'grade', 'ratio', 'cumulative', 'rising', 'held']);
+
+/** A milestone period: a calendar year (2023 or "2023") or a school year ("2022-2023"). */
+export const TargetPeriod = z.union([
+  z.number().int().min(1990).max(2100),
+  z.string().regex(/^\d{4}(-\d{4})?$/, 'write a period as a year ("2023") or a school year ("2022-2023")'),
+]);
+
+/**
+ * Who reports a target's value and when: one reporting assignment per unit (or for the plan) and
+ * milestone period, due on `due` (month-day) inside that period (docs/plan-language/targets.md).
+ */
+export const MeasuredBy = z.strictObject({
+  by: Identifier.optional().describe('The reporting unit; default: each unit the target applies to reports its own value'),
+  due: z.string().regex(/^\d{2}-\d{2}$/, 'write the due day as MM-DD, e.g. "11-30"').describe('Month and day the value is due in each period, e.g. "11-30"'),
+  title: Text.optional().describe('Title of the reporting assignment; default: 报送 + the metric'),
+});
+
+/**
+ * Entries written before issue 15 (metric, comparison, value, unit, by) stay valid: they are
+ * thresholds, and `change-per-year` is a rising target whose step is the value (ADR 0023).
+ */
 export const Target = z.strictObject({
   id: Identifier,
   metric: Text,
-  comparison: z.enum(['>=', '<=', '=', 'change-per-year']),
-  value: z.number(),
-  unit: Text,
+  kind: TargetKind.optional().describe('Default threshold (or rising, for comparison change-per-year)'),
+  comparison: z.enum(['>=', '<=', '=', 'change-per-year']).optional().describe('threshold: how values compare with the target; default >='),
+  value: z.union([z.number(), z.boolean(), Text]).optional().describe('The target: a number; a level (grade); true (pass-fail, default); a multiple of the baseline (ratio); the most allowed (held, default 0)'),
+  unit: Text.optional().describe('Unit of measure (%, 所, 人, 起); needed by every kind but pass-fail and grade'),
   by: z.union([LocalDate, z.strictObject({ schoolYear: SchoolYear })]),
+  milestones: z.record(z.string(), z.union([z.number(), z.boolean(), Text])).optional().describe('Per period before the end: what must hold by then, e.g. { "2022": 95, "2023": 97 }'),
+  baseline: z.strictObject({ period: TargetPeriod, value: z.number() }).optional().describe('The base year\'s value: needed by ratio (翻番), optional for rising'),
+  levels: z.array(Text).min(2).optional().describe('grade: the levels, lowest first, e.g. [合格, 良好, 优秀]'),
+  direction: z.enum(['up', 'down']).optional().describe('rising: which way is better; default up'),
+  step: z.number().positive().optional().describe('rising: the least change per year, e.g. 0.5 (个百分点)'),
+  measuredBy: MeasuredBy.optional(),
   appliesTo: z.array(Identifier).optional(),
   source: SourceQuote,
 });
@@ -270,6 +300,7 @@ export type Programme = z.infer<typeof Programme>;
 export type MeasureKind = z.infer<typeof MeasureKind>;
 export type Measure = z.infer<typeof Measure>;
 export type Target = z.infer<typeof Target>;
+export type TargetKind = z.infer<typeof TargetKind>;
 export type LeadingGroup = z.infer<typeof LeadingGroup>;
 export type WorkSquad = z.infer<typeof WorkSquad>;
 export type Liaison = z.infer<typeof Liaison>;
