@@ -32,6 +32,8 @@ import { AssignmentFiles } from './files/assignment-files';
 import { FilesController } from './files/files.controller';
 import { AmendPlanHandler } from './plans/amend-plan.handler';
 import { RecordOutsideEventHandler } from './plans/record-outside-event.handler';
+import { InspectionsController } from './inspections/inspections.controller';
+import { ListFindingsHandler, RecordFindingHandler, RecordInspectionHandler } from './inspections/inspections.handlers';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
 import { PlanPreviewController } from './plans/preview/plan-preview.controller';
@@ -55,10 +57,10 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController, InspectionsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
-    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, AssignmentActionHandler,
+    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, RecordInspectionHandler, RecordFindingHandler, ListFindingsHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,

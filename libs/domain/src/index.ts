@@ -36,3 +36,8 @@ export * from './directory/directory.events';
 export * from './directory/directory.commands';
 export * from './directory/directory.state';
 export * from './directory/directory.decider';
+export * from './inspection/inspection.events';
+export * from './inspection/inspection.commands';
+export * from './inspection/inspection.state';
+export * from './inspection/inspection.decide';
+export * from './inspection/rectification';

@@ -35,6 +35,26 @@ export interface SimulatedOutsideEvent {
   units?: string[];
 }
 
+/** A planner records that an inspection took place (`simulate --inspection spring=2024-03-12`), ADR 0024. */
+export interface SimulatedInspection {
+  at: Instant;
+  inspectionId: string;
+  date: string;
+  /** For an unannounced inspection (the plan does not name it): who inspected whom. */
+  inspectingUnitId?: string;
+  unitIds?: string[];
+}
+
+/** A planner records a finding of a recorded inspection (`simulate --finding spring/school-a=…`); its rectification follows. */
+export interface SimulatedFinding {
+  at: Instant;
+  inspectionId: string;
+  unitId: string;
+  text: string;
+  code?: string;
+  rectificationDays?: number;
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the plan's start). */
   publishAt?: Instant;
@@ -45,6 +65,9 @@ export interface SimulationOptions {
   amendments?: SimulatedAmendment[];
   /** Outside events a planner records, each at its instant, in any order. */
   outsideEvents?: SimulatedOutsideEvent[];
+  /** Inspections and findings a planner records, each at its instant (an inspection before its findings at the same instant). */
+  inspections?: SimulatedInspection[];
+  findings?: SimulatedFinding[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -68,7 +91,27 @@ export interface SimulationResult {
 const planner: Actor = { userId: 'planner', role: 'planner' };
 export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
 
-type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent };
+type PlannerStep =
+  | { type: 'amend'; amendment: SimulatedAmendment }
+  | { type: 'close'; at: Instant }
+  | { type: 'event'; event: SimulatedOutsideEvent }
+  | { type: 'inspection'; inspection: SimulatedInspection }
+  | { type: 'finding'; finding: SimulatedFinding };
+
+const stepAt = (step: PlannerStep): Instant => {
+  switch (step.type) {
+    case 'amend':
+      return step.amendment.at;
+    case 'close':
+      return step.at;
+    case 'event':
+      return step.event.at;
+    case 'inspection':
+      return step.inspection.at;
+    case 'finding':
+      return step.finding.at;
+  }
+};
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -171,7 +214,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
-  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
+  for (const inspection of options.inspections ?? []) steps.push({ type: 'inspection', inspection });
+  for (const finding of options.findings ?? []) steps.push({ type: 'finding', finding });
+  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(stepAt(step)), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
@@ -200,6 +245,12 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });
+      } else if (step.type === 'inspection') {
+        const { at, ...data } = step.inspection;
+        runPlan({ type: 'RecordInspection', data: { planId, ...data }, metadata: { actor: planner, at: notBeforeClock(at) } });
+      } else if (step.type === 'finding') {
+        const { at, ...data } = step.finding;
+        runPlan({ type: 'RecordFinding', data: { planId, ...data }, metadata: { actor: planner, at: notBeforeClock(at) } });
       } else if (step.type === 'event') {
         const { eventId, date, dayClosesAt, units } = step.event;
         runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });

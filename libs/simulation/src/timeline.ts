@@ -34,6 +34,14 @@ export class TimelineBuilder {
       const { eventId, occurrence, date, units } = event.data;
       return { ...base, plan, detail: `${eventId} #${occurrence} on ${date}${units.length > 0 ? ` at ${units.join(', ')}` : ''}` };
     }
+    if (event.type === 'InspectionRecorded') {
+      const { inspectionId, inspectingUnitId, unitIds, date, scheduled } = event.data;
+      return { ...base, plan, department: inspectingUnitId, detail: `${inspectionId} on ${date} (${scheduled ? 'planned' : 'unannounced'}) at ${unitIds.join(', ')}` };
+    }
+    if (event.type === 'FindingRecorded') {
+      const { findingId, unitId, text, repeatOf, rectificationAssignmentId } = event.data;
+      return { ...base, plan, department: unitId, assignment: rectificationAssignmentId, detail: `${findingId}: ${text}${repeatOf ? ` (repeats ${repeatOf})` : ''}` };
+    }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };

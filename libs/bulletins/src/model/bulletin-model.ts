@@ -4,6 +4,7 @@ import { owingStatuses, type AssignmentStatus, type PlanSchedule } from '@planle
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
 import { weekdayOf, windowName } from './chinese-dates';
+import { findingsAsOf, type FindingsAsOf } from './findings';
 
 /*
  * A bulletin (通报) of one plan as of one moment: what the record held by then, counted by the
@@ -106,7 +107,9 @@ export type BulletinSection =
   | { kind: 'overdue'; items: LateItem[] }
   | { kind: 'escalated'; items: LateItem[] }
   | { kind: 'ranking'; entries: RankingEntry[] }
-  | { kind: 'commendations'; departments: Commendation[] };
+  | { kind: 'commendations'; departments: Commendation[] }
+  /** Inspection findings (督查问题) and their rectification (ADR 0024); present when any finding was recorded by then. */
+  | ({ kind: 'findings' } & FindingsAsOf);
 
 export type SectionKind = BulletinSection['kind'];
 export type SectionOf<K extends SectionKind> = Extract<BulletinSection, { kind: K }>;
@@ -285,8 +288,15 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
       { kind: 'escalated', items: escalated },
       { kind: 'ranking', entries: rankDepartments(byDepartment) },
       { kind: 'commendations', departments: commendationsOf(byDepartment) },
+      ...findingsSection(planId, events, asOf, { assignments: replayed.assignments, nameOf, timeZone: zone, judgedMs }),
     ],
   };
+}
+
+/** The findings section, left out when no inspection finding was recorded by then (bulletins of plans without inspections stay as they were). */
+function findingsSection(...args: Parameters<typeof findingsAsOf>): BulletinSection[] {
+  const findings = findingsAsOf(...args);
+  return findings.findings.length === 0 ? [] : [{ kind: 'findings', ...findings }];
 }
 
 /**

@@ -38,6 +38,8 @@ export const currentSchemaVersions: { readonly [T in PlanledgerEventType]: Schem
   AssignmentReassigned: 2,
   AssignmentCancelled: 2,
   AssignmentDeadlineMoved: 2,
+  InspectionRecorded: 1,
+  FindingRecorded: 1,
 };
 
 export const isPlanledgerEventType = (type: string): type is PlanledgerEventType => Object.hasOwn(currentSchemaVersions, type);

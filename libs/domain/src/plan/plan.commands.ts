@@ -1,3 +1,4 @@
+import type { InspectionCommand } from '../inspection/inspection.commands';
 import type { Command } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanSource } from './plan.events';
@@ -14,5 +15,5 @@ export type RecordOutsideEvent = Command<
   { planId: string; eventId: string; date: string; dayClosesAt: string; units?: string[]; note?: string }
 >;
 
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent;
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | InspectionCommand;
 export type PlanCommandType = PlanCommand['type'];

@@ -1,4 +1,5 @@
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
+import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
 import type { PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
@@ -52,6 +53,9 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
       if (unknown !== undefined) return invalid('units', `plan ${planId} has no unit "${unknown}"`);
       return emit({ type: 'OutsideEventRecorded', data: { planId, eventId, occurrence: recorded + 1, date, dayClosesAt, units, note } });
     }
+    case 'RecordInspection':
+    case 'RecordFinding':
+      return decideInspection(command, state);
   }
 }
 
@@ -69,6 +73,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, status: 'closed', closedAt: event.at };
     case 'OutsideEventRecorded':
       return { ...state, outsideEvents: { ...state.outsideEvents, [event.data.eventId]: event.data.occurrence } };
+    case 'InspectionRecorded':
+    case 'FindingRecorded':
+      return evolveInspection(state, event);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { InspectionEvent } from '../inspection/inspection.events';
 import type { DomainEventOf } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { ScheduleChanges } from '../schedule/schedule-diff';
@@ -27,4 +28,4 @@ export type OutsideEventRecorded = DomainEventOf<
   { planId: string; eventId: string; occurrence: number; date: string; dayClosesAt: string; units: string[]; note: string }
 >;
 
-export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded;
+export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | InspectionEvent;

@@ -1,3 +1,4 @@
+import type { RecordedFinding, RecordedInspection } from '../inspection/inspection.state';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanStatus } from './plan.transitions';
 
@@ -10,6 +11,9 @@ export interface PlanState {
   closedAt?: string;
   /** Occurrences recorded so far, per outside event id. */
   outsideEvents?: Record<string, number>;
+  /** Inspections recorded (ADR 0024), by inspection id, and every finding in the order recorded. */
+  inspections?: Record<string, RecordedInspection>;
+  findings?: RecordedFinding[];
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

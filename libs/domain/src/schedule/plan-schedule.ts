@@ -25,6 +25,21 @@ export interface PlanSchedule {
   outsideEvents?: ScheduledOutsideEvent[];
   /** Work that hangs on an outside event: issued only when the event is recorded (absent: none). */
   eventObligations?: EventObligation[];
+  /** Inspections (督查) the plan names, recorded when they take place (ADR 0024; absent: none). */
+  inspections?: ScheduledInspection[];
+}
+
+/** An inspection the plan names: who inspects whom, when it is expected, how long rectification takes. */
+export interface ScheduledInspection {
+  inspectionId: string;
+  name: string;
+  inspectingUnitId: string;
+  /** The inspected units, groups resolved. */
+  unitIds: string[];
+  /** The local date (YYYY-MM-DD) it is planned for, when the plan says. */
+  date?: string;
+  /** Days from a finding to its rectification deadline (整改期限). */
+  rectificationDays: number;
 }
 
 /** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */

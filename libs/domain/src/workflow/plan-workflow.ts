@@ -2,11 +2,13 @@ import { amendmentEffects } from '../amendment/amendment-effects';
 import type { AssignmentCommand } from '../assignment/assignment.commands';
 import type { AssignmentState } from '../assignment/assignment.state';
 import type { PlanledgerEvent } from '../events/planledger-event';
+import type { FindingRecorded } from '../inspection/inspection.events';
 import type { PhaseCommand } from '../phase/phase.commands';
 import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
 import type { OutsideEventRecorded } from '../plan/plan.events';
+import { rectificationObligation, type InspectionFacts } from '../inspection/rectification';
 import type { EventObligation, FollowOnObligation, Obligation } from '../schedule/plan-schedule';
 import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
@@ -29,6 +31,10 @@ export interface PlanFacts {
   publishedAt?: Instant;
   /** Work hanging on outside events, from the schedule in force (published or last amended). */
   eventObligations?: readonly EventObligation[];
+  /** Inspections recorded so far (ADR 0024): who reviews the rectification of their findings. */
+  inspections?: Readonly<Record<string, InspectionFacts>>;
+  /** The schedule's default escalation unit (overdue rectification goes there). */
+  escalationDefault?: string;
 }
 
 /**
@@ -70,9 +76,11 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
     case 'PlanDraftRevised':
       return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, ...escalationOf(event.data.schedule) } };
     case 'PlanAmended':
-      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations } };
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, ...escalationOf(event.data.schedule) } };
+    case 'InspectionRecorded':
+      return { ...state, plan: { ...state.plan, inspections: { ...state.plan.inspections, [event.data.inspectionId]: { inspectingUnitId: event.data.inspectingUnitId } } } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -124,6 +132,8 @@ function decideOnPlanEvent(input: PlanWorkflowInput, state: PlanWorkflowState): 
       return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
     case 'OutsideEventRecorded':
       return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates) : [];
+    case 'FindingRecorded':
+      return open ? issueRectification(event, plan, aggregates) : [];
     default:
       return [];
   }
@@ -170,6 +180,19 @@ function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly 
   return outputs;
 }
 
+/** A finding (ADR 0024): its rectification is issued to the inspected unit at the recording, reviewed by the inspecting unit; never twice. */
+function issueRectification(event: FindingRecorded, plan: PlanFacts, aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const { planId, inspectionId, rectificationAssignmentId: assignmentId } = event.data;
+  const inspection = plan.inspections?.[inspectionId];
+  const status = aggregates.assignment(assignmentId)?.status;
+  if (!inspection || (status !== undefined && status !== 'not_issued')) return [];
+  const obligation = rectificationObligation(event, inspection, plan.escalationDefault);
+  return [{ type: 'GiveCommand', target: { aggregate: 'assignment', planId, assignmentId }, command: { type: 'IssueAssignment', data: { planId, obligation }, metadata: { actor: systemActor, at: event.at } } }];
+}
+
+/** The plan's default escalation unit, kept only when the schedule names one. */
+const escalationOf = (schedule: { escalationDefault?: string }): Pick<PlanFacts, 'escalationDefault'> => (schedule.escalationDefault ? { escalationDefault: schedule.escalationDefault } : {});
+
 /** "After X is accepted": X's follow-ons are issued at its acceptance, due their offset after it; never twice. */
 function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates): PlanWorkflowOutput[] {
   const metadata = { actor: systemActor, at };
@@ -213,6 +236,8 @@ export const planWorkflow: Workflow<PlanWorkflowInput, PlanWorkflowState, PlanWo
 export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds: string[]; phaseIds: string[]; planSchedule?: true } {
   // The work hanging on an outside event is read from the schedule in force (PlanFacts.eventObligations).
   if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
+  // A finding's rectification: the recorded inspection's reviewer and the plan's escalation unit; issued once.
+  if (event.type === 'FindingRecorded') return { assignmentIds: [event.data.rectificationAssignmentId], phaseIds: [], planSchedule: true };
   // The accepted work's own obligation names its follow-ons.
   if (event.type === 'AssignmentAccepted') return { assignmentIds: [event.data.assignmentId], phaseIds: [] };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };

@@ -61,12 +61,15 @@ export class PlanReactor {
     const plan: PlanWorkflowState['plan'] = { planId, status: 'published' };
     if (consulted.planSchedule) {
       const { state } = await this.executor.load({ aggregate: 'plan', planId });
-      const eventObligations = (state as PlanState).schedule?.eventObligations;
-      if (eventObligations) plan.eventObligations = eventObligations;
+      const { schedule, inspections } = state as PlanState;
+      if (schedule?.eventObligations) plan.eventObligations = schedule.eventObligations;
+      // A finding's rectification is reviewed by the recorded inspection's unit, escalated to the plan's default (ADR 0024).
+      if (schedule?.escalationDefault) plan.escalationDefault = schedule.escalationDefault;
+      if (inspections) plan.inspections = Object.fromEntries(Object.entries(inspections).map(([id, { inspectingUnitId }]) => [id, { inspectingUnitId }]));
     }
     return { plan, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
   }
 }
 
-/** The plan stream's own events: its lifecycle (Plan…) and the outside events recorded on it. */
-const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded';
+/** The plan stream's own events: its lifecycle (Plan…), the outside events, inspections and findings recorded on it. */
+const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded' || type === 'InspectionRecorded' || type === 'FindingRecorded';

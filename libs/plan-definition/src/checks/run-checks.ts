@@ -4,6 +4,7 @@ import { checkCoarseDeadlines } from './coarse-deadlines';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkDynamicDeadlines } from './dynamic-deadlines';
+import { checkInspections } from './inspections';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
@@ -22,5 +23,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkReviewAndEscalationTargets(input, errors);
   checkParentCycles(input, errors);
   checkDynamicDeadlines(input, errors);
+  checkInspections(input, errors);
   return errors.errors;
 }
