@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedFinding, type SimulatedInspection, type SimulatedOutsideEvent, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
+import { parseFinding, parseInspection } from '../output/inspection-options';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parseUntil, UsageError } from '../output/instant-format';
 import { loadDefinition } from './load-definition';
 import { unknownDepartmentsMessage } from './unknown-departments';
@@ -14,6 +15,8 @@ interface SimulateFlags {
   json?: boolean;
   amend: string[];
   event: string[];
+  inspection: string[];
+  finding: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -28,6 +31,8 @@ export function registerSimulateCommand(program: Command): void {
     .option('--silent <dept,...>', 'departments that never act', collectIds, [])
     .option('--amend <file@date>', 'put a new version of the plan in force at that date (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--event <id=date>', 'a planner records outside event ID on that date: ID=DATE[@RECORDED][:UNIT,…] (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--inspection <id=date>', 'a planner records inspection ID on that date: ID=DATE[:BY>UNIT,…] for an unannounced one (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--finding <inspection/unit=text>', 'a finding of a recorded inspection, issuing its rectification: INSPECTION/UNIT[@DATE][#CODE][+DAYS]=TEXT (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -52,7 +57,11 @@ function simulate(file: string, flags: SimulateFlags): number {
   let until: string | undefined;
   const amendments: SimulatedAmendment[] = [];
   const outsideEvents: SimulatedOutsideEvent[] = [];
+  const inspections: SimulatedInspection[] = [];
+  const findings: SimulatedFinding[] = [];
   try {
+    for (const value of flags.inspection) inspections.push(parseInspection(value, schedule.timeZone));
+    for (const value of flags.finding) findings.push(parseFinding(value, schedule.timeZone, inspections));
     for (const value of flags.event) {
       const parsed = parseOutsideEvent(value, schedule.timeZone, (id) => schedule.outsideEvents?.find((e) => e.eventId === id)?.inspection ?? false);
       const named = (schedule.outsideEvents ?? []).map((e) => e.eventId);
@@ -90,6 +99,8 @@ function simulate(file: string, flags: SimulateFlags): number {
     behaviour: { late: new Set(flags.late), silent: new Set(flags.silent) },
     amendments,
     outsideEvents,
+    inspections,
+    findings,
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
   });
