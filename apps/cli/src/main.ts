@@ -24,6 +24,8 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'plans', load: async () => (await import('./commands/plans.command')).registerPlansCommands },
   { name: 'people', load: async () => (await import('./commands/people.command')).registerPeopleCommands },
   { name: 'bulletin', load: async () => (await import('./commands/bulletin.command')).registerBulletinCommand },
+  { name: 'inspection', load: async () => (await import('./commands/inspection.command')).registerInspectionCommand },
+  { name: 'finding', load: async () => (await import('./commands/inspection.command')).registerFindingCommands },
 ];
 
 async function main(argv: string[]): Promise<void> {
