@@ -27,11 +27,15 @@ export function RectificationTag({ finding }: { finding: Finding }) {
   if (status === 'accepted') return <Tag color="success">{t('findings_rectified')}</Tag>;
   if (overdue) return <Tag color="error">{t('findings_overdue')}</Tag>;
   if (status === 'submitted') return <Tag color="processing">{t('findings_inReview')}</Tag>;
-  return <Tag color="warning">{t('findings_rectifying')}</Tag>;
+  // antd's warning tag is too faint for small text (WCAG AA): a darker amber on the same light ground.
+  return <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>{t('findings_rectifying')}</Tag>;
 }
 
+/** 屡查屡犯 in a dark red that keeps AA contrast at 12 px. */
+const REPEAT_STYLE = { color: '#871400', background: '#fff2e8', borderColor: '#ffbb96' };
+
 const RepeatTag = ({ finding, t }: { finding: Finding; t: Translate }) =>
-  finding.repeatOf ? <Tag color="volcano" data-testid="repeated-finding">{t('findings_repeated', { of: finding.repeatOf })}</Tag> : null;
+  finding.repeatOf ? <Tag style={REPEAT_STYLE} data-testid="repeated-finding">{t('findings_repeated', { of: finding.repeatOf })}</Tag> : null;
 
 /**
  * 督查问题 on the plan page (ADR 0024): per inspected unit, its findings and the state of their
@@ -53,7 +57,7 @@ export function PlanFindings({ planId, mayRecord }: { planId: string; mayRecord:
           { title: t('findings_count'), dataIndex: 'findings' },
           { title: t('findings_rectified'), dataIndex: 'rectified' },
           { title: t('findings_overdue'), dataIndex: 'overdue', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-          { title: t('findings_repeatedCount'), dataIndex: 'repeated', render: (n: number) => (n > 0 ? <Tag color="volcano">{n}</Tag> : n) },
+          { title: t('findings_repeatedCount'), dataIndex: 'repeated', render: (n: number) => (n > 0 ? <Tag style={REPEAT_STYLE}>{n}</Tag> : n) },
         ]}
       />
       {(data?.findings.length ?? 0) > 0 && (
@@ -128,8 +132,8 @@ function RecordFindingForms({ planId }: { planId: string }) {
       <Typography.Text strong>{t('findings_recordInspection')}</Typography.Text>
       <Form form={inspectionForm} layout="inline" onFinish={(v) => recordInspection.mutate(v)} data-testid="record-inspection">
         <Form.Item name="inspectionId" rules={required}><Input placeholder={t('findings_inspectionId')} aria-label={t('findings_inspectionId')} /></Form.Item>
-        <Form.Item name="date" rules={[...required, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}><Input placeholder={t('findings_date')} aria-label={t('findings_date')} style={{ width: 130 }} /></Form.Item>
-        <Form.Item name="by"><Input placeholder={t('findings_by')} aria-label={t('findings_by')} style={{ width: 150 }} /></Form.Item>
+        <Form.Item name="date" rules={[...required, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}><Input placeholder={t('findings_date')} aria-label={t('findings_date')} style={{ width: 170 }} /></Form.Item>
+        <Form.Item name="by"><Input placeholder={t('findings_by')} aria-label={t('findings_by')} style={{ width: 190 }} /></Form.Item>
         <Form.Item name="units"><Input placeholder={t('findings_units')} aria-label={t('findings_units')} style={{ width: 200 }} /></Form.Item>
         <Button htmlType="submit" loading={recordInspection.isPending}>{t('findings_recordInspectionButton')}</Button>
       </Form>
