@@ -26,6 +26,9 @@ interface Scenario {
   events?: { eventId: string; date: string; at: string; units?: string[] }[];
   /** Target values fed as `simulate --measure` feeds them (ADR 0023): at `at`, or with their reporting assignment's submission. */
   measurements?: { targetId: string; unitId: string | null; period: string; value: number | boolean | string; at: string }[];
+  /** Inspections and findings a planner records (ADR 0024): each finding's rectification follows the review chain. */
+  inspections?: { inspectionId: string; date: string; at: string; inspectingUnitId?: string; unitIds?: string[] }[];
+  findings?: { inspectionId: string; unitId: string; text: string; at: string; code?: string; rectificationDays?: number }[];
   /** Event types the run must hold (default: those an amendment and late, silent departments bring). */
   expectTypes?: string[];
   late: string;
@@ -66,6 +69,23 @@ const scenarios: Scenario[] = [
     publishAt: '2023-08-28T09:00:00.000+08:00',
     until: '2024-06-30T23:59:59.999+08:00',
     expectTypes: ['OutsideEventRecorded', 'AssignmentIssued', 'AssignmentOverdue', 'AssignmentAccepted'],
+  },
+  {
+    plan: 'workflows/examples/inspections.yaml',
+    inspections: [
+      { inspectionId: 'spring-check', date: '2024-03-12', at: '2024-03-12T16:00:00.000+08:00' },
+      { inspectionId: 'walk', date: '2024-05-15', at: '2024-05-15T16:00:00.000+08:00', inspectingUnitId: 'supervision', unitIds: ['school-a'] },
+    ],
+    findings: [
+      { inspectionId: 'spring-check', unitId: 'school-a', text: '作业公示制度落实不到位', code: 'homework', at: '2024-03-12T17:00:00.000+08:00' },
+      { inspectionId: 'spring-check', unitId: 'school-b', text: '课后服务台账不全', at: '2024-03-12T17:00:00.000+08:00' },
+      { inspectionId: 'walk', unitId: 'school-a', text: '作业总量仍然超标', code: 'homework', rectificationDays: 15, at: '2024-05-15T17:00:00.000+08:00' },
+    ],
+    late: 'school-a',
+    silent: 'school-b',
+    publishAt: '2023-08-28T09:00:00.000+08:00',
+    until: '2024-06-30T23:59:59.999+08:00',
+    expectTypes: ['InspectionRecorded', 'FindingRecorded', 'AssignmentIssued', 'AssignmentAccepted', 'AssignmentOverdue', 'AssignmentEscalated'],
   },
   {
     plan: 'workflows/examples/after-accepted.yaml',
@@ -126,6 +146,8 @@ export function simulateScenario(s: Scenario) {
     amendments: s.amendment && amended ? [{ at: s.amendment.at, schedule: compile(s.amendment.file), reason, source: { fileName: amended.fileName, format: 'yaml', text: amended.definition } }] : [],
     measurements: s.measurements ?? [],
     outsideEvents: (s.events ?? []).map((e) => ({ at: e.at, eventId: e.eventId, date: e.date, dayClosesAt: endOfLocalDay(e.date, schedule.timeZone), ...(e.units ? { units: e.units } : {}) })),
+    inspections: s.inspections ?? [],
+    findings: s.findings ?? [],
     onEvent: () => undefined,
     onAction: (action) => actions.push(action),
   });

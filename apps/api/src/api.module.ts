@@ -35,6 +35,8 @@ import { RecordOutsideEventHandler } from './plans/record-outside-event.handler'
 import { ClosePhaseHandler } from './plans/close-phase.handler';
 import { AssignRosterHandler, PlanRosterHandler } from './plans/assign-roster.handler';
 import { RecordMeasurementHandler } from './plans/record-measurement.handler';
+import { InspectionsController } from './inspections/inspections.controller';
+import { ListFindingsHandler, RecordFindingHandler, RecordInspectionHandler } from './inspections/inspections.handlers';
 import { ClosePlanHandler } from './plans/close-plan.handler';
 import { ImportPlanHandler } from './plans/import-plan.handler';
 import { PlanPreviewController } from './plans/preview/plan-preview.controller';
@@ -59,10 +61,10 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController, InspectionsController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
-    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignRosterHandler, PlanRosterHandler, RecordMeasurementHandler, AssignmentActionHandler,
+    ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignRosterHandler, PlanRosterHandler, RecordMeasurementHandler, RecordInspectionHandler, RecordFindingHandler, ListFindingsHandler, AssignmentActionHandler,
     PreviewPlanHandler, PreviewAmendmentHandler,
     GetPlanHistoryHandler, GetAssignmentHistoryHandler,
     ListPlansHandler, ListDepartmentsHandler, GetPlanHandler, GetPlanSummaryHandler, PlanSummaryCache, OutsideEventsReader, PlanTimelineHandler, DepartmentInboxHandler, OverdueListHandler,

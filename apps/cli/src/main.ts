@@ -26,6 +26,8 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'phase', load: async () => (await import('./commands/phase.command')).registerPhaseCommands },
   { name: 'bulletin', load: async () => (await import('./commands/bulletin.command')).registerBulletinCommand },
   { name: 'roster', load: async () => (await import('./commands/roster.command')).registerRosterCommand },
+  { name: 'inspection', load: async () => (await import('./commands/inspection.command')).registerInspectionCommand },
+  { name: 'finding', load: async () => (await import('./commands/inspection.command')).registerFindingCommands },
 ];
 
 async function main(argv: string[]): Promise<void> {

@@ -15,3 +15,4 @@ export {
   BulletinNumberTakenError, bulletinFileName, issueBulletin, nextBulletinNumber, readIssuedBulletins, renderBulletin,
   type BulletinRequest, type IssueContext, type RenderedBulletin,
 } from './issue/issue-bulletin';
+export { findingsAsOf, type FindingView, type FindingsAsOf } from './model/findings';

@@ -41,3 +41,8 @@ export * from './directory/directory.decider';
 export * from './targets/scheduled-target';
 export * from './targets/target-status';
 export * from './targets/target-views';
+export * from './inspection/inspection.events';
+export * from './inspection/inspection.commands';
+export * from './inspection/inspection.state';
+export * from './inspection/inspection.decide';
+export * from './inspection/rectification';

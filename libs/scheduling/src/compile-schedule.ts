@@ -12,7 +12,7 @@ import {
   TermCalendar,
 } from '@planledger/calendar';
 import { DEFAULT_ASAP_WORKING_DAYS, publicationDateOf } from '@planledger/plan-definition';
-import type { EventObligation, FollowOnObligation, Obligation, PhaseObligation, PlanSchedule, ScheduledDepartment, ScheduledOutsideEvent } from '@planledger/domain';
+import type { EventObligation, FollowOnObligation, Obligation, PhaseObligation, PlanSchedule, ScheduledDepartment, ScheduledInspection, ScheduledOutsideEvent } from '@planledger/domain';
 import { leadRoleOf, leadTimesOf } from '@planledger/plan-definition';
 import { ActiveWindows } from './active-windows';
 import type { Definition } from './definition';
@@ -356,8 +356,20 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     ...(countsWorkingDaysAtRunTime(eventObligations, obligationsByDueTime) ? { workingDayTable: workingDayTableOf(holidays, plan.timeZone) } : {}),
     // Left out when the plan names no targets, so schedules of plans without them stay as they were.
     ...(targets.length > 0 ? { targets } : {}),
+    // Left out when the plan names no inspections (ADR 0024), for the same reason.
+    ...(definition.inspections.length > 0 ? { inspections: definition.inspections.map((i) => scheduledInspection(i, directory)) } : {}),
   };
 };
+
+/** An inspection with its classes resolved to the units they stand for. */
+const scheduledInspection = (inspection: Definition['inspections'][number], directory: DepartmentDirectory): ScheduledInspection => ({
+  inspectionId: inspection.id,
+  name: inspection.name,
+  inspectingUnitId: inspection.by,
+  unitIds: [...new Set((typeof inspection.units === 'string' ? [inspection.units] : inspection.units).flatMap((id) => directory.membersOf(id)))],
+  ...(inspection.date !== undefined ? { date: inspection.date } : {}),
+  rectificationDays: inspection.rectification.days,
+});
 
 /**
  * The leading group, when the plan has one: its own id if it is a department, else its office;

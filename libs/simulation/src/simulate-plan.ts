@@ -56,6 +56,26 @@ export interface SimulatedMeasurement {
   at: Instant;
 }
 
+/** A planner records that an inspection took place (`simulate --inspection spring=2024-03-12`), ADR 0024. */
+export interface SimulatedInspection {
+  at: Instant;
+  inspectionId: string;
+  date: string;
+  /** For an unannounced inspection (the plan does not name it): who inspected whom. */
+  inspectingUnitId?: string;
+  unitIds?: string[];
+}
+
+/** A planner records a finding of a recorded inspection (`simulate --finding spring/school-a=…`); its rectification follows. */
+export interface SimulatedFinding {
+  at: Instant;
+  inspectionId: string;
+  unitId: string;
+  text: string;
+  code?: string;
+  rectificationDays?: number;
+}
+
 export interface SimulationOptions {
   /** Business time at which the plan is drafted and published (default: the schedule's publishesAt, its issue date). */
   publishAt?: Instant;
@@ -72,6 +92,9 @@ export interface SimulationOptions {
   roster?: { entries: RosterEntry[]; source?: string };
   /** Target values, each recorded with its reporting assignment's submission or at its own instant. */
   measurements?: SimulatedMeasurement[];
+  /** Inspections and findings a planner records, each at its instant (an inspection before its findings at the same instant). */
+  inspections?: SimulatedInspection[];
+  findings?: SimulatedFinding[];
   /** Receives every event in business-time order, with the stream it belongs to. */
   onEvent: (event: PlanledgerEvent, stream: string) => void;
   /** Keep every stream's events in the store (default true; the CLI and benchmarks need only `onEvent`). */
@@ -100,7 +123,28 @@ type PlannerStep =
   | { type: 'close'; at: Instant }
   | { type: 'event'; event: SimulatedOutsideEvent }
   | { type: 'close-phase'; close: SimulatedPhaseClose }
-  | { type: 'measure'; measurement: SimulatedMeasurement };
+  | { type: 'measure'; measurement: SimulatedMeasurement }
+  | { type: 'inspection'; inspection: SimulatedInspection }
+  | { type: 'finding'; finding: SimulatedFinding };
+
+const stepAt = (step: PlannerStep): Instant => {
+  switch (step.type) {
+    case 'amend':
+      return step.amendment.at;
+    case 'close':
+      return step.at;
+    case 'event':
+      return step.event.at;
+    case 'inspection':
+      return step.inspection.at;
+    case 'finding':
+      return step.finding.at;
+    case 'close-phase':
+      return step.close.at;
+    case 'measure':
+      return step.measurement.at;
+  }
+};
 
 const measurementKey = (targetId: string, unitId: string | null, period: string): string => `${targetId}@${unitId ?? '*'}@${period}`;
 
@@ -232,8 +276,8 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     if (reportable.has(key)) reported.set(key, measurement);
     else steps.push({ type: 'measure', measurement });
   }
-  const stepAt = (step: PlannerStep): Instant =>
-    step.type === 'amend' ? step.amendment.at : step.type === 'event' ? step.event.at : step.type === 'close-phase' ? step.close.at : step.type === 'measure' ? step.measurement.at : step.at;
+  for (const inspection of options.inspections ?? []) steps.push({ type: 'inspection', inspection });
+  for (const finding of options.findings ?? []) steps.push({ type: 'finding', finding });
   steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(stepAt(step)), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
@@ -269,6 +313,12 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
       } else if (step.type === 'measure') {
         const { targetId, unitId, period, value, at } = step.measurement;
         runPlan({ type: 'RecordMeasurement', data: { planId, targetId, unitId, period, value }, metadata: { actor: planner, at: notBeforeClock(at) } });
+      } else if (step.type === 'inspection') {
+        const { at, ...data } = step.inspection;
+        runPlan({ type: 'RecordInspection', data: { planId, ...data }, metadata: { actor: planner, at: notBeforeClock(at) } });
+      } else if (step.type === 'finding') {
+        const { at, ...data } = step.finding;
+        runPlan({ type: 'RecordFinding', data: { planId, ...data }, metadata: { actor: planner, at: notBeforeClock(at) } });
       } else if (step.type === 'event') {
         const { eventId, date, dayClosesAt, units } = step.event;
         runPlan({ type: 'RecordOutsideEvent', data: { planId, eventId, date, dayClosesAt, ...(units ? { units } : {}) }, metadata: { actor: planner, at: notBeforeClock(step.event.at) } });

@@ -51,6 +51,14 @@ export class TimelineBuilder {
       const { targetId, unitId, period, status, previousStatus, reason } = event.data;
       return { ...base, plan, measure: targetId, ...(unitId !== null ? { department: unitId } : {}), detail: `${targetId} ${period} ${previousStatus ?? 'unmeasured'} → ${status}: ${reason}` };
     }
+    if (event.type === 'InspectionRecorded') {
+      const { inspectionId, inspectingUnitId, unitIds, date, scheduled } = event.data;
+      return { ...base, plan, department: inspectingUnitId, detail: `${inspectionId} on ${date} (${scheduled ? 'planned' : 'unannounced'}) at ${unitIds.join(', ')}` };
+    }
+    if (event.type === 'FindingRecorded') {
+      const { findingId, unitId, text, repeatOf, rectificationAssignmentId } = event.data;
+      return { ...base, plan, department: unitId, assignment: rectificationAssignmentId, detail: `${findingId}: ${text}${repeatOf ? ` (repeats ${repeatOf})` : ''}` };
+    }
     if (event.type.startsWith('Plan')) {
       const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };

@@ -75,6 +75,14 @@ export class ServiceReplay {
         const { targetId, unitId, period, value } = command.data;
         return void (await post(`/plans/${command.data.planId}/measurements`, { targetId, unitId, period, value }, await this.as(action.actor.userId, ['planner'])));
       }
+      case 'RecordInspection': {
+        const { planId, ...body } = command.data;
+        return void (await post(`/plans/${planId}/inspections`, body, planner));
+      }
+      case 'RecordFinding': {
+        const { planId, inspectionId, dueAt: _due, ...body } = command.data;
+        return void (await post(`/plans/${planId}/inspections/${inspectionId}/findings`, body, planner));
+      }
       case 'ClosePlan':
         return void (await post(`/plans/${command.data.planId}/close`, { reason: command.data.reason }, planner));
       default: {
@@ -121,7 +129,14 @@ export async function recordedStreams(dataDir: string): Promise<Map<string, Plan
 
 /** What must be equal: type, business time and data (instants compared as instants). Not the actor's token identity. */
 export function comparable(event: PlanledgerEvent): unknown {
-  return { type: event.type, schemaVersion: event.schemaVersion, at: Date.parse(event.at), data: instantsAsMillis(event.data) };
+  return { type: event.type, schemaVersion: event.schemaVersion, at: Date.parse(event.at), data: instantsAsMillis(withoutRecorder(event.data)) };
+}
+
+/** An inspection names who recorded it (`recordedBy`, the #15 contract): the actor's identity again, which differs by design. */
+function withoutRecorder(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || !('recordedBy' in data)) return data;
+  const { recordedBy: _by, ...rest } = data as Record<string, unknown>;
+  return rest;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

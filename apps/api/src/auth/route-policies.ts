@@ -61,6 +61,11 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   assignRoster: PLAN_WRITE,
   planRoster: WHOLE_PLAN_READ,
   recordMeasurement: PLAN_WRITE,
+  recordInspection: PLAN_WRITE,
+  // The inspecting unit records its findings too: the handler checks the department is the inspection's.
+  recordFinding: write(['planner', 'department_head', 'department_member']),
+  // Department people see the findings about (or by) their own unit: the handler filters.
+  listFindings: read(['planner', 'auditor', 'admin', 'department_head', 'department_member']),
   // The list shows titles and progress counts only: the people who work on plans may see which run.
   listPlans: read(['planner', 'auditor', 'department_head', 'department_member']),
   getPlan: WHOLE_PLAN_READ,

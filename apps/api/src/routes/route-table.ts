@@ -12,6 +12,7 @@ import * as lists from '../read-models/plan-list-schemas';
 import * as preview from '../plans/preview/preview-schemas';
 import * as progress from '../progress/progress-schemas';
 import * as bulletins from '../bulletins/bulletin-schemas';
+import * as inspections from '../inspections/inspection-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec =
@@ -126,6 +127,23 @@ export const routeTable = {
     method: 'post', path: '/plans/{id}/measurements', tag: 'plans', summary: "Record a target's value for a period (a unit's, or the plan's); its status follows by the documented rule (ADR 0023)",
     params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: s.recordMeasurementBody },
     status: 200, response: 'the value recorded and the status it gives', errors: [400, 404, 409], responseSchema: s.measurementAnswer,
+  },
+  recordInspection: {
+    method: 'post', path: '/plans/{id}/inspections', tag: 'plans', summary: 'Record an inspection (督查) that took place: one the plan names, or an unannounced one with its inspecting unit and units (ADR 0024)',
+    params: s.planParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: inspections.recordInspectionBody },
+    status: 200, response: 'the inspection recorded', errors: [400, 404, 409], responseSchema: inspections.inspectionAnswer,
+  },
+  recordFinding: {
+    method: 'post', path: '/plans/{id}/inspections/{inspectionId}/findings', tag: 'plans',
+    summary: 'Record a finding (问题) of an inspection for one inspected unit; its rectification (整改) is issued to that unit, reviewed by the inspecting unit (planners, or the inspecting unit)',
+    params: inspections.inspectionParams, headers: s.commandHeadersSchema, body: { kind: 'json', schema: inspections.recordFindingBody },
+    status: 200, response: 'the finding recorded: its id, rectification assignment, deadline and the finding it repeats', errors: [400, 403, 404, 409], responseSchema: inspections.findingAnswer,
+  },
+  listFindings: {
+    method: 'get', path: '/plans/{id}/findings', tag: 'plans',
+    summary: "A plan's inspection findings with their rectification's state, per unit, repeated ones marked (now, or replayed as of a date); department people see their own unit's",
+    params: s.planParams, query: inspections.listFindingsQuery, status: 200, response: '`findings` (in the order recorded), `byUnit` counts, `asOf` (null for now)', errors: [400, 404],
+    responseSchema: inspections.findingsAnswer,
   },
   listPlans: {
     method: 'get', path: '/plans', tag: 'plans', summary: 'Plans with their progress',

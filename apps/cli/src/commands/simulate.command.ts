@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { rosterProblems, type PlanSchedule, type RosterEntry } from '@planledger/domain';
 import { parseRosterFile } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
-import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedMeasurement, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
+import { simulatePlan, TimelineBuilder, type SimulatedAmendment, type SimulatedFinding, type SimulatedInspection, type SimulatedMeasurement, type SimulatedOutsideEvent, type SimulatedPhaseClose, type TimelineEntry } from '@planledger/simulation';
 import { BufferedWriter } from '../output/buffered-writer';
+import { parseFinding, parseInspection } from '../output/inspection-options';
 import { instantFormatter, parseAmendment, parseOutsideEvent, parsePhaseClose, parseUntil, UsageError } from '../output/instant-format';
 import { parseMeasurement } from '../output/measure-flag';
 import { configuredHolidays } from './configured-holidays';
@@ -22,6 +23,8 @@ interface SimulateFlags {
   closePhase: string[];
   roster?: string;
   measure: string[];
+  inspection: string[];
+  finding: string[];
 }
 
 const collectIds = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -39,6 +42,8 @@ export function registerSimulateCommand(program: Command): void {
     .option('--close-phase <id=date>', 'a planner closes phase ID at the end of that day; the undated phase after it opens (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--roster <file>', 'a roster file (role@unit → people) the planner records right after publishing; looked up beside the plan when not found as given')
     .option('--measure <target[@unit]=period:value>', 'a target\'s value for a period, e.g. enrolment=2023:98.5 or pass@school-a=2022-2023:true (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--inspection <id=date>', 'a planner records inspection ID on that date: ID=DATE[:BY>UNIT,…] for an unannounced one (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--finding <inspection/unit=text>', 'a finding of a recorded inspection, issuing its rectification: INSPECTION/UNIT[@DATE][#CODE][+DAYS]=TEXT (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--json', 'one JSON object per line: at, type, plan, phase, measure, department, assignment, detail')
     .action((file: string, flags: SimulateFlags) => {
       process.exitCode = simulate(file, flags);
@@ -67,7 +72,11 @@ function simulate(file: string, flags: SimulateFlags): number {
   const outsideEvents: SimulatedOutsideEvent[] = [];
   const phaseCloses: SimulatedPhaseClose[] = [];
   const measurements: SimulatedMeasurement[] = [];
+  const inspections: SimulatedInspection[] = [];
+  const findings: SimulatedFinding[] = [];
   try {
+    for (const value of flags.inspection) inspections.push(parseInspection(value, schedule.timeZone));
+    for (const value of flags.finding) findings.push(parseFinding(value, schedule.timeZone, inspections));
     for (const value of flags.measure) measurements.push(parseMeasurement(value, schedule));
     for (const value of flags.closePhase) {
       const parsed = parsePhaseClose(value, schedule.timeZone);
@@ -120,6 +129,8 @@ function simulate(file: string, flags: SimulateFlags): number {
     phaseCloses,
     ...(roster && { roster }),
     measurements,
+    inspections,
+    findings,
     retainEvents: false,
     onEvent: (event) => {
       if (event.type === 'TargetStatusChanged') finalStatuses.set(`${event.data.targetId}${event.data.unitId === null ? '' : `@${event.data.unitId}`}`, `${event.data.status} (${event.data.period})`);

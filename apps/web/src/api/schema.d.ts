@@ -172,6 +172,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an inspection (督查) that took place: one the plan names, or an unannounced one with its inspecting unit and units (ADR 0024) */
+        post: operations["recordInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/inspections/{inspectionId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding (问题) of an inspection for one inspected unit; its rectification (整改) is issued to that unit, reviewed by the inspecting unit (planners, or the inspecting unit) */
+        post: operations["recordFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's inspection findings with their rectification's state, per unit, repeated ones marked (now, or replayed as of a date); department people see their own unit's */
+        get: operations["listFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}": {
         parameters: {
             query?: never;
@@ -2640,6 +2691,364 @@ export interface operations {
             };
             /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the id under inspections: of the plan, or a new id for an unannounced inspection */
+                    inspectionId: string;
+                    /**
+                     * Format: date
+                     * @description the day it took place, in the plan's zone
+                     */
+                    date: string;
+                    /** @description the inspecting unit (default: the plan's for a named inspection) */
+                    inspectingUnitId?: string;
+                    /** @description the units inspected (default: the plan's for a named inspection) */
+                    unitIds?: string[];
+                    /** @description the outside event marked inspection it was, when it was one */
+                    eventId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the inspection recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        inspectionId: string;
+                        inspectingUnitId: string;
+                        unitIds: string[];
+                        date: string;
+                        scheduled: boolean;
+                        at: string;
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key → the retried command appends nothing new */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                inspectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the inspected unit the finding is about */
+                    unitId: string;
+                    /** @description what was found (问题) */
+                    text: string;
+                    /** @description a category (e.g. homework-load): a later finding of the same category for the same unit is marked as repeated */
+                    code?: string;
+                    /** @description the earlier finding (id) this one repeats */
+                    repeatOf?: string;
+                    /** @description days to rectify (default: the inspection's, else 30) */
+                    rectificationDays?: number;
+                    /**
+                     * Format: date
+                     * @description or the rectification deadline: the end of this day in the plan's zone
+                     */
+                    dueDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the finding recorded: its id, rectification assignment, deadline and the finding it repeats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        inspectionId: string;
+                        findingId: string;
+                        unitId: string;
+                        rectificationAssignmentId: string;
+                        repeatOf: string | null;
+                        dueAt: string;
+                        at: string;
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the state machine forbids this now (`status`, `allowed`), or a conflict that survived retries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description the plan as it stood at this instant, replayed from the events recorded up to then */
+                asOf?: string;
+                /** @description recorded (default): events the store had recorded by then; business: events whose business time is by then (differs under the virtual clock) */
+                asOfBasis?: "recorded" | "business";
+                /** @description only the findings about this inspected unit */
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `findings` (in the order recorded), `byUnit` counts, `asOf` (null for now) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        findings: {
+                            findingId: string;
+                            inspectionId: string;
+                            inspectionDate: string;
+                            inspectingUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            scheduled: boolean;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                            text: string;
+                            code: string | null;
+                            repeatOf: string | null;
+                            recordedAt: string;
+                            rectification: {
+                                assignmentId: string;
+                                status: string;
+                                dueAt: string;
+                                dueDate: string;
+                                dueWeekday: string;
+                                overdue: boolean;
+                                acceptedAt: string | null;
+                            };
+                        }[];
+                        byUnit: {
+                            unitId: string;
+                            name: string;
+                            findings: number;
+                            repeated: number;
+                            rectified: number;
+                            overdue: number;
+                        }[];
+                        asOf: {
+                            instant: string;
+                            /** @enum {string} */
+                            basis: "recorded" | "business";
+                            requested: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { useI18n, type Translate } from '../i18n/i18n';
 import type { MessageKey, Messages } from '../i18n/messages';
 import { zhCN } from '../i18n/messages';
 import { queryClient, useAssignment, useInbox } from '../queries';
+import { RectificationFinding } from '../progress/PlanFindings';
 import { EscalationTag, StatusTag } from '../components/StatusTag';
 import { AttachmentList } from '../components/Attachments';
 import { FileUpload, uploadedFiles } from '../components/FileUpload';
@@ -55,6 +56,8 @@ export function AssignmentPage() {
     return <ErrorPage />;
   }
   const detail = assignment.data;
+  // A finding's rectification (ADR 0024): its page shows the finding it answers.
+  const isRectification = detail?.measureId.startsWith('rectify-') ?? false;
 
   const act = async (name: ActionName, body: ActionBody = {}): Promise<boolean> => {
     setBusy(name);
@@ -118,8 +121,9 @@ export function AssignmentPage() {
                   <Typography.Paragraph style={{ margin: 0 }}>{detail.sourceText.text}</Typography.Paragraph>
                 </blockquote>
               ) : (
-                !detail.description && <Typography.Text type="secondary">{t('detail_noDescription')}</Typography.Text>
+                !detail.description && !isRectification && <Typography.Text type="secondary">{t('detail_noDescription')}</Typography.Text>
               )}
+              {isRectification && <RectificationFinding planId={detail.planId} assignmentId={detail.assignmentId} />}
             </Card>
             {reviewing && <ReviewPanel detail={detail} busy={busy} act={act} />}
             <ActionsCard detail={detail} busy={busy} act={act} reviewing={reviewing} />

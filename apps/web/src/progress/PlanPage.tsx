@@ -10,6 +10,7 @@ import { OrderedPhases } from './OrderedPhases';
 import { PlanBulletins } from './PlanBulletins';
 import { PlanOutsideEvents } from './PlanOutsideEvents';
 import { PlanTargets } from './PlanTargets';
+import { PlanFindings } from './PlanFindings';
 import { ProgressMatrix } from './ProgressMatrix';
 
 // ECharts (and the components drawing with it) load beside the page's data requests, not before them.
@@ -68,6 +69,9 @@ export function PlanPage() {
           <PlanBulletins planId={planId} phases={data?.phases ?? []} mayIssue={mayAmend} />
         </Card>
       )}
+      <Card title={<h2 className="card-title">{t('findings_title')}</h2>} size="small">
+        <PlanFindings planId={planId} mayRecord={mayAmend && data?.status === 'published'} />
+      </Card>
       <section aria-label={t('plan_charts')}>
         {/* The charts ask the server only once the timeline is shown: they do not compete with it. */}
         {data && <Suspense fallback={spin}><PlanCharts planId={planId} /></Suspense>}

@@ -24,6 +24,8 @@ export function streamsOfPlan(planId: string, planEvents: readonly StoredEvent[]
   const schedules = planEvents.map((e) => (e.data as { schedule?: PlanSchedule }).schedule).filter((s): s is PlanSchedule => s !== undefined);
   const phaseIds = new Set(schedules.flatMap((s) => s.phases.map((p) => p.phaseId)));
   const assignmentIds = new Set(schedules.flatMap((s) => s.obligations.map((o) => o.assignmentId)));
+  // A finding's rectification (ADR 0024) is named by the finding, not by a schedule.
+  for (const e of planEvents) if (e.type === 'FindingRecorded') assignmentIds.add((e.data as { rectificationAssignmentId: string }).rectificationAssignmentId);
   return [
     streamNames.plan(planId),
     ...[...phaseIds].map((id) => streamNames.phase(planId, id)),

@@ -4,6 +4,7 @@ import { owingStatuses, type AssignmentStatus, type PlanSchedule, type TargetSer
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
 import { weekdayOf, windowName } from './chinese-dates';
+import { findingsAsOf, type FindingsAsOf } from './findings';
 
 /*
  * A bulletin (通报) of one plan as of one moment: what the record held by then, counted by the
@@ -113,7 +114,9 @@ export type BulletinSection =
   | { kind: 'ranking'; entries: RankingEntry[] }
   | { kind: 'commendations'; departments: Commendation[] }
   /** Present only for plans with targets (ADR 0023). */
-  | { kind: 'targets'; rows: TargetRow[] };
+  | { kind: 'targets'; rows: TargetRow[] }
+  /** Inspection findings (督查问题) and their rectification (ADR 0024); present when any finding was recorded by then. */
+  | ({ kind: 'findings' } & FindingsAsOf);
 
 export type SectionKind = BulletinSection['kind'];
 export type SectionOf<K extends SectionKind> = Extract<BulletinSection, { kind: K }>;
@@ -294,8 +297,15 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
       { kind: 'commendations', departments: commendationsOf(byDepartment) },
       // Targets as recorded by the instant (the replay folds only what was known then); left out for plans without targets.
       ...(replayed.targets ? [{ kind: 'targets' as const, rows: replayed.targets.map((t) => ({ ...t, unitName: t.unitId === null ? null : nameOf(t.unitId) })) }] : []),
+      ...findingsSection(planId, events, asOf, { assignments: replayed.assignments, nameOf, timeZone: zone, judgedMs }),
     ],
   };
+}
+
+/** The findings section, left out when no inspection finding was recorded by then (bulletins of plans without inspections stay as they were). */
+function findingsSection(...args: Parameters<typeof findingsAsOf>): BulletinSection[] {
+  const findings = findingsAsOf(...args);
+  return findings.findings.length === 0 ? [] : [{ kind: 'findings', ...findings }];
 }
 
 /**

@@ -138,6 +138,20 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
           ? '本期暂无全部按时办结、无逾期、无督办的单位。'
           : `${section.departments.map((d) => d.name).join('、')}等${section.departments.length}个单位已到期任务全部按时办结,无逾期、无督办,建议予以通报表扬。`);
         break;
+      case 'findings': {
+        heading('督查发现问题及整改情况');
+        const repeated = section.findings.filter((f) => f.repeatOf !== null).length;
+        const rectified = section.findings.filter((f) => f.rectification.status === 'accepted').length;
+        paragraph(`督查共发现问题${section.findings.length}个,涉及${section.byUnit.length}个单位,已整改到位${rectified}个${repeated > 0 ? `,其中屡查屡犯${repeated}个` : ''}。`);
+        table({
+          sheet: '督查问题', header: ['序号', '被督查单位', '问题', '督查日期', '整改期限', '整改状态', '重复'],
+          rows: section.findings.map((f, i) => [
+            i + 1, f.unit.name, f.text, f.inspectionDate, dateWithWeekday(f.rectification.dueDate),
+            f.rectification.status === 'accepted' ? '已整改' : f.rectification.overdue ? '逾期未整改' : '整改中', f.repeatOf ? '屡查屡犯' : '',
+          ]),
+        });
+        break;
+      }
     }
   }
   const overdue = sectionOf(model, 'overdue');

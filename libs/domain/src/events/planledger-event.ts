@@ -41,6 +41,8 @@ export const currentSchemaVersions: { readonly [T in PlanledgerEventType]: Schem
   RosterAssigned: 1,
   TargetMeasured: 1,
   TargetStatusChanged: 1,
+  InspectionRecorded: 1,
+  FindingRecorded: 1,
 };
 
 export const isPlanledgerEventType = (type: string): type is PlanledgerEventType => Object.hasOwn(currentSchemaVersions, type);

@@ -1,3 +1,4 @@
+import type { InspectionCommand } from '../inspection/inspection.commands';
 import type { Command } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanSource } from './plan.events';
@@ -23,5 +24,5 @@ export type RecordMeasurement = Command<
   'RecordMeasurement',
   { planId: string; targetId: string; unitId: string | null; period: string; value: number | boolean | string; assignmentId?: string }
 >;
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement;
+export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement | InspectionCommand;
 export type PlanCommandType = PlanCommand['type'];

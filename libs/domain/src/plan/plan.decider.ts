@@ -1,4 +1,5 @@
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
+import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
 import type { PlanCommand, RecordMeasurement } from './plan.commands';
 import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
@@ -63,6 +64,9 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
     }
     case 'RecordMeasurement':
       return decideMeasurement(command, state);
+    case 'RecordInspection':
+    case 'RecordFinding':
+      return decideInspection(command, state);
   }
 }
 
@@ -130,6 +134,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       const key = targetSeriesKey(event.data.targetId, event.data.unitId);
       return { ...state, targets: { ...state.targets, [key]: { measurements: state.targets?.[key]?.measurements ?? [], status: event.data.status, reason: event.data.reason } } };
     }
+    case 'InspectionRecorded':
+    case 'FindingRecorded':
+      return evolveInspection(state, event);
   }
 }
 

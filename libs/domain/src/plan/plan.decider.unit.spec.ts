@@ -25,12 +25,14 @@ const T0 = '2021-11-25T00:00:00.000Z';
 const drafted = ev('PlanDrafted', { planId: PLAN_ID, schedule: S, source }, T0, planner);
 const published = ev('PlanPublished', { planId: PLAN_ID, schedule: S }, '2021-11-26T00:00:00.000Z', planner);
 const closedEv = ev('PlanClosed', { planId: PLAN_ID, reason: '期满' }, '2024-09-01T00:00:00.000Z', planner);
+/** A published plan has had an unannounced inspection, so a finding can be recorded in the transition table. */
+const inspected = ev('InspectionRecorded', { planId: PLAN_ID, inspectionId: 'walk', inspectingUnitId: 'bureau', unitIds: ['school-a'], date: '2021-12-01', scheduled: false, recordedBy: planner.userId, at: '2021-12-01T02:00:00.000Z' }, '2021-12-01T02:00:00.000Z', planner);
 
 const historyFor: Record<PlanStatus, PlanEvent[]> = {
   none: [],
   draft: [drafted],
-  published: [drafted, published],
-  closed: [drafted, published, closedEv],
+  published: [drafted, published, inspected],
+  closed: [drafted, published, inspected, closedEv],
 };
 
 const NOW = '2022-01-10T00:00:00.000Z';
@@ -44,6 +46,8 @@ const sample: { [K in PlanCommandType]: Extract<PlanCommand, { type: K }> } = {
   RecordOutsideEvent: { type: 'RecordOutsideEvent', data: { planId: PLAN_ID, eventId: 'visit', date: '2022-05-20', dayClosesAt: '2022-05-20T15:59:59.999Z' }, metadata: meta(NOW, planner) },
   AssignRoster: { type: 'AssignRoster', data: { planId: PLAN_ID, entries: [{ roleId: 'head-teacher', unitId: 'school-a', people: [{ personId: 'zhang-san', name: '张三' }] }] }, metadata: meta(NOW, planner) },
   RecordMeasurement: { type: 'RecordMeasurement', data: { planId: PLAN_ID, targetId: 'enrolment', unitId: null, period: '2022', value: 96 }, metadata: meta(NOW, planner) },
+  RecordInspection: { type: 'RecordInspection', data: { planId: PLAN_ID, inspectionId: 'spring', date: '2022-01-09', inspectingUnitId: 'bureau', unitIds: ['school-a'] }, metadata: meta(NOW, planner) },
+  RecordFinding: { type: 'RecordFinding', data: { planId: PLAN_ID, inspectionId: 'walk', unitId: 'school-a', text: '课后服务台账不全' }, metadata: meta(NOW, planner) },
 };
 const statuses = Object.keys(planTransitions) as PlanStatus[];
 const commandTypes = Object.keys(sample) as PlanCommandType[];

@@ -1,3 +1,4 @@
+import type { InspectionEvent } from '../inspection/inspection.events';
 import type { DomainEventOf } from '../shared/decider';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { ScheduleChanges } from '../schedule/schedule-diff';
@@ -52,4 +53,4 @@ export type TargetStatusChanged = DomainEventOf<
   { planId: string; targetId: string; unitId: string | null; period: string; status: TargetStatus; previousStatus?: TargetStatus; reason: string; at: string }
 >;
 
-export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | RosterAssigned | TargetMeasured | TargetStatusChanged;
+export type PlanEvent = PlanDrafted | PlanDraftRevised | PlanPublished | PlanAmended | PlanClosed | OutsideEventRecorded | RosterAssigned | TargetMeasured | TargetStatusChanged | InspectionEvent;

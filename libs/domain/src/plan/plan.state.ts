@@ -1,3 +1,4 @@
+import type { RecordedFinding, RecordedInspection } from '../inspection/inspection.state';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanStatus } from './plan.transitions';
 import type { Roster } from './roster';
@@ -17,6 +18,9 @@ export interface PlanState {
   roster?: Roster;
   /** Per target series (targetSeriesKey): the values measured, in the order recorded, and the status they gave. */
   targets?: Record<string, { measurements: (Measurement & { at: string; assignmentId?: string })[]; status?: TargetStatus; reason?: string }>;
+  /** Inspections recorded (ADR 0024), by inspection id, and every finding in the order recorded. */
+  inspections?: Record<string, RecordedInspection>;
+  findings?: RecordedFinding[];
 }
 
 export const initialPlanState = (): PlanState => ({ status: 'none', planId: '', amendments: 0 });

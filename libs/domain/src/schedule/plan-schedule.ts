@@ -37,6 +37,8 @@ export interface PlanSchedule {
   workingDayTable?: WorkingDayTable;
   /** Targets with their milestones, judged on each measurement (ADR 0023; absent: none). */
   targets?: ScheduledTarget[];
+  /** Inspections (督查) the plan names, recorded when they take place (ADR 0024; absent: none). */
+  inspections?: ScheduledInspection[];
 }
 
 /**
@@ -63,6 +65,19 @@ export interface WorkingDayTable {
   weekdaysOff: string[];
   /** Saturdays and Sundays that are working days (调休上班, ascending). */
   makeUpWorkingDays: string[];
+}
+
+/** An inspection the plan names: who inspects whom, when it is expected, how long rectification takes. */
+export interface ScheduledInspection {
+  inspectionId: string;
+  name: string;
+  inspectingUnitId: string;
+  /** The inspected units, groups resolved. */
+  unitIds: string[];
+  /** The local date (YYYY-MM-DD) it is planned for, when the plan says. */
+  date?: string;
+  /** Days from a finding to its rectification deadline (整改期限). */
+  rectificationDays: number;
 }
 
 /** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */

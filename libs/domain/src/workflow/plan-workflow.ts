@@ -2,11 +2,13 @@ import { amendmentEffects } from '../amendment/amendment-effects';
 import type { AssignmentCommand } from '../assignment/assignment.commands';
 import type { AssignmentState } from '../assignment/assignment.state';
 import type { PlanledgerEvent } from '../events/planledger-event';
+import type { FindingRecorded } from '../inspection/inspection.events';
 import type { PhaseCommand } from '../phase/phase.commands';
 import type { PhaseState } from '../phase/phase.state';
 import type { PlanStatus } from '../plan/plan.transitions';
 import { systemActor } from '../shared/actor';
 import type { OutsideEventRecorded } from '../plan/plan.events';
+import { rectificationObligation, type InspectionFacts } from '../inspection/rectification';
 import type { EventObligation, FollowOnObligation, Obligation, WorkingDayTable } from '../schedule/plan-schedule';
 import { eventDueMs, followOnDueAt } from './working-day-offsets';
 import { DAY_MS, instantOf, toMillis, type Instant } from '../shared/time';
@@ -35,6 +37,10 @@ export interface PlanFacts {
   orderedPhases?: OrderedPhases;
   /** The schedule's holiday table, for offsets counted in working days (ADR 0020). */
   workingDayTable?: WorkingDayTable;
+  /** Inspections recorded so far (ADR 0024): who reviews the rectification of their findings. */
+  inspections?: Readonly<Record<string, InspectionFacts>>;
+  /** The schedule's default escalation unit (overdue rectification goes there). */
+  escalationDefault?: string;
 }
 
 /**
@@ -76,9 +82,11 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
     case 'PlanDraftRevised':
       return state;
     case 'PlanPublished':
-      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable } };
+      return { ...state, plan: { ...state.plan, status: 'published', publishedAt: event.at, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable, ...escalationOf(event.data.schedule) } };
     case 'PlanAmended':
-      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable } };
+      return { ...state, plan: { ...state.plan, eventObligations: event.data.schedule.eventObligations, orderedPhases: orderedPhasesOf(event.data.schedule), workingDayTable: event.data.schedule.workingDayTable, ...escalationOf(event.data.schedule) } };
+    case 'InspectionRecorded':
+      return { ...state, plan: { ...state.plan, inspections: { ...state.plan.inspections, [event.data.inspectionId]: { inspectingUnitId: event.data.inspectingUnitId } } } };
     case 'PlanClosed':
       return { ...state, plan: { ...state.plan, status: 'closed' } };
     default:
@@ -132,6 +140,8 @@ function decideOnPlanEvent(input: PlanWorkflowInput, state: PlanWorkflowState): 
       return [{ type: 'SetTimers', scope: { of: 'plan', planId: event.data.planId }, timers: [], notBefore }];
     case 'OutsideEventRecorded':
       return open ? issueOnOutsideEvent(event, plan.eventObligations ?? [], aggregates, plan.workingDayTable) : [];
+    case 'FindingRecorded':
+      return open ? issueRectification(event, plan, aggregates) : [];
     default:
       return [];
   }
@@ -187,6 +197,19 @@ function issueOnOutsideEvent(event: OutsideEventRecorded, obligations: readonly 
   return outputs;
 }
 
+/** A finding (ADR 0024): its rectification is issued to the inspected unit at the recording, reviewed by the inspecting unit; never twice. */
+function issueRectification(event: FindingRecorded, plan: PlanFacts, aggregates: AggregateStates): PlanWorkflowOutput[] {
+  const { planId, inspectionId, rectificationAssignmentId: assignmentId } = event.data;
+  const inspection = plan.inspections?.[inspectionId];
+  const status = aggregates.assignment(assignmentId)?.status;
+  if (!inspection || (status !== undefined && status !== 'not_issued')) return [];
+  const obligation = rectificationObligation(event, inspection, plan.escalationDefault);
+  return [{ type: 'GiveCommand', target: { aggregate: 'assignment', planId, assignmentId }, command: { type: 'IssueAssignment', data: { planId, obligation }, metadata: { actor: systemActor, at: event.at } } }];
+}
+
+/** The plan's default escalation unit, kept only when the schedule names one. */
+const escalationOf = (schedule: { escalationDefault?: string }): Pick<PlanFacts, 'escalationDefault'> => (schedule.escalationDefault ? { escalationDefault: schedule.escalationDefault } : {});
+
 /** "After X is accepted": X's follow-ons are issued at its acceptance, due their offset after it; never twice. */
 function issueFollowOns(planId: string, at: Instant, followOns: readonly FollowOnObligation[], aggregates: AggregateStates, table: WorkingDayTable | undefined): PlanWorkflowOutput[] {
   const metadata = { actor: systemActor, at };
@@ -239,6 +262,8 @@ export function aggregatesCommandsRead(event: PlanledgerEvent): { assignmentIds:
   if (event.type === 'OutsideEventRecorded') return { assignmentIds: [], phaseIds: [], planSchedule: true };
   // Which undated phase follows a closed one, and the work of an opened one: the schedule in force (ADR 0019).
   if (event.type === 'PhaseClosed' || event.type === 'PhaseOpened') return { assignmentIds: [], phaseIds: [], planSchedule: true };
+  // A finding's rectification: the recorded inspection's reviewer and the plan's escalation unit; issued once.
+  if (event.type === 'FindingRecorded') return { assignmentIds: [event.data.rectificationAssignmentId], phaseIds: [], planSchedule: true };
   // The accepted work's own obligation names its follow-ons.
   if (event.type === 'AssignmentAccepted') return { assignmentIds: [event.data.assignmentId], phaseIds: [] };
   if (event.type !== 'PlanAmended') return { assignmentIds: [], phaseIds: [] };

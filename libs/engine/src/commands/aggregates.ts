@@ -28,7 +28,7 @@ const snapshotEvery: Record<AggregateKind, number> = { plan: 20, phase: 20, assi
 
 /* Exhaustive lists (a new command or event type that is not listed here fails to compile). */
 const commandTypes: { [K in AggregateKind]: Record<CommandOf<K>['type'], true> } = {
-  plan: { DraftPlan: true, ReviseDraft: true, PublishPlan: true, AmendPlan: true, ClosePlan: true, RecordOutsideEvent: true, AssignRoster: true, RecordMeasurement: true },
+  plan: { DraftPlan: true, ReviseDraft: true, PublishPlan: true, AmendPlan: true, ClosePlan: true, RecordOutsideEvent: true, AssignRoster: true, RecordMeasurement: true, RecordInspection: true, RecordFinding: true },
   phase: { SchedulePhase: true, OpenPhase: true, BeginPhaseClosing: true, ClosePhase: true, ReschedulePhase: true, CancelPhase: true },
   assignment: {
     AcknowledgeAssignment: true, StartAssignment: true, ReportProgress: true, SubmitAssignment: true, ReturnAssignment: true,
@@ -37,7 +37,7 @@ const commandTypes: { [K in AggregateKind]: Record<CommandOf<K>['type'], true> }
   },
 };
 const eventTypes: { [K in AggregateKind]: Record<EventOf<K>['type'], true> } = {
-  plan: { PlanDrafted: true, PlanDraftRevised: true, PlanPublished: true, PlanAmended: true, PlanClosed: true, OutsideEventRecorded: true, RosterAssigned: true, TargetMeasured: true, TargetStatusChanged: true },
+  plan: { PlanDrafted: true, PlanDraftRevised: true, PlanPublished: true, PlanAmended: true, PlanClosed: true, OutsideEventRecorded: true, RosterAssigned: true, TargetMeasured: true, TargetStatusChanged: true, InspectionRecorded: true, FindingRecorded: true },
   phase: { PhaseScheduled: true, PhaseOpened: true, PhaseClosingStarted: true, PhaseClosed: true, PhaseRescheduled: true, PhaseCancelled: true },
   assignment: {
     AssignmentIssued: true, AssignmentAcknowledged: true, AssignmentStarted: true, AssignmentProgressReported: true,

@@ -67,19 +67,22 @@ export class PlanReactor {
     const countsWorkingDays = [...assignments.values()].some((a) => a.obligation?.followOns?.some((f) => f.workingDays));
     if (consulted.planSchedule || countsWorkingDays) {
       const { state } = await this.executor.load({ aggregate: 'plan', planId });
-      const { schedule, status } = state as PlanState;
+      const { schedule, status, inspections } = state as PlanState;
       if (schedule?.eventObligations) plan.eventObligations = schedule.eventObligations;
       if (schedule?.workingDayTable) plan.workingDayTable = schedule.workingDayTable;
       const orderedPhases = schedule && orderedPhasesOf(schedule);
       if (orderedPhases) plan.orderedPhases = orderedPhases;
       // A phase closed with the plan opens nothing: the plan's own status, read fresh.
       if (status === 'closed') plan.status = 'closed';
+      // A finding's rectification is reviewed by the recorded inspection's unit, escalated to the plan's default (ADR 0024).
+      if (schedule?.escalationDefault) plan.escalationDefault = schedule.escalationDefault;
+      if (inspections) plan.inspections = Object.fromEntries(Object.entries(inspections).map(([id, { inspectingUnitId }]) => [id, { inspectingUnitId }]));
     }
     return { plan, aggregates: { assignment: (id) => assignments.get(id), phase: (id) => phases.get(id) } };
   }
 }
 
-/** The plan stream's own events: its lifecycle (Plan…) and the outside events recorded on it. */
-const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded';
+/** The plan stream's own events: its lifecycle (Plan…), the outside events, inspections and findings recorded on it. */
+const isPlanEventType = (type: string): boolean => type.startsWith('Plan') || type === 'OutsideEventRecorded' || type === 'InspectionRecorded' || type === 'FindingRecorded';
 /** Other streams' events the workflow reacts to with commands. */
 const isOtherReactedType = (type: string): boolean => type === 'AssignmentAccepted' || type === 'PhaseClosed' || type === 'PhaseOpened';

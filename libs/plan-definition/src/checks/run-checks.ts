@@ -5,6 +5,7 @@ import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkDynamicDeadlines } from './dynamic-deadlines';
 import { checkOrderedPhases } from './ordered-phases';
+import { checkInspections } from './inspections';
 import { checkPhases } from './phases';
 import { checkReferences } from './references';
 import { checkResponsibilities } from './responsibilities';
@@ -26,5 +27,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkDynamicDeadlines(input, errors);
   checkOrderedPhases(input, errors);
   checkTargets(input, errors);
+  checkInspections(input, errors);
   return errors.errors;
 }

@@ -240,6 +240,24 @@ export const PlanSpan = z.union([
 ]);
 export type PlanSpan = z.infer<typeof PlanSpan>;
 
+/**
+ * An inspection (督查) the plan names (ADR 0024): who inspects (`by`), whom (`units`: units or
+ * classes such as 各中小学校), when it is planned (`date`, optional), and how many days a finding's
+ * rectification (限期整改) is given by default. It is recorded when it takes place; each finding
+ * then issues a rectification to the inspected unit, reviewed by the inspecting unit.
+ */
+export const Inspection = z.strictObject({
+  id: Identifier,
+  name: Text,
+  source: z.string().optional().describe('The plan\'s own words'),
+  by: Identifier.describe('The inspecting unit (督导室, 教育局): it reviews every rectification'),
+  units: z.union([Identifier, z.array(Identifier).min(1)]).describe('The units inspected: units or classes'),
+  date: LocalDate.optional().describe('When it is planned (local date); recorded when it takes place'),
+  rectification: z
+    .strictObject({ days: z.number().int().positive().describe('Days from a finding to its rectification deadline (限期整改)') })
+    .default({ days: 30 }),
+});
+
 /** JSON files name their schema with a "$schema" key (YAML files use a comment instead). */
 const SchemaReference = z.string().optional();
 
@@ -284,6 +302,7 @@ export const PlanDefinition = z.strictObject({
   measures: z.array(Measure).default([]),
   events: z.array(OutsideEvent).default([]).describe('Outside events the plan expects, whose dates are recorded later'),
   targets: z.array(Target).default([]),
+  inspections: z.array(Inspection).default([]).describe('Inspections (督查) the plan names; findings issue rectification work'),
 });
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
 
@@ -305,6 +324,7 @@ export type LeadingGroup = z.infer<typeof LeadingGroup>;
 export type WorkSquad = z.infer<typeof WorkSquad>;
 export type Liaison = z.infer<typeof Liaison>;
 export type OutsideEvent = z.infer<typeof OutsideEvent>;
+export type Inspection = z.infer<typeof Inspection>;
 export type PlanDefinitionInput = z.input<typeof PlanDefinition>;
 
 /** A separate departments file: the same department and class entries. */
