@@ -24,6 +24,7 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'plans', load: async () => (await import('./commands/plans.command')).registerPlansCommands },
   { name: 'people', load: async () => (await import('./commands/people.command')).registerPeopleCommands },
   { name: 'bulletin', load: async () => (await import('./commands/bulletin.command')).registerBulletinCommand },
+  { name: 'assessment', load: async () => (await import('./commands/assessment.command')).registerAssessmentCommand },
 ];
 
 async function main(argv: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { compiledAssessment, compiledBulletinTimetable } from './assessment-rubric';
 import {
   applyHolidayRule,
   chinaHolidays,
@@ -297,6 +298,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     // Left out when the plan names no events, so schedules of plans without them stay as they were.
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
     ...(eventObligations.length > 0 ? { eventObligations } : {}),
+    ...compiledAssessment(definition, directory),
+    ...compiledBulletinTimetable(definition),
   };
 };
 

@@ -3,6 +3,8 @@ import { localDateOf, type LocalDate } from '@planledger/calendar';
 import { owingStatuses, type AssignmentStatus, type PlanSchedule } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
+import type { Assessment } from '../assessment/assessment-model';
+import { defaultAssessmentPeriod, scoreAssessment } from '../assessment/score-assessment';
 import { weekdayOf, windowName } from './chinese-dates';
 
 /*
@@ -106,7 +108,9 @@ export type BulletinSection =
   | { kind: 'overdue'; items: LateItem[] }
   | { kind: 'escalated'; items: LateItem[] }
   | { kind: 'ranking'; entries: RankingEntry[] }
-  | { kind: 'commendations'; departments: Commendation[] };
+  | { kind: 'commendations'; departments: Commendation[] }
+  /** 考核: the plan's rubric applied to the record (ADR 0025); present only when the plan declares one. */
+  | { kind: 'assessment'; assessment: Assessment };
 
 export type SectionKind = BulletinSection['kind'];
 export type SectionOf<K extends SectionKind> = Extract<BulletinSection, { kind: K }>;
@@ -270,6 +274,14 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
   const escalated = work.filter((a) => owing(a) && a.escalationLevel > 0).map(lateItem)
     .sort((x, y) => y.escalationLevel - x.escalationLevel || longestFirst(x, y));
 
+  // The rubric's ranking for the bulletin's phase (else the phase the judged moment falls in, or the plan, as the rubric says).
+  const assessmentSection: BulletinSection[] = [];
+  if (schedule?.assessment) {
+    const rubricSchedule = { ...schedule, assessment: schedule.assessment };
+    const assessed = rubricSchedule.assessment.periods === 'phase' && period.kind === 'phase' ? period : defaultAssessmentPeriod(rubricSchedule, judgedMs);
+    assessmentSection.push({ kind: 'assessment', assessment: scoreAssessment({ planId, schedule: rubricSchedule, assignments: replayed.assignments, events, asOf, judgedMs, period: assessed }) });
+  }
+
   return {
     plan: {
       planId, title: replayed.plan.title, documentNumber: replayed.plan.documentNumber,
@@ -285,6 +297,7 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
       { kind: 'escalated', items: escalated },
       { kind: 'ranking', entries: rankDepartments(byDepartment) },
       { kind: 'commendations', departments: commendationsOf(byDepartment) },
+      ...assessmentSection,
     ],
   };
 }

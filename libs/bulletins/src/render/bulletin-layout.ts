@@ -1,5 +1,6 @@
 import type { LocalDate } from '@planledger/calendar';
 import { dateWithWeekday, documentDate, percent } from '../model/chinese-dates';
+import { assessmentItemsTable, assessmentRankingTable, commendationText, rubricText } from './assessment-layout';
 import { sectionOf, type BulletinModel, type BulletinSection, type LateItem, type RankingEntry, type WorkFigures } from '../model/bulletin-model';
 
 /*

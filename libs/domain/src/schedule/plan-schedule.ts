@@ -1,4 +1,5 @@
 import type { Instant } from '../shared/time';
+import type { AssessmentRubric, BulletinTimetable } from './assessment-rubric';
 
 /**
  * A plan compiled to concrete instants: what the engine runs. Produced from a validated
@@ -25,6 +26,10 @@ export interface PlanSchedule {
   outsideEvents?: ScheduledOutsideEvent[];
   /** Work that hangs on an outside event: issued only when the event is recorded (absent: none). */
   eventObligations?: EventObligation[];
+  /** 考核: the plan's scoring rubric (absent: the plan declares none). */
+  assessment?: AssessmentRubric;
+  /** 通报: when bulletins are issued by themselves (absent: only on demand). */
+  bulletins?: BulletinTimetable;
 }
 
 /** 迎检, a higher authority's notice, an exam: named by the plan, dated when it happens. */

@@ -1,5 +1,6 @@
 import type { UnlocatedError } from '../plan-error';
 import { ErrorCollector, type CheckInput } from './check-context';
+import { checkAssessment } from './assessment';
 import { checkCoarseDeadlines } from './coarse-deadlines';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
@@ -22,5 +23,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkReviewAndEscalationTargets(input, errors);
   checkParentCycles(input, errors);
   checkDynamicDeadlines(input, errors);
+  checkAssessment(input, errors);
   return errors.errors;
 }

@@ -5,3 +5,4 @@ export * from './school-calendar.schema';
 export * from './recurring-deadline.schema';
 export * from './policy.schema';
 export * from './plan-definition.schema';
+export * from './assessment.schema';
