@@ -14,13 +14,13 @@ describe('parsePlanDefinition: the 考核 rubric and the bulletin timetable', ()
       '  floor: 60',
       '  cap: 120',
       '  commend: { top: 1, minScore: 100 }',
-      'bulletins: { weekly: monday, phaseEnd: true }',
+      'bulletins: { weekly: mon, phaseEnd: true }',
       '',
     ].join('\n'));
-    expect(errorsOf(text)).toEqual([]);
     const parsed = parsePlanDefinition(text, 'plan.yaml');
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
     expect(parsed.ok && parsed.definition.assessment).toMatchObject({ periods: 'phase', base: 100, rules: { overdue: { points: -3, limit: 15 } } });
-    expect(parsed.ok && parsed.definition.bulletins).toEqual({ weekly: 'monday', phaseEnd: true });
+    expect(parsed.ok && parsed.definition.bulletins).toEqual({ weekly: 'mon', phaseEnd: true });
   });
 
   it('reports an assessed unit that is not defined, at its line', () => {
@@ -43,7 +43,7 @@ describe('parsePlanDefinition: the 考核 rubric and the bulletin timetable', ()
   });
 
   it('reports a rule that is not one of the rubric\'s', () => {
-    expect(onlyErrorOf(withRubric('assessment:\n  rules: { lateness: -1 }\n'))).toMatchObject({ path: 'assessment.rules', code: 'unknown-key' });
+    expect(errorsOf(withRubric('assessment:\n  rules: { lateness: -1 }\n'))).toContainEqual(expect.objectContaining({ path: 'assessment.rules.lateness', code: 'unknown-key' }));
   });
 
   it('reports a timetable that never issues', () => {

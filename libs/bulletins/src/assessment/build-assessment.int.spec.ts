@@ -3,7 +3,7 @@ import { loadPlanEvents, type PlanEvents } from '@planledger/audit';
 import type { AssessmentRubric } from '@planledger/domain';
 import { PLAN_ID, day } from '@planledger/domain/testing';
 import { CommandExecutor } from '@planledger/engine';
-import type { EventStore } from '@planledger/event-store';
+import type { EventStore, StoredEvent } from '@planledger/event-store';
 import { openFreshPgliteStore } from '@planledger/event-store/testing';
 import { knownHistory } from '../testing/known-history';
 import type { UnitAssessment } from './assessment-model';
@@ -50,6 +50,13 @@ const supervision = [
   target('t6', null, 'met', day(7)), // plan-wide: nobody's score
   finding('f3', 'school-a', day(36)), // 04-10, the implementation phase: −2 there only
 ];
+
+/** The same record with another rubric (or none) in every schedule the plan's events carry. */
+const withRubric = (events: readonly StoredEvent[], assessment: AssessmentRubric | undefined): StoredEvent[] =>
+  events.map((e) => {
+    const data = e.data as { schedule?: object };
+    return data.schedule ? { ...e, data: { ...data, schedule: { ...data.schedule, assessment } } } : e;
+  });
 
 describe('assessment (考核) on a known history', () => {
   let store: EventStore;
@@ -118,7 +125,7 @@ describe('assessment (考核) on a known history', () => {
 
   it('given a unit list and minScore, then only those units are ranked and commended', () => {
     const only: AssessmentRubric = { ...rubric, units: ['school-a', 'school-b'], commend: { minScore: 95 } };
-    const history = loaded.events.map((e) => (e.type === 'PlanDrafted' ? { ...e, data: { ...(e.data as object), schedule: { ...(e.data as { schedule: object }).schedule, assessment: only } } } : e));
+    const history = withRubric(loaded.events, only);
     const result = buildAssessment(PLAN_ID, history, asOf(40), { period: { kind: 'plan' } });
     expect(result.units.map((u) => [u.unitId, u.score, u.commended])).toEqual([['school-a', 94, false], ['school-b', 90, false]]);
     const ten = buildAssessment(PLAN_ID, history, asOf(10), { period: { kind: 'phase', phaseId: 'mobilise' } });
@@ -126,7 +133,7 @@ describe('assessment (考核) on a known history', () => {
   });
 
   it('rejects a plan without a rubric, an unknown phase, and a stored finding of the wrong shape', () => {
-    const without = loaded.events.map((e) => (e.type === 'PlanDrafted' ? { ...e, data: { ...(e.data as object), schedule: { ...(e.data as { schedule: object }).schedule, assessment: undefined } } } : e));
+    const without = withRubric(loaded.events, undefined);
     expect(() => buildAssessment(PLAN_ID, without, asOf(10))).toThrow(NoRubricError);
     expect(() => buildAssessment(PLAN_ID, loaded.events, asOf(10), { period: { kind: 'phase', phaseId: 'norm-year' } })).toThrow(UnknownAssessmentPeriodError);
     const bad = loaded.events.map((e) => (e.type === 'FindingRecorded' ? { ...e, data: { ...(e.data as object), unitId: 7 } } : e));

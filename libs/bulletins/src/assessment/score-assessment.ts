@@ -157,7 +157,7 @@ function scoreUnit(unitId: string, name: string, rubric: AssessmentRubric, writt
     const before = used.get(item.rule) ?? 0;
     const allowed = Math.max(0, Math.min(Math.abs(item.points), limit - before));
     used.set(item.rule, before + allowed);
-    return allowed === Math.abs(item.points) ? item : { ...item, points: Math.sign(item.points) * allowed, limitedFrom: item.points };
+    return allowed === Math.abs(item.points) ? item : { ...item, points: allowed === 0 ? 0 : Math.sign(item.points) * allowed, limitedFrom: item.points };
   });
   const earned = items.filter((i) => i.points > 0).reduce((s, i) => s + i.points, 0);
   const deducted = items.filter((i) => i.points < 0).reduce((s, i) => s + i.points, 0);

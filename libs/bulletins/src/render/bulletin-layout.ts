@@ -126,6 +126,16 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
           ? '本期暂无全部按时办结、无逾期、无督办的单位。'
           : `${section.departments.map((d) => d.name).join('、')}等${section.departments.length}个单位已到期任务全部按时办结,无逾期、无督办,建议予以通报表扬。`);
         break;
+      case 'assessment':
+        heading('考核排名');
+        paragraph(rubricText(section.assessment));
+        if (section.assessment.units.length > 0) {
+          table(assessmentRankingTable(section.assessment));
+          paragraph('各单位得分明细见下表。');
+          table(assessmentItemsTable(section.assessment));
+        }
+        paragraph(commendationText(section.assessment));
+        break;
     }
   }
   const overdue = sectionOf(model, 'overdue');

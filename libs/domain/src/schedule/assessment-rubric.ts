@@ -25,7 +25,7 @@ export interface AssessmentRubric {
   commend?: { top?: number; minScore?: number };
 }
 
-export type BulletinWeekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+export type BulletinWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 export interface BulletinTimetable {
   weekly?: BulletinWeekday;

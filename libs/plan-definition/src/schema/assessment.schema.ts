@@ -47,11 +47,12 @@ export const Assessment = z.strictObject({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
-export const Weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Written as the recurring deadlines write weekdays. */
+export const BulletinWeekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
 /** When bulletins are issued by themselves (besides on demand). */
 export const BulletinSchedule = z.strictObject({
-  weekly: Weekday.optional().describe('Every week on this weekday, covering the Monday-to-Sunday week before it (每周通报)'),
+  weekly: BulletinWeekday.optional().describe('Every week on this weekday, covering the Monday-to-Sunday week before it (每周通报)'),
   monthly: z.number().int().min(1).max(28).optional().describe('Every month on this day, covering the month before (每月通报)'),
   phaseEnd: z.boolean().default(false).describe('At the end of each phase, covering that phase (阶段通报)'),
 });
