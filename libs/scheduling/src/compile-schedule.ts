@@ -282,6 +282,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     });
   }
 
+  const scheduledPhases = phases.scheduled(definition, clock);
+  const endsAt = clock.day(planSpan.end).closesAt;
   return {
     planId: plan.id,
     title: plan.title,
@@ -289,17 +291,17 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     issuingAuthority: plan.issuingAuthority,
     timeZone: plan.timeZone,
     startsAt: planStartsAt,
-    endsAt: clock.day(planSpan.end).closesAt,
+    endsAt,
     ...escalationDefaultOf(definition, directory),
     holidayCalendar: { name: holidays.name, coveredYears: [...holidays.coveredYears] },
     departments: definition.departments.map(scheduledDepartment),
-    phases: phases.scheduled(definition, clock),
+    phases: scheduledPhases,
     obligations: sortByDueThenId(obligationsByDueTime),
     // Left out when the plan names no events, so schedules of plans without them stay as they were.
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
     ...(eventObligations.length > 0 ? { eventObligations } : {}),
     ...compiledAssessment(definition, directory),
-    ...compiledBulletinTimetable(definition),
+    ...compiledBulletinTimetable(definition, { startsAt: planStartsAt, endsAt }, scheduledPhases),
   };
 };
 

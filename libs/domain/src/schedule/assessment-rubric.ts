@@ -27,8 +27,21 @@ export interface AssessmentRubric {
 
 export type BulletinWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
+/**
+ * One bulletin the plan issues by itself: at `dueAt`, as of `dueAt`, on `period` (the week or
+ * month before, or the phase just ended). `slotId` is deterministic (`weekly.2024-05-13`,
+ * `monthly.2024-06`, `phase.norm-year`), so issuing a slot twice is recognisable.
+ */
+export interface ScheduledBulletin {
+  slotId: string;
+  dueAt: string;
+  period: { kind: 'window'; from: string; to: string } | { kind: 'phase'; phaseId: string };
+}
+
 export interface BulletinTimetable {
   weekly?: BulletinWeekday;
   monthly?: number;
   phaseEnd: boolean;
+  /** Every bulletin due over the plan's span, in time order (compiled where the plan's zone is known). */
+  slots: ScheduledBulletin[];
 }
