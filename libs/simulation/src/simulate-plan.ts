@@ -1,7 +1,7 @@
 import {
   assignmentTransitions, instantOf, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, toMillis,
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
-  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
+  type PlanSource, type ScheduledBulletin, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type Timer, type TimerScope,
 } from '@planledger/domain';
 import { Agenda, type ActionGeneration } from './agenda';
 import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
@@ -51,6 +51,11 @@ export interface SimulationOptions {
   retainEvents?: boolean;
   /** Hears every command a person gives (the plan's own and the departments'), before it is decided. */
   onAction?: (action: PersonAction) => void;
+  /**
+   * Hears each bulletin (通报) the plan's timetable issues by itself, at its instant: the service
+   * issues one as of that instant (BulletinIssued, on the plan's bulletin stream, not a plan event).
+   */
+  onBulletinDue?: (slot: ScheduledBulletin) => void;
 }
 
 export interface SimulationResult {
@@ -68,7 +73,9 @@ export interface SimulationResult {
 const planner: Actor = { userId: 'planner', role: 'planner' };
 export const PLAN_CLOSE_REASON = '计划期满 (plan span ended)';
 
-type PlannerStep = { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent };
+type PlannerStep =
+  | { type: 'amend'; amendment: SimulatedAmendment } | { type: 'close'; at: Instant } | { type: 'event'; event: SimulatedOutsideEvent }
+  | { type: 'bulletin'; slot: ScheduledBulletin };
 
 /**
  * Runs a whole plan in virtual time as the service would: the real deciders behind an in-memory
@@ -171,11 +178,16 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
   runPlan({ type: 'PublishPlan', data: { planId }, metadata: { actor: planner, at: publishAt } });
   const steps: PlannerStep[] = (options.amendments ?? []).map((amendment) => ({ type: 'amend', amendment }));
   for (const event of options.outsideEvents ?? []) steps.push({ type: 'event', event });
-  steps.forEach((step, index) => step.type !== 'close' && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
+  steps.forEach((step, index) => (step.type === 'amend' || step.type === 'event') && agenda.addPlannerStep(toMillis(step.type === 'amend' ? step.amendment.at : step.event.at), index));
   const scheduleClose = (endsAt: Instant) => {
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
   };
+  // Before the plan's closing: the last phase's bulletin falls on the plan's last instant and comes first.
+  for (const slot of schedule.bulletins?.slots ?? []) {
+    steps.push({ type: 'bulletin', slot });
+    agenda.addPlannerStep(toMillis(slot.dueAt), steps.length - 1);
+  }
   scheduleClose(schedule.endsAt);
 
   /** The virtual clock: it only moves forward. A timer takes effect at its own time even when set late; people act now. */
@@ -196,7 +208,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     if (item.kind === 'planner') {
       const step = steps[item.index];
       const current = store.plan();
-      if (step.type === 'close') {
+      if (step.type === 'bulletin') {
+        if (current.status === 'published') options.onBulletinDue?.(step.slot);
+      } else if (step.type === 'close') {
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });

@@ -92,6 +92,7 @@ function simulate(file: string, flags: SimulateFlags): number {
     outsideEvents,
     retainEvents: false,
     onEvent: (event) => print(timeline.entry(event)),
+    onBulletinDue: (slot) => print(timeline.bulletin(slot)),
   });
 
   if (!flags.json) {
