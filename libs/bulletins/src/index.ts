@@ -21,3 +21,4 @@ export { defaultAssessmentPeriod, scoreAssessment, UnknownAssessmentPeriodError,
 export { FINDING_RECORDED, FindingRecordedV1, TARGET_STATUS_CHANGED, TargetStatusChangedV1, UnreadableSupervisionEventError, supervisionRecordOf } from './assessment/supervision-records';
 export { assessmentItemsTable, assessmentRankingTable, commendationText, itemSubject, rubricText } from './render/assessment-layout';
 export { renderAssessmentXlsx } from './render/assessment-xlsx';
+export { dueBulletinSlots, issueScheduledBulletins } from './issue/scheduled-bulletins';
