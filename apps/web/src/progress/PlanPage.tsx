@@ -6,6 +6,7 @@ import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
+import { PlanAssessment } from './PlanAssessment';
 import { PlanBulletins } from './PlanBulletins';
 import { ProgressMatrix } from './ProgressMatrix';
 
@@ -54,6 +55,7 @@ export function PlanPage() {
           <PlanBulletins planId={planId} phases={data?.phases ?? []} mayIssue={mayAmend} />
         </Card>
       )}
+      {mayRead && <PlanAssessment planId={planId} phases={data?.phases ?? []} />}
       <section aria-label={t('plan_charts')}>
         {/* The charts ask the server only once the timeline is shown: they do not compete with it. */}
         {data && <Suspense fallback={spin}><PlanCharts planId={planId} /></Suspense>}
