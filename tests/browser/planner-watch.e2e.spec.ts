@@ -116,6 +116,20 @@ describe('a planner watches the plan', () => {
     expect(xml).toContain('連區教督〔2022〕1号');
     expect(xml).toContain('2022年1月24日');
   });
+
+  it('sees the 考核排名 of the norm year and opens a school to the items that earned or cost it points', async () => {
+    await page.goto(`/app/plans/${PLAN}`);
+    const assessment = page.getByTestId('plan-assessment');
+    await assessment.waitFor();
+    // All twelve schools are assessed (units: [all-schools]); the school plans are overdue, so scores are below 100.
+    await assessment.locator('tbody tr.ant-table-row-level-0', { hasText: '墟溝' }).first().waitFor();
+    expect(await assessment.locator('tbody tr.ant-table-row-level-0').count()).toBe(12);
+    await assessment.locator('tbody tr.ant-table-row-level-0').first().locator('.ant-table-row-expand-icon').click();
+    await assessment.getByText('逾期未办结').first().waitFor();
+    await expectAccessible(page, 'the plan page with its assessment ranking');
+    await assessment.scrollIntoViewIfNeeded();
+    await snap(page, 'planner-plan-assessment');
+  });
 });
 
 describe('a school head', () => {

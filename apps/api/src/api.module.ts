@@ -3,6 +3,8 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockController } from './admin/clock.controller';
 import { BulletinsController } from './bulletins/bulletins.controller';
+import { AssessmentController } from './bulletins/assessment.controller';
+import { AssessmentHandler } from './bulletins/assessment.handlers';
 import { BulletinFileHandler, IssueBulletinHandler, ListBulletinsHandler, PreviewBulletinHandler } from './bulletins/bulletins.handlers';
 import { AuditController } from './audit/audit.controller';
 import { EventLogController } from './audit/event-log/event-log.controller';
@@ -61,7 +63,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
  */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, NotificationStoresModule],
-  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController, InspectionsController],
+  controllers: [PlansController, PlanPreviewController, AssignmentsController, DepartmentsController, HealthController, MetricsController, ClockController, DocsController, AuditController, EventLogController, PlanExportController, MyInboxController, NotificationsController, CalendarFeedsController, FilesController, ProgressController, BulletinsController, InspectionsController, AssessmentController],
   providers: [
     AssignmentLocator, PlanPreparationPool,
     ImportPlanHandler, PublishPlanHandler, AmendPlanHandler, ClosePlanHandler, RecordOutsideEventHandler, ClosePhaseHandler, AssignRosterHandler, PlanRosterHandler, RecordMeasurementHandler, RecordInspectionHandler, RecordFindingHandler, ListFindingsHandler, AssignmentActionHandler,
@@ -72,6 +74,7 @@ import { DepartmentInboxHandler, GetPlanHandler, GetPlanSummaryHandler, ListPlan
     DepartmentDirectory, MeasureTexts, MyInboxHandler, AssignmentDetailHandler, AssignmentFiles,
     ProgressReads, ScheduleTalliesCache,
     IssueBulletinHandler, ListBulletinsHandler, PreviewBulletinHandler, BulletinFileHandler,
+    AssessmentHandler,
     { provide: APP_INTERCEPTOR, useClass: InstantsInZoneInterceptor },
   ],
 })

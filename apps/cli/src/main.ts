@@ -28,6 +28,7 @@ const commands: { name: string; load: () => Promise<Register> }[] = [
   { name: 'roster', load: async () => (await import('./commands/roster.command')).registerRosterCommand },
   { name: 'inspection', load: async () => (await import('./commands/inspection.command')).registerInspectionCommand },
   { name: 'finding', load: async () => (await import('./commands/inspection.command')).registerFindingCommands },
+  { name: 'assessment', load: async () => (await import('./commands/assessment.command')).registerAssessmentCommand },
 ];
 
 async function main(argv: string[]): Promise<void> {

@@ -16,3 +16,10 @@ export {
   type BulletinRequest, type IssueContext, type RenderedBulletin,
 } from './issue/issue-bulletin';
 export { findingsAsOf, type FindingView, type FindingsAsOf } from './model/findings';
+export { RULE_LABELS, type Assessment, type AssessmentItem, type AssessmentPeriod, type ItemSource, type UnitAssessment } from './assessment/assessment-model';
+export { buildAssessment, hasRubric, judgedInstantOf, NoRubricError, scheduleAsOf } from './assessment/build-assessment';
+export { defaultAssessmentPeriod, scoreAssessment, UnknownAssessmentPeriodError, type AssessmentInput } from './assessment/score-assessment';
+export { FINDING_RECORDED, FindingRecordedV1, TARGET_STATUS_CHANGED, TargetStatusChangedV1, UnreadableSupervisionEventError, supervisionRecordOf } from './assessment/supervision-records';
+export { assessmentItemsTable, assessmentRankingTable, commendationText, itemSubject, rubricText } from './render/assessment-layout';
+export { renderAssessmentXlsx } from './render/assessment-xlsx';
+export { dueBulletinSlots, issueScheduledBulletins } from './issue/scheduled-bulletins';

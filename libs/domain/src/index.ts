@@ -3,6 +3,7 @@ export * from './shared/actor';
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './schedule/plan-schedule';
+export * from './schedule/assessment-rubric';
 export * from './schedule/schedule-diff';
 export * from './schedule/phase-closing';
 export * from './plan/plan.events';

@@ -1,3 +1,4 @@
+import { compiledAssessment, compiledBulletinTimetable } from './assessment-rubric';
 import {
   applyHolidayRule,
   chinaHolidays,
@@ -333,6 +334,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     });
   }
 
+  const scheduledPhases = phases.scheduled(definition, clock);
+  const endsAt = clock.day(planSpan.end).closesAt;
   return {
     planId: plan.id,
     title: plan.title,
@@ -342,11 +345,11 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     startsAt: planStartsAt,
     // The one place the publication moment is decided: the issue date (or publishOn), not the span's start.
     publishesAt: clock.day(publicationDateOf(plan)).opensAt,
-    endsAt: clock.day(planSpan.end).closesAt,
+    endsAt,
     ...escalationDefaultOf(definition, directory),
     holidayCalendar: { name: holidays.name, coveredYears: [...holidays.coveredYears] },
     departments: definition.departments.map(scheduledDepartment),
-    phases: phases.scheduled(definition, clock),
+    phases: scheduledPhases,
     obligations: sortByDueThenId(obligationsByDueTime),
     // Left out when the plan names no events, so schedules of plans without them stay as they were.
     ...(definition.events.length > 0 ? { outsideEvents: definition.events.map(scheduledOutsideEvent) } : {}),
@@ -358,6 +361,8 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
     ...(targets.length > 0 ? { targets } : {}),
     // Left out when the plan names no inspections (ADR 0024), for the same reason.
     ...(definition.inspections.length > 0 ? { inspections: definition.inspections.map((i) => scheduledInspection(i, directory)) } : {}),
+    ...compiledAssessment(definition, directory),
+    ...compiledBulletinTimetable(definition, { startsAt: planStartsAt, endsAt }, scheduledPhases),
   };
 };
 

@@ -1,7 +1,7 @@
 import {
   assignmentTransitions, instantOf, planWorkflow, systemActor, terminalStatuses, timerFiresAtMs, toMillis,
   type Actor, type AggregateRef, type AggregateStates, type DomainError, type Instant, type PlanCommand, type PlanSchedule,
-  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type RosterEntry, type Timer, type TimerScope,
+  type PlanSource, type PlanWorkflowOutput, type PlanWorkflowState, type PlanledgerEvent, type RosterEntry, type ScheduledBulletin, type Timer, type TimerScope,
 } from '@planledger/domain';
 import { Agenda, type ActionGeneration } from './agenda';
 import { defaultBehaviour, departmentActions, reviewerAction, type BehaviourOptions, type PlannedAction } from './behaviour';
@@ -101,6 +101,11 @@ export interface SimulationOptions {
   retainEvents?: boolean;
   /** Hears every command a person gives (the plan's own and the departments'), before it is decided. */
   onAction?: (action: PersonAction) => void;
+  /**
+   * Hears each bulletin (通报) the plan's timetable issues by itself, at its instant: the service
+   * issues one as of that instant (BulletinIssued, on the plan's bulletin stream, not a plan event).
+   */
+  onBulletinDue?: (slot: ScheduledBulletin) => void;
 }
 
 export interface SimulationResult {
@@ -125,7 +130,8 @@ type PlannerStep =
   | { type: 'close-phase'; close: SimulatedPhaseClose }
   | { type: 'measure'; measurement: SimulatedMeasurement }
   | { type: 'inspection'; inspection: SimulatedInspection }
-  | { type: 'finding'; finding: SimulatedFinding };
+  | { type: 'finding'; finding: SimulatedFinding }
+  | { type: 'bulletin'; slot: ScheduledBulletin };
 
 const stepAt = (step: PlannerStep): Instant => {
   switch (step.type) {
@@ -143,6 +149,8 @@ const stepAt = (step: PlannerStep): Instant => {
       return step.close.at;
     case 'measure':
       return step.measurement.at;
+    case 'bulletin':
+      return step.slot.dueAt;
   }
 };
 
@@ -283,6 +291,11 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     steps.push({ type: 'close', at: endsAt });
     agenda.addPlannerStep(toMillis(endsAt), steps.length - 1);
   };
+  // Before the plan's closing: the last phase's bulletin falls on the plan's last instant and comes first.
+  for (const slot of schedule.bulletins?.slots ?? []) {
+    steps.push({ type: 'bulletin', slot });
+    agenda.addPlannerStep(toMillis(slot.dueAt), steps.length - 1);
+  }
   scheduleClose(schedule.endsAt);
 
   /** The virtual clock: it only moves forward. A timer takes effect at its own time even when set late; people act now. */
@@ -303,7 +316,9 @@ export function simulatePlan(schedule: PlanSchedule, source: PlanSource, options
     if (item.kind === 'planner') {
       const step = steps[item.index];
       const current = store.plan();
-      if (step.type === 'close') {
+      if (step.type === 'bulletin') {
+        if (current.status === 'published') options.onBulletinDue?.(step.slot);
+      } else if (step.type === 'close') {
         // An amendment that moved the plan's end planned another closing; this one lapses.
         if (current.status !== 'published' || toMillis(current.schedule!.endsAt) !== item.atMs) continue;
         runPlan({ type: 'ClosePlan', data: { planId, reason: PLAN_CLOSE_REASON }, metadata: { actor: planner, at: notBeforeClock(step.at) } });

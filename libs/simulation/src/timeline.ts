@@ -1,4 +1,4 @@
-import { applyRosterEntries, holdersOf, type PlanledgerEvent, type Roster } from '@planledger/domain';
+import { applyRosterEntries, holdersOf, type PlanledgerEvent, type Roster, type ScheduledBulletin } from '@planledger/domain';
 
 /** One line of the preview: what happened, when, to whom. */
 export interface TimelineEntry {
@@ -29,6 +29,12 @@ export class TimelineBuilder {
     private readonly planId: string,
     private readonly formatInstant: (at: string) => string = (at) => at,
   ) {}
+
+  /** A bulletin the plan's timetable issues (not a plan event: the service records BulletinIssued apart). */
+  bulletin(slot: ScheduledBulletin): TimelineEntry {
+    const detail = slot.period.kind === 'phase' ? `通报 on phase ${slot.period.phaseId}, as of this instant` : `通报 on work due ${slot.period.from} … ${slot.period.to}, as of this instant`;
+    return { at: this.formatInstant(slot.dueAt), type: 'BulletinDue', plan: this.planId, ...(slot.period.kind === 'phase' ? { phase: slot.period.phaseId } : {}), assignment: slot.slotId, detail };
+  }
 
   entry(event: PlanledgerEvent): TimelineEntry {
     const base = { at: this.formatInstant(event.at), type: event.type };

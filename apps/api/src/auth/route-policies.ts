@@ -91,6 +91,9 @@ export const routePolicies: Record<OperationId, RoutePolicy> = {
   listBulletins: WHOLE_PLAN_READ,
   previewBulletin: WHOLE_PLAN_READ,
   downloadBulletin: WHOLE_PLAN_READ,
+  // Assessment (ADR 0025): a ranking of every unit, read as bulletins are.
+  planAssessment: WHOLE_PLAN_READ,
+  planAssessmentExport: WHOLE_PLAN_READ,
   acknowledgeAssignment: HOLDER_ACTION,
   startAssignment: HOLDER_ACTION,
   progressAssignment: HOLDER_ACTION,

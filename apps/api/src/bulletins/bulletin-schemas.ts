@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bulletinPeriodSchema } from '@planledger/bulletins';
 import { planIdSchema } from '../routes/request-schemas';
+import { assessmentSection } from './assessment-schemas';
 
 const asOfText = z
   .string()
@@ -75,5 +76,6 @@ export const bulletinPreviewAnswer = z.object({
       decidedBy: z.enum(['first', 'onTimeRate', 'overdueNow', 'everEscalated', 'assessed', 'tied', 'nothingAssessed']),
     })) }),
     z.object({ kind: z.literal('commendations'), departments: z.array(z.object({ departmentId: z.string(), name: z.string(), accepted: z.number() })) }),
+    assessmentSection,
   ])).describe('the bulletin\'s sections in document order; sections for targets, inspections and assessment will join as they are built'),
 });

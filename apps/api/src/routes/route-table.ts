@@ -13,6 +13,7 @@ import * as preview from '../plans/preview/preview-schemas';
 import * as progress from '../progress/progress-schemas';
 import * as bulletins from '../bulletins/bulletin-schemas';
 import * as inspections from '../inspections/inspection-schemas';
+import * as assessment from '../bulletins/assessment-schemas';
 
 /** How a route takes its body: JSON checked by a schema, or a plan definition (YAML, JSON, or an envelope). */
 export type BodySpec =
@@ -249,6 +250,19 @@ export const routeTable = {
     params: bulletins.bulletinFileParams, produces: 'application/octet-stream', status: 200,
     response: 'the file (Content-Disposition attachment); the download is recorded (BulletinDownloaded, listed by GET /audit/file-downloads); 404 when no such bulletin was issued',
     errors: [400, 404],
+  },
+  planAssessment: {
+    method: 'get', path: '/plans/{id}/assessment', tag: 'plans',
+    summary: 'The plan\'s assessment (考核) as of a moment: its rubric applied to the record, each unit\'s score item by item, ranked, with the commendation proposal',
+    params: assessment.assessmentParams, query: assessment.assessmentQuery, status: 200, responseSchema: assessment.assessmentAnswer,
+    response: 'the assessment (period, judgedAt, base/floor/cap, units best first with their items, plan-wide targets); 404 when the plan had no events by then or declares no rubric; 400 for an unknown period or asOf',
+    errors: [400, 404],
+  },
+  planAssessmentExport: {
+    method: 'get', path: '/plans/{id}/assessment.xlsx', tag: 'plans',
+    summary: 'The same assessment as an Excel workbook (说明, 考核排名, 考核明细)',
+    params: assessment.assessmentParams, query: assessment.assessmentQuery, produces: XLSX, status: 200,
+    response: 'an .xlsx file', errors: [400, 404],
   },
   acknowledgeAssignment: action('acknowledge', 'Acknowledge receipt of an assignment'),
   startAssignment: action('start', 'Start work on an assignment'),

@@ -136,6 +136,7 @@ function simulate(file: string, flags: SimulateFlags): number {
       if (event.type === 'TargetStatusChanged') finalStatuses.set(`${event.data.targetId}${event.data.unitId === null ? '' : `@${event.data.unitId}`}`, `${event.data.status} (${event.data.period})`);
       print(timeline.entry(event));
     },
+    onBulletinDue: (slot) => print(timeline.bulletin(slot)),
   });
 
   if (!flags.json) {

@@ -513,6 +513,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's assessment (考核) as of a moment: its rubric applied to the record, each unit's score item by item, ranked, with the commendation proposal */
+        get: operations["planAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/assessment.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same assessment as an Excel workbook (说明, 考核排名, 考核明细) */
+        get: operations["planAssessmentExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -5120,6 +5154,74 @@ export interface operations {
                                 name: string;
                                 accepted: number;
                             }[];
+                        } | {
+                            /** @constant */
+                            kind: "assessment";
+                            assessment: {
+                                planId: string;
+                                period: {
+                                    /** @enum {string} */
+                                    kind: "plan" | "phase";
+                                    phaseId?: string;
+                                    name: string | null;
+                                };
+                                judgedAt: string;
+                                base: number;
+                                floor: number | null;
+                                cap: number | null;
+                                commend: {
+                                    top?: number;
+                                    minScore?: number;
+                                } | null;
+                                /** @description best first: higher score; equal scores, smaller deductions; equal on both, the same rank, listed by unit id */
+                                units: {
+                                    rank: number;
+                                    unitId: string;
+                                    name: string;
+                                    base: number;
+                                    earned: number;
+                                    deducted: number;
+                                    raw: number;
+                                    score: number;
+                                    boundedBy: ("floor" | "cap") | null;
+                                    /** @enum {string} */
+                                    decidedBy: "first" | "score" | "deducted" | "tied";
+                                    commended: boolean;
+                                    items: {
+                                        /** @enum {string} */
+                                        rule: "acceptedOnTime" | "acceptedLate" | "overdue" | "escalated" | "returned" | "finding" | "repeatedFinding" | "targetMet" | "targetMissed";
+                                        count: number;
+                                        points: number;
+                                        limitedFrom?: number;
+                                        source: {
+                                            /** @constant */
+                                            kind: "assignment";
+                                            assignmentId: string;
+                                            title: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "finding";
+                                            findingId: string;
+                                            inspectionId: string;
+                                            text: string;
+                                            repeatOf?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "target";
+                                            targetId: string;
+                                            period: string;
+                                            /** @enum {string} */
+                                            status: "met" | "missed";
+                                        };
+                                    }[];
+                                }[];
+                                planWideTargets: {
+                                    targetId: string;
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: "met" | "missed";
+                                }[];
+                            };
                         })[];
                     };
                 };
@@ -5199,6 +5301,236 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planAssessment: {
+        parameters: {
+            query?: {
+                /** @description default: now (service clock); a bare date is the end of that day where the plan lives */
+                asOf?: string;
+                /** @description recorded (default): what the store had recorded by then; business: events whose business time is by then (use this under the virtual clock, e.g. the demo) */
+                asOfBasis?: "recorded" | "business";
+                /** @description a phase id (a theme year), or "plan" for the whole plan; default: the phase the moment falls in, or the plan when the rubric scores the whole plan */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the assessment (period, judgedAt, base/floor/cap, units best first with their items, plan-wide targets); 404 when the plan had no events by then or declares no rubric; 400 for an unknown period or asOf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        planId: string;
+                        period: {
+                            /** @enum {string} */
+                            kind: "plan" | "phase";
+                            phaseId?: string;
+                            name: string | null;
+                        };
+                        judgedAt: string;
+                        base: number;
+                        floor: number | null;
+                        cap: number | null;
+                        commend: {
+                            top?: number;
+                            minScore?: number;
+                        } | null;
+                        /** @description best first: higher score; equal scores, smaller deductions; equal on both, the same rank, listed by unit id */
+                        units: {
+                            rank: number;
+                            unitId: string;
+                            name: string;
+                            base: number;
+                            earned: number;
+                            deducted: number;
+                            raw: number;
+                            score: number;
+                            boundedBy: ("floor" | "cap") | null;
+                            /** @enum {string} */
+                            decidedBy: "first" | "score" | "deducted" | "tied";
+                            commended: boolean;
+                            items: {
+                                /** @enum {string} */
+                                rule: "acceptedOnTime" | "acceptedLate" | "overdue" | "escalated" | "returned" | "finding" | "repeatedFinding" | "targetMet" | "targetMissed";
+                                count: number;
+                                points: number;
+                                limitedFrom?: number;
+                                source: {
+                                    /** @constant */
+                                    kind: "assignment";
+                                    assignmentId: string;
+                                    title: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "finding";
+                                    findingId: string;
+                                    inspectionId: string;
+                                    text: string;
+                                    repeatOf?: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "target";
+                                    targetId: string;
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: "met" | "missed";
+                                };
+                            }[];
+                        }[];
+                        planWideTargets: {
+                            targetId: string;
+                            period: string;
+                            /** @enum {string} */
+                            status: "met" | "missed";
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no bearer token, or one expired, wrongly signed or revoked (see the WWW-Authenticate header) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the token's roles or departments do not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown plan, assignment or department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many requests for this token (or address): wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal error (`correlationId` to quote) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planAssessmentExport: {
+        parameters: {
+            query?: {
+                /** @description default: now (service clock); a bare date is the end of that day where the plan lives */
+                asOf?: string;
+                /** @description recorded (default): what the store had recorded by then; business: events whose business time is by then (use this under the virtual clock, e.g. the demo) */
+                asOfBasis?: "recorded" | "business";
+                /** @description a phase id (a theme year), or "plan" for the whole plan; default: the phase the moment falls in, or the plan when the rubric scores the whole plan */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description invalid request (`problems` with each path) or invalid plan (`problems` with file, line, column) */

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../pages/ResultPages';
 import { useSession } from '../queries';
 import { OrderedPhases } from './OrderedPhases';
+import { PlanAssessment } from './PlanAssessment';
 import { PlanBulletins } from './PlanBulletins';
 import { PlanOutsideEvents } from './PlanOutsideEvents';
 import { PlanTargets } from './PlanTargets';
@@ -72,6 +73,7 @@ export function PlanPage() {
       <Card title={<h2 className="card-title">{t('findings_title')}</h2>} size="small">
         <PlanFindings planId={planId} mayRecord={mayAmend && data?.status === 'published'} />
       </Card>
+      {mayRead && <PlanAssessment planId={planId} phases={data?.phases ?? []} />}
       <section aria-label={t('plan_charts')}>
         {/* The charts ask the server only once the timeline is shown: they do not compete with it. */}
         {data && <Suspense fallback={spin}><PlanCharts planId={planId} /></Suspense>}

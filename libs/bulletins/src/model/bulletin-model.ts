@@ -3,6 +3,8 @@ import { localDateOf, type LocalDate } from '@planledger/calendar';
 import { owingStatuses, type AssignmentStatus, type PlanSchedule, type TargetSeriesView } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
+import type { Assessment } from '../assessment/assessment-model';
+import { defaultAssessmentPeriod, scoreAssessment } from '../assessment/score-assessment';
 import { weekdayOf, windowName } from './chinese-dates';
 import { findingsAsOf, type FindingsAsOf } from './findings';
 
@@ -116,7 +118,9 @@ export type BulletinSection =
   /** Present only for plans with targets (ADR 0023). */
   | { kind: 'targets'; rows: TargetRow[] }
   /** Inspection findings (督查问题) and their rectification (ADR 0024); present when any finding was recorded by then. */
-  | ({ kind: 'findings' } & FindingsAsOf);
+  | ({ kind: 'findings' } & FindingsAsOf)
+  /** 考核: the plan's rubric applied to the record (ADR 0025); present only when the plan declares one. */
+  | { kind: 'assessment'; assessment: Assessment };
 
 export type SectionKind = BulletinSection['kind'];
 export type SectionOf<K extends SectionKind> = Extract<BulletinSection, { kind: K }>;
@@ -280,6 +284,14 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
   const escalated = work.filter((a) => owing(a) && a.escalationLevel > 0).map(lateItem)
     .sort((x, y) => y.escalationLevel - x.escalationLevel || longestFirst(x, y));
 
+  // The rubric's ranking for the bulletin's phase (else the phase the judged moment falls in, or the plan, as the rubric says).
+  const assessmentSection: BulletinSection[] = [];
+  if (schedule?.assessment) {
+    const rubricSchedule = { ...schedule, assessment: schedule.assessment };
+    const assessed = rubricSchedule.assessment.periods === 'phase' && period.kind === 'phase' ? period : defaultAssessmentPeriod(rubricSchedule, judgedMs);
+    assessmentSection.push({ kind: 'assessment', assessment: scoreAssessment({ planId, schedule: rubricSchedule, assignments: replayed.assignments, events, asOf, judgedMs, period: assessed }) });
+  }
+
   return {
     plan: {
       planId, title: replayed.plan.title, documentNumber: replayed.plan.documentNumber,
@@ -298,6 +310,7 @@ export function buildBulletinModel(planId: string, events: readonly StoredEvent[
       // Targets as recorded by the instant (the replay folds only what was known then); left out for plans without targets.
       ...(replayed.targets ? [{ kind: 'targets' as const, rows: replayed.targets.map((t) => ({ ...t, unitName: t.unitId === null ? null : nameOf(t.unitId) })) }] : []),
       ...findingsSection(planId, events, asOf, { assignments: replayed.assignments, nameOf, timeZone: zone, judgedMs }),
+      ...assessmentSection,
     ],
   };
 }

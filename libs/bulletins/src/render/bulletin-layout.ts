@@ -1,5 +1,6 @@
 import type { LocalDate } from '@planledger/calendar';
 import { dateWithWeekday, documentDate, percent } from '../model/chinese-dates';
+import { assessmentItemsTable, assessmentRankingTable, commendationText, rubricText } from './assessment-layout';
 import { sectionOf, type BulletinModel, type BulletinSection, type LateItem, type RankingEntry, type WorkFigures } from '../model/bulletin-model';
 
 /*
@@ -152,6 +153,16 @@ function blocksOf(model: BulletinModel): LayoutBlock[] {
         });
         break;
       }
+      case 'assessment':
+        heading('考核排名');
+        paragraph(rubricText(section.assessment));
+        if (section.assessment.units.length > 0) {
+          table(assessmentRankingTable(section.assessment));
+          paragraph('各单位得分明细见下表。');
+          table(assessmentItemsTable(section.assessment));
+        }
+        paragraph(commendationText(section.assessment));
+        break;
     }
   }
   const overdue = sectionOf(model, 'overdue');

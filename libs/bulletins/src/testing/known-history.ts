@@ -21,9 +21,10 @@ const office: Actor = { ...planner, departmentId: 'office' };
  * - m4 school-b: not due yet at the bulletin's moment;
  * - m5 school-b: submitted the day before, accepted on the day → on time;
  * - m6 school-c: submitted 5 days early, accepted → on time.
+ * `extra` adds a 考核 rubric or a bulletin timetable to the schedule (assessment specs).
  * `cut` marks the step after which the as-of spec takes its recorded-time snapshot.
  */
-export function knownHistory(): { schedule: PlanSchedule; steps: HistoryStep[]; cutAfter: number } {
+export function knownHistory(extra: Partial<Pick<PlanSchedule, 'assessment' | 'bulletins'>> = {}): { schedule: PlanSchedule; steps: HistoryStep[]; cutAfter: number } {
   const reviewChain = { reviewers: [] as string[], submitTo: 'office', escalation: [{ afterDays: 3, to: 'office' }] };
   const ob = (measure: string, departmentId: string, over: Partial<ReturnType<typeof obligation>> = {}) =>
     obligation({ assignmentId: `${measure}.${departmentId}.once`, measureId: measure, title: `任务${measure}`, departmentId, ...reviewChain, ...over });
@@ -40,6 +41,7 @@ export function knownHistory(): { schedule: PlanSchedule; steps: HistoryStep[]; 
       { id: 'school-c', name: '丙小学', kind: 'school', parent: 'bureau' },
     ],
     obligations,
+    ...extra,
   });
   const plan: AggregateRef = { aggregate: 'plan', planId: PLAN_ID };
   const phase = (phaseId: string): AggregateRef => ({ aggregate: 'phase', planId: PLAN_ID, phaseId });

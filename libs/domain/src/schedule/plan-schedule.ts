@@ -1,5 +1,6 @@
 import type { Instant } from '../shared/time';
 import type { ScheduledTarget } from '../targets/scheduled-target';
+import type { AssessmentRubric, BulletinTimetable } from './assessment-rubric';
 
 /**
  * A plan compiled to concrete instants: what the engine runs. Produced from a validated
@@ -39,6 +40,10 @@ export interface PlanSchedule {
   targets?: ScheduledTarget[];
   /** Inspections (督查) the plan names, recorded when they take place (ADR 0024; absent: none). */
   inspections?: ScheduledInspection[];
+  /** 考核: the plan's scoring rubric (absent: the plan declares none). */
+  assessment?: AssessmentRubric;
+  /** 通报: when bulletins are issued by themselves (absent: only on demand). */
+  bulletins?: BulletinTimetable;
 }
 
 /**

@@ -13,6 +13,7 @@ export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId
   if (!to.isValid) throw new RangeError(`rebase: "${startDate}" is not a date (YYYY-MM-DD)`);
   const days = Math.round(to.startOf('day').diff(from, 'days').days);
   const shift = (at: Instant): Instant => DateTime.fromISO(at, { zone }).plus({ days }).toISO()!;
+  const shiftDate = (date: string): string => DateTime.fromISO(date, { zone }).plus({ days }).toISODate()!;
   const shiftOptional = (at: Instant | undefined) => (at === undefined ? undefined : shift(at));
   return {
     ...schedule,
@@ -27,5 +28,16 @@ export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId
       ...(phase.closingStartsAt !== undefined && { closingStartsAt: shiftOptional(phase.closingStartsAt) }),
     })),
     obligations: schedule.obligations.map((o) => ({ ...o, issueAt: shift(o.issueAt), dueAt: shift(o.dueAt) })),
+    // Scheduled bulletins move with the plan (their windows by the same days; slot ids name the slot, as assignment ids do).
+    ...(schedule.bulletins !== undefined && {
+      bulletins: {
+        ...schedule.bulletins,
+        slots: schedule.bulletins.slots.map((slot) => ({
+          ...slot,
+          dueAt: shift(slot.dueAt),
+          period: slot.period.kind === 'window' ? { ...slot.period, from: shiftDate(slot.period.from), to: shiftDate(slot.period.to) } : slot.period,
+        })),
+      },
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import type { UnlocatedError } from '../plan-error';
 import { ErrorCollector, type CheckInput } from './check-context';
+import { checkAssessment } from './assessment';
 import { checkCoarseDeadlines } from './coarse-deadlines';
 import { checkDeadlines } from './deadlines';
 import { checkDuplicateIds } from './duplicate-ids';
@@ -28,5 +29,6 @@ export function runDefinitionChecks(input: CheckInput): UnlocatedError[] {
   checkOrderedPhases(input, errors);
   checkTargets(input, errors);
   checkInspections(input, errors);
+  checkAssessment(input, errors);
   return errors.errors;
 }

@@ -7,3 +7,4 @@ export * from './policy.schema';
 export * from './plan-definition.schema';
 export * from './holidays-file.schema';
 export * from './roster-file.schema';
+export * from './assessment.schema';

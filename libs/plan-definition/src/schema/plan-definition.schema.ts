@@ -3,6 +3,7 @@ import { Identifier, LocalDate, SchoolYear, Text } from './primitives.schema';
 import { Deadline } from './deadline.schema';
 import { AsapWorkingDays, EscalationPolicy, HolidayRule, ReminderPolicy } from './policy.schema';
 import { SchoolCalendar } from './school-calendar.schema';
+import { Assessment, BulletinSchedule } from './assessment.schema';
 
 export const DepartmentKind = z.enum([
   'party-committee', 'government', 'bureau', 'bureau-office', 'research-office',
@@ -303,6 +304,8 @@ export const PlanDefinition = z.strictObject({
   events: z.array(OutsideEvent).default([]).describe('Outside events the plan expects, whose dates are recorded later'),
   targets: z.array(Target).default([]),
   inspections: z.array(Inspection).default([]).describe('Inspections (督查) the plan names; findings issue rectification work'),
+  assessment: Assessment.optional().describe('考核: a scoring rubric per unit and period (docs/plan-language/assessment.md)'),
+  bulletins: BulletinSchedule.optional().describe('通报: when bulletins are issued by themselves (docs/plan-language/assessment.md)'),
 });
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
 

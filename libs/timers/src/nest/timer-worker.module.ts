@@ -10,6 +10,7 @@ import { TimerQueue } from '../queue/timer-queue';
 import { serviceMetricsObserver } from './service-metrics-observer';
 import { TimerJobHost, timerJobHostProvider } from './timer-job.host';
 import { TimerSweepScheduler } from './timer-sweep.scheduler';
+import { ScheduledBulletinsScheduler } from './scheduled-bulletins.scheduler';
 import { TIMER_OBSERVER, TIMER_PROCESSOR, TIMER_QUEUE } from './timer-tokens';
 
 /**
@@ -49,6 +50,7 @@ import { TIMER_OBSERVER, TIMER_PROCESSOR, TIMER_QUEUE } from './timer-tokens';
     },
     timerJobHostProvider,
     TimerSweepScheduler,
+    ScheduledBulletinsScheduler,
   ],
   exports: [TIMER_QUEUE, TIMER_PROCESSOR, TIMER_OBSERVER, TimerJobHost],
 })
