@@ -564,6 +564,7 @@ export const zhCN = {
   phase_closeNext: '“{next}”将随即开始，其任务立即下发。此操作不能撤销。',
   phase_closeLast: '此操作不能撤销。',
   phase_closedDone: '已结束“{name}”',
+  phase_closedByPlanner: '规划人员宣布结束（最迟计划期满）',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1130,4 +1131,5 @@ export const en: Messages = {
   phase_closeNext: '“{next}” opens at once and its work is issued. This cannot be undone.',
   phase_closeLast: 'This cannot be undone.',
   phase_closedDone: 'Closed “{name}”',
+  phase_closedByPlanner: 'when a planner closes it (at the latest at the plan’s end)',
 };
