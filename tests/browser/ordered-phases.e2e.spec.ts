@@ -65,6 +65,17 @@ describe('a planner ends an undated phase', () => {
     await snap(page, 'ordered-phases-closed');
   });
 
+  it('the import preview says what opens and closes an undated phase instead of dates', async () => {
+    await page.getByTestId('nav-import-plan').click();
+    await page.getByTestId('plan-source-text').fill(yaml.replace('id: example-ordered-phases', 'id: example-ordered-copy'));
+    await page.getByTestId('check-plan').click();
+    await page.getByTestId('plan-preview').waitFor();
+    const phases = await page.getByTestId('preview-phases').innerText();
+    expect(phases).toMatch(/学校自诊自查阶段[\s\S]*“反馈问题阶段”结束后开始[\s\S]*规划人员宣布结束/);
+    await page.getByTestId('preview-phases').scrollIntoViewIfNeeded();
+    await snap(page, 'ordered-phases-import-preview');
+  });
+
   it('the service answers 409 when a planner closes a phase that is not open, saying why', async () => {
     const answer = await harness.api('POST', `/plans/${PLAN}/phases/summary/close`, {});
     expect(answer.status).toBe(409);

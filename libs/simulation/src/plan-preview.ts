@@ -12,6 +12,8 @@ export interface PreviewPhase {
   closedAt: Instant | null;
   /** Assignments issued in the run that belong to this phase. */
   assignments: number;
+  /** An undated phase: it opens when this phase closes; opensAt/closesAt are only bounds (ADR 0019). */
+  opensAfter?: string;
 }
 
 export interface PreviewDepartment {
@@ -122,6 +124,7 @@ export function previewPlan(schedule: PlanSchedule, source: PlanSource): PlanPre
     phases: [...schedule.phases].sort((a, b) => a.order - b.order).map((phase) => ({
       phaseId: phase.phaseId, name: phase.name, kind: phase.kind, opensAt: phase.opensAt, closesAt: phase.closesAt,
       openedAt: opened.get(phase.phaseId) ?? null, closedAt: closed.get(phase.phaseId) ?? null, assignments: perPhase.get(phase.phaseId) ?? 0,
+      ...(phase.opensAfter !== undefined ? { opensAfter: phase.opensAfter } : {}),
     })),
     departments,
     firstDeadlines: issued.slice(0, FIRST_DEADLINES),

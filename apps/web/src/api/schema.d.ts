@@ -1606,6 +1606,8 @@ export interface operations {
                             closedAt: string | null;
                             /** @description assignments of this phase issued in the run */
                             assignments: number;
+                            /** @description an undated phase: it opens when this phase closes; opensAt and closesAt are only bounds (ADR 0019) */
+                            opensAfter?: string;
                         }[];
                         /** @description departments with work, most assignments first */
                         departments: {

@@ -64,7 +64,8 @@ export function OrderedPhases({ planId, phases, mayClose }: { planId: string; ph
                 description={next ? t('phase_closeNext', { next: next.name }) : t('phase_closeLast')}
                 okText={t('confirm_ok')}
                 cancelText={t('confirm_cancel')}
-                onConfirm={() => close.mutateAsync(p)}
+                // Resolved either way: a refusal is shown by onError, not thrown into the popover.
+                onConfirm={() => new Promise<void>((resolve) => close.mutate(p, { onSettled: () => resolve() }))}
               >
                 <Button size="small" danger loading={close.isPending && close.variables?.phaseId === p.phaseId} data-testid={`phase-close-${p.phaseId}`}>{t('phase_close')}</Button>
               </Popconfirm>

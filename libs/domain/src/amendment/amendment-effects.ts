@@ -41,8 +41,10 @@ export function amendmentEffects(
   for (const phase of changes.addedPhases) {
     effects.push({ target: { aggregate: 'phase', planId, phaseId: phase.phaseId }, command: { type: 'SchedulePhase', data: { planId, phaseId: phase.phaseId, phase }, metadata } });
   }
-  for (const { to } of changes.rescheduledPhases) {
-    effects.push({ target: { aggregate: 'phase', planId, phaseId: to.phaseId }, command: { type: 'ReschedulePhase', data: { planId, phaseId: to.phaseId, phase: to, reason }, metadata } });
+  for (const { from, to } of changes.rescheduledPhases) {
+    // An undated phase keeps its opening bound (ADR 0019): it may have opened already, and then only its closing may move.
+    const phase = from.opensAfter !== undefined && to.opensAfter !== undefined ? { ...to, opensAt: from.opensAt } : to;
+    effects.push({ target: { aggregate: 'phase', planId, phaseId: to.phaseId }, command: { type: 'ReschedulePhase', data: { planId, phaseId: to.phaseId, phase, reason }, metadata } });
   }
   // A phase dropped before it opens is cancelled; one already running is closed now; history stays.
   for (const phaseId of changes.removedPhaseIds) {

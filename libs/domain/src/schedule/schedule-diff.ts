@@ -17,8 +17,10 @@ export interface ScheduleChanges {
 
 /** Instants compare as instants, not as strings: the same moment may be written with another offset. */
 const sameInstant = (a: Instant | undefined, b: Instant | undefined) => (a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b));
+// An undated phase's opensAt is only a bound (ADR 0019): its moving does not reschedule the phase.
+const sameOpening = (a: ScheduledPhase, b: ScheduledPhase) => (a.opensAfter !== undefined && b.opensAfter !== undefined) || sameInstant(a.opensAt, b.opensAt);
 const samePhaseWindow = (a: ScheduledPhase, b: ScheduledPhase) =>
-  sameInstant(a.opensAt, b.opensAt) && sameInstant(a.closesAt, b.closesAt) && sameInstant(a.closingStartsAt, b.closingStartsAt) && a.name === b.name;
+  sameOpening(a, b) && sameInstant(a.closesAt, b.closesAt) && sameInstant(a.closingStartsAt, b.closingStartsAt) && a.name === b.name;
 
 /** A phase without its window: what is left when the dates are the same instants. */
 const phaseTerms = ({ opensAt: _o, closesAt: _c, closingStartsAt: _s, ...terms }: ScheduledPhase) => terms;

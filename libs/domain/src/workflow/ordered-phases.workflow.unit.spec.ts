@@ -2,6 +2,8 @@ import { WorkflowSpecification } from '../testing/workflow-spec';
 import { assignmentEvent, obligation, PLAN_ID, phaseEvent, planEvent, planner, schedule, scheduledPhase, timer as timerActor } from '../testing/fixtures';
 import { systemActor } from '../shared/actor';
 import { timersForSchedule } from '../timers/schedule-timers';
+import { amendmentEffects } from '../amendment/amendment-effects';
+import { diffSchedules } from '../schedule/schedule-diff';
 import { inMemoryPlanWorkflow } from './in-memory-aggregates';
 import { planWorkflow, type PlanWorkflowInput } from './plan-workflow';
 import type { PlanledgerEvent } from '../events/planledger-event';
@@ -79,5 +81,18 @@ describe('the timers of a schedule with undated phases', () => {
   it('an undated phase gets no opening or closing-duty timer, only its close at the plan\'s end', () => {
     const kinds = timersForSchedule(S).filter((t) => t.target.aggregate === 'phase' && t.target.phaseId === 'check').map((t) => [t.kind, t.dueAt]);
     expect(kinds).toEqual([['phase-close', ENDS_AT]]);
+  });
+});
+
+describe('amending a plan with undated phases', () => {
+  it('a moved opening bound alone does not reschedule an undated phase; a moved end keeps the bound it had', () => {
+    const laterBound = schedule({ endsAt: ENDS_AT, phases: [mobilise, { ...check, opensAt: '2022-02-08T00:00:00.000Z' }, rectify], phaseObligations: [selfCheck] });
+    expect(diffSchedules(S, laterBound).rescheduledPhases).toEqual([]);
+    const NEW_END = '2025-08-31T15:59:59.999Z';
+    const longer = schedule({ endsAt: NEW_END, phases: [mobilise, { ...check, opensAt: '2022-02-08T00:00:00.000Z', closesAt: NEW_END }, rectify], phaseObligations: [selfCheck] });
+    const effects = amendmentEffects(PLAN_ID, diffSchedules(S, longer), () => undefined, { actor: planner, at: '2022-05-01T00:00:00.000Z' }, '延长', () => 'open');
+    expect(effects.map((e) => e.command)).toEqual([
+      expect.objectContaining({ type: 'ReschedulePhase', data: expect.objectContaining({ phaseId: 'check', phase: { ...check, closesAt: NEW_END } }) }),
+    ]);
   });
 });

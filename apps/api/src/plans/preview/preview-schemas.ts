@@ -37,6 +37,7 @@ export const planPreviewAnswer = z.object({
     phaseId: z.string(), name: z.string(), kind: z.enum(['theme-year', 'stage', 'step']), opensAt: instant, closesAt: instant,
     openedAt: instant.nullable().describe('when the simulated run opened it'), closedAt: instant.nullable().describe('when the simulated run closed it'),
     assignments: z.number().int().describe('assignments of this phase issued in the run'),
+    opensAfter: z.string().optional().describe('an undated phase: it opens when this phase closes; opensAt and closesAt are only bounds (ADR 0019)'),
   })),
   departments: z.array(z.object({
     departmentId: z.string(), name: z.string(), kind: z.string(),

@@ -38,8 +38,9 @@ export function PlanPreviewView({ preview }: { preview: PlanPreview }) {
             columns={[
               { title: t('preview_phase'), dataIndex: 'name', key: 'name' },
               { title: t('preview_kind'), key: 'kind', width: 100, render: (_v, p) => <Tag>{t(p.kind === 'theme-year' ? 'kind_theme_year' : p.kind === 'step' ? 'kind_step' : 'kind_stage')}</Tag> },
-              { title: t('preview_opens'), key: 'opens', width: 230, render: (_v, p) => formatDate(p.opensAt, t) },
-              { title: t('preview_closes'), key: 'closes', width: 230, render: (_v, p) => formatDate(p.closesAt, t) },
+              // An undated phase (after: previous) has no dates: say what opens and closes it (ADR 0019).
+              { title: t('preview_opens'), key: 'opens', width: 230, render: (_v, p) => (p.opensAfter !== undefined ? t('phase_opensAfter', { previous: preview.phases.find((q) => q.phaseId === p.opensAfter)?.name ?? p.opensAfter }) : formatDate(p.opensAt, t)) },
+              { title: t('preview_closes'), key: 'closes', width: 230, render: (_v, p) => (p.opensAfter !== undefined ? t('phase_closedByPlanner') : formatDate(p.closesAt, t)) },
               { title: t('preview_assignments'), dataIndex: 'assignments', key: 'assignments', width: 100, align: 'right' },
             ]}
           />
