@@ -568,6 +568,7 @@ export const zhCN = {
   target_value_label: '报送值',
   target_value_help: '本任务报送目标"{metric}"{period}年度的数值',
   target_value_required: '请填写报送值',
+  target_each_year: '逐年改善',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1138,4 +1139,5 @@ export const en: Messages = {
   target_value_label: 'Value',
   target_value_help: 'This assignment reports "{metric}" for {period}',
   target_value_required: 'Enter the value',
+  target_each_year: 'better every year',
 };
