@@ -110,11 +110,19 @@ const scenarios: Scenario[] = [
       { targetId: 'safety', unitId: 'school-b', period: '2023', value: 1, at: '2023-12-31T23:59:59.999+08:00' },
       { targetId: 'evaluation', unitId: null, period: '2023', value: false, at: '2023-12-31T23:59:59.999+08:00' },
       { targetId: 'park-grade', unitId: 'kindergarten-a', period: '2023', value: '一级', at: '2023-12-31T23:59:59.999+08:00' },
+      // 2024, the targets' last year: met, missed.
+      { targetId: 'enrolment', unitId: null, period: '2024', value: 91, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'quality-kindergartens', unitId: null, period: '2024', value: 11, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'myopia', unitId: 'school-a', period: '2024', value: 41, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'new-places', unitId: null, period: '2024', value: 1700, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'safety', unitId: 'school-a', period: '2024', value: 0, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'evaluation', unitId: null, period: '2024', value: true, at: '2024-12-31T23:59:59.999+08:00' },
+      { targetId: 'park-grade', unitId: 'kindergarten-a', period: '2024', value: '一级', at: '2024-12-31T23:59:59.999+08:00' },
     ],
     late: 'bureau-office',
     silent: 'school-b',
     publishAt: '2022-08-29T09:00:00.000+08:00',
-    until: '2024-01-31T23:59:59.999+08:00',
+    until: '2025-01-31T23:59:59.999+08:00',
     expectTypes: ['TargetMeasured', 'TargetStatusChanged', 'AssignmentSubmitted'],
   },
 ];
@@ -184,6 +192,9 @@ describe.each(scenarios)('simulator and service agree: $plan', (scenario) => {
     expect(simulated.result.rejections).toEqual([]);
     const types = new Set([...simulated.streams.values()].flat().map((e) => e.type));
     for (const type of scenario.expectTypes ?? ['PlanAmended', 'AssignmentDeadlineMoved', 'AssignmentCancelled', 'AssignmentEscalated', 'AssignmentAccepted']) expect(types).toContain(type);
+    // Targets: every status is reached somewhere, so the service is shown to agree on each.
+    const statuses = [...simulated.streams.values()].flat().flatMap((e) => (e.type === 'TargetStatusChanged' ? [e.data.status] : []));
+    if (scenario.measurements) expect(new Set(statuses)).toEqual(new Set(['on-track', 'at-risk', 'met', 'missed']));
 
     dataDir = mkdtempSync(join(tmpdir(), 'planledger-equivalence-'));
     const port = freePort();

@@ -679,6 +679,7 @@ export const zhCN = {
   findings_recordedRepeat: '已登记问题 {id}(屡查屡犯,同 {of}),整改任务已下发',
   findings_of: '督查问题:{inspection}({date},{by})',
   phase_closedByPlanner: '规划人员宣布结束（最迟计划期满）',
+  target_each_year: '逐年改善',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1360,4 +1361,5 @@ export const en: Messages = {
   findings_recordedRepeat: 'Finding {id} recorded (repeats {of}); its rectification is issued',
   findings_of: 'Inspection finding: {inspection} ({date}, {by})',
   phase_closedByPlanner: 'when a planner closes it (at the latest at the plan’s end)',
+  target_each_year: 'better every year',
 };

@@ -61,12 +61,17 @@ function TargetChart({ series }: { series: TargetSeries }) {
 }
 
 /** The plan's targets (ADR 0023): each per unit with its status, its values against the milestones, and a line where values are numbers. */
-export function PlanTargets({ planId, unitNames }: { planId: string; unitNames?: ReadonlyMap<string, string> }) {
+export function PlanTargets({ planId }: { planId: string }) {
   const { t } = useI18n();
   const plan = useQuery({
     queryKey: ['plan-targets', planId],
     queryFn: async () => unwrap(await api.GET('/plans/{id}', { params: { path: { id: planId }, query: { limit: 1 } as never } })),
   });
+  const departments = useQuery({
+    queryKey: ['departments', planId],
+    queryFn: async () => unwrap(await api.GET('/departments', { params: { query: { planId } } })),
+  });
+  const unitNames = new Map((departments.data?.departments ?? []).map((d) => [d.departmentId, d.name]));
   const targets = plan.data?.targets ?? [];
   if (plan.isLoading) return null;
   if (targets.length === 0) return <Empty description={t('targets_empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -82,11 +87,11 @@ export function PlanTargets({ planId, unitNames }: { planId: string; unitNames?:
         expandedRowRender: (row) => <TargetChart series={row} />,
       }}
       columns={[
-        { title: t('target_metric'), key: 'metric', render: (_v, row) => <Space direction="vertical" size={0}><span>{row.metric}</span>{row.unitId && <Typography.Text type="secondary">{unitNames?.get(row.unitId) ?? row.unitId}</Typography.Text>}</Space> },
+        { title: t('target_metric'), key: 'metric', render: (_v, row) => <Space direction="vertical" size={0}><span>{row.metric}</span>{row.unitId && <Typography.Text type="secondary">{unitNames.get(row.unitId) ?? row.unitId}</Typography.Text>}</Space> },
         { title: t('target_status'), key: 'status', render: (_v, row) => <TargetStatusTag status={row.status} /> },
         {
           title: t('target_milestones'), key: 'milestones',
-          render: (_v, row) => row.milestones.map((m) => `${m.period}: ${row.kind === 'ratio' ? `×${String(m.value)}` : valueText(m.value, row.unit, t)}`).join(' · '),
+          render: (_v, row) => row.milestones.map((m) => `${m.period}: ${row.kind === 'ratio' ? `×${String(m.value)}` : row.kind === 'rising' ? t('target_each_year') : valueText(m.value, row.unit, t)}`).join(' · '),
         },
         {
           title: t('target_values'), key: 'values',
