@@ -48,6 +48,7 @@ describe('who holds 班主任 at school-a, on the assignment page and in the hol
   it('says 未指定 before a roster, names 张老师 after one, and he finds the work in his inbox', async () => {
     const planner = await openPage(harness);
     await signIn(planner, PLANNER.id, PASSWORD);
+    await planner.getByTestId('nav-plans').waitFor();
     await openWork(planner);
     await expect(planner.getByTestId('role-holders').textContent()).resolves.toContain('未指定');
     await snap(planner, 'roster-00-unnamed');
@@ -55,7 +56,7 @@ describe('who holds 班主任 at school-a, on the assignment page and in the hol
     expectOk(await harness.api('POST', `/plans/${PLAN}/roster`, { roster: [{ role: 'head-teacher', unit: 'school-a', people: [TEACHER.id] }] }), 'roster');
     const teacher = await openPage(harness);
     await signIn(teacher, TEACHER.id, PASSWORD);
-    await teacher.goto('/app/inbox');
+    await teacher.getByRole('heading', { name: '我的待办' }).waitFor();
     await reloadUntil(teacher, '[data-testid="inbox-role-holders"]', '张老师');
     await snap(teacher, 'roster-01-inbox');
     await openWork(teacher);
