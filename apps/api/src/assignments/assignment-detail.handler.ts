@@ -176,7 +176,8 @@ export class AssignmentDetailHandler implements IQueryHandler<AssignmentDetailQu
       escalationLevel: state.escalationLevel, requiredCount: o.requiredCount, progressCount: state.progressCount,
       submittedAt: state.submittedAt ?? null, acceptedAt: state.acceptedAt ?? null,
       reviewChain: { steps, currentStep }, history, attachments,
-      allowedActions: then ? [] : allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer }, (department) => inPlan.has(department)),
+      allowedActions: then ? [] : allowedActionsFor(principal, { status: state.status, departmentId: state.departmentId, currentReviewer },
+        (department) => inPlan.has(department) || (department === state.departmentId && (holding?.people.some((p) => p.personId === principal.subject) ?? false))),
       ...(then && { asOf: { instant: then.asOf.instant, basis: then.asOf.basis, requested: then.asOf.requested } }),
       role,
     });

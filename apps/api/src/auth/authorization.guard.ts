@@ -126,6 +126,10 @@ export class AuthorizationGuard implements CanActivate {
     validateAddress(routeTable[operation as OperationId], req);
     const target = await this.reach.targetOf(own.scope, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>);
     const covering = await this.reach.coveringDepartment(principal.departments, target);
+    // A person the roster names for the work's role (班主任 of the class) acts for its unit on it (ADR 0022).
+    if (covering === undefined && ['assignment-holder', 'assignment-party'].includes(own.scope) && (await this.reach.holdsRole(principal.subject, target))) {
+      return { principal, actor: actor(scopedRole, target.departmentId) };
+    }
     if (covering === undefined) {
       throw forbidden(target.departmentId === undefined ? `${operation}: no department holds this now` : `${operation}: department ${target.departmentId} is outside your departments`);
     }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { reviewChainOf, type ScheduledDepartment } from '@planledger/domain';
 import type { CommandExecutor } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
+import { holdingIndex, rosterHoldings } from '@planledger/projections';
 import { COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
 import { AssignmentLocator } from '../assignments/assignment-locator';
 import { NotFoundError } from '../http/api-errors';
@@ -15,6 +16,8 @@ export interface ScopeTarget {
   planId?: string;
   /** Further departments whose reach decides as well (`assignment-party`: the review chain). */
   alsoDepartmentIds?: string[];
+  /** The role whose holders at `departmentId` carry the work (ADR 0022): the roster's people reach it too. */
+  roleId?: string;
 }
 
 /**
@@ -38,8 +41,16 @@ export class DepartmentReach {
     // As the command handler would answer: an assignment not issued (yet) is not there for anyone.
     if (state.status === 'not_issued') throw new NotFoundError('assignment', `${address.planId}.${address.assignmentId}`);
     if (scope === 'assignment-reviewer') return { departmentId: reviewChainOf(state.obligation)[state.reviewStep], planId: address.planId };
-    if (scope === 'assignment-party') return { departmentId: state.departmentId, planId: address.planId, alsoDepartmentIds: reviewChainOf(state.obligation) };
-    return { departmentId: state.departmentId, planId: address.planId };
+    const role = state.obligation?.role === undefined ? {} : { roleId: state.obligation.role };
+    if (scope === 'assignment-party') return { departmentId: state.departmentId, planId: address.planId, alsoDepartmentIds: reviewChainOf(state.obligation), ...role };
+    return { departmentId: state.departmentId, planId: address.planId, ...role };
+  }
+
+  /** Whether the roster names this person, now, for the target's role at its department (the work's holder side only). */
+  async holdsRole(personId: string, target: ScopeTarget): Promise<boolean> {
+    if (target.roleId === undefined || target.planId === undefined || target.departmentId === undefined) return false;
+    const holding = holdingIndex(await rosterHoldings(this.storage.database, [target.planId]))(target.planId, target.roleId, target.departmentId);
+    return holding?.people.some((p) => p.personId === personId) ?? false;
   }
 
   /** The caller's department that reaches `target` (itself or an ancestor), if any. */

@@ -45,7 +45,8 @@ export class MyInboxHandler implements IQueryHandler<MyInboxQuery> {
         escalationLevel: item.escalationLevel, submittedAt: item.submittedAt, acceptedAt: item.acceptedAt,
         currentReviewer: item.currentReviewer,
         currentReviewerName: item.currentReviewer === null ? null : departmentName(plans, item.planId, item.currentReviewer),
-        allowedActions: allowedActionsFor(principal, item, (department) => inPlan.has(department)),
+        // The roster's holder acts for the unit on this work, as the guard lets them (ADR 0022).
+        allowedActions: allowedActionsFor(principal, item, (department) => inPlan.has(department) || (item.heldByMe && department === item.departmentId)),
         role: item.role === null ? null : roleHoldersOf(item.role, holdingOf(item.planId, item.role, item.departmentId)),
         heldByMe: item.heldByMe,
       });

@@ -39,7 +39,7 @@ describe('planledger projections rebuild', () => {
     const code = await rebuildProjections({ env: { DATA_DIR: dataDir }, stdout: stdout.stream, stderr: stderr.stream });
 
     expect({ code, stderr: stderr.text() }).toEqual({ code: 0, stderr: '' });
-    expect(stdout.text()).toMatch(/^rebuilt the read models from 2 events \(pglite\) in [\d.]+ s: read_plans 1, read_schedule_tallies 0, read_phases 0, read_assignments 0, read_timers 3\n$/);
+    expect(stdout.text()).toMatch(/^rebuilt the read models from 2 events \(pglite\) in [\d.]+ s: read_plans 1, read_schedule_tallies 0, read_phases 0, read_assignments 0, read_timers 3, read_roster 0\n$/);
   });
 
   it('names the bad variable and exits 1', async () => {
