@@ -51,15 +51,15 @@ async function recordDate(eventId: string, date: string, unit?: string): Promise
   await page.getByTestId(`record-${eventId}`).click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '登记日期：' });
   await dialog.waitFor();
-  const dateInput = dialog.locator('.ant-picker input');
-  await dateInput.click();
-  await dateInput.fill(date);
-  await dateInput.press('Enter');
   if (unit) {
     await dialog.locator('.ant-select').click();
     await page.locator('.ant-select-dropdown').getByText(unit, { exact: true }).click();
-    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-title').click(); // closes the list, not the dialog
   }
+  const dateInput = dialog.locator('.ant-picker input');
+  await dateInput.click();
+  await dateInput.fill(date);
+  await dialog.locator('.ant-modal-title').click();
   await snap(page, `60-record-${eventId}`);
   await expectAccessible(page, `the 登记日期 dialog of ${eventId}`);
   await dialog.getByRole('button', { name: '登记日期' }).click();
@@ -67,6 +67,7 @@ async function recordDate(eventId: string, date: string, unit?: string): Promise
   await confirm.waitFor();
   await confirm.getByRole('button', { name: /确\s*认/ }).click();
   await confirm.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'detached' });
 }
 
 describe('outside events on the plan page', () => {
