@@ -111,7 +111,7 @@ describe('outside events on the plan page', () => {
     await page.getByTestId('outside-events').scrollIntoViewIfNeeded();
     await snap(page, '61-plan-outside-events-recorded');
     await recordDate('visit', '2024-06-28');
-    await reloadUntil(page, '[data-testid="outside-event-visit"]', '下发 4 项工作');
+    await reloadUntil(page, '[data-testid="outside-event-visit"]', '下发 6 项工作');
     expect(await page.getByTestId('record-visit').count()).toBe(0); // a once-only event is recorded once
     await page.getByTestId('outside-events').scrollIntoViewIfNeeded();
     await snap(page, '62-plan-outside-events-all-recorded');
