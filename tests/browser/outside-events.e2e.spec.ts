@@ -23,6 +23,7 @@ const TERMS = /schoolCalendar:\n {2}terms:\n(?: {4}- .*\n)+/.exec(SCHOOL_CALENDA
 const WITH_CALENDAR_FILE = SCHOOL_CALENDAR.replace(TERMS, 'schoolCalendarFile: xiaoli-2023.yaml\n');
 /** Issued on 5 October, after the district plan's own deadline (30 September): valid, with a warning. */
 const LATE_ISSUE = readFileSync(join(examples, 'after-accepted.yaml'), 'utf8').replace('issueDate: 2023-08-20', 'issueDate: 2023-10-05');
+const DISTRICT_PLAN_LINE = LATE_ISSUE.split('\n').findIndex((line) => line.includes('date: 2023-09-30')) + 1;
 
 const PLANNER = { id: 'qian.planner', name: '钱规划', roles: ['planner'], departments: [] };
 const PASSWORD = 'Visits-Exams-Inspections-23';
@@ -144,7 +145,7 @@ describe('the import page: a separate 校历 file and the checker\'s warnings', 
     expect(await warnings.count()).toBe(1);
     const text = await warnings.first().textContent();
     expect(text).toContain('期限早于印发日期');
-    expect(text).toContain('plan.yaml 第 52 行（measures[2].deadline.date）');
+    expect(text).toContain(`plan.yaml 第 ${DISTRICT_PLAN_LINE} 行（measures[2].deadline.date）`);
     expect(await page.getByTestId('plan-warnings').textContent()).toContain('检查通过，但有 1 条提醒');
     await page.getByTestId('plan-preview').waitFor();
     await snap(page, '64-import-warnings');
