@@ -40,6 +40,7 @@ beforeAll(async () => {
   expectOk(await harness.api('POST', '/admin/clock', { set: '2024-01-17T09:00:00+08:00' }), 'advance the clock to the day after the first exam');
   ({ context, page } = await newPage(harness));
   await signIn(page, PLANNER.id, PASSWORD);
+  await page.getByTestId('nav-import-plan').waitFor(); // signed in before the first page is asked for
 }, 240_000);
 
 afterAll(async () => {
