@@ -23,6 +23,7 @@ const TERMS = /schoolCalendar:\n {2}terms:\n(?: {4}- .*\n)+/.exec(SCHOOL_CALENDA
 const WITH_CALENDAR_FILE = SCHOOL_CALENDAR.replace(TERMS, 'schoolCalendarFile: xiaoli-2023.yaml\n');
 /** Issued on 5 October, after the district plan's own deadline (30 September): valid, with a warning. */
 const LATE_ISSUE = readFileSync(join(examples, 'after-accepted.yaml'), 'utf8').replace('issueDate: 2023-08-20', 'issueDate: 2023-10-05');
+const DISTRICT_PLAN_LINE = LATE_ISSUE.split('\n').findIndex((line) => line.includes('date: 2023-09-30')) + 1;
 
 const PLANNER = { id: 'qian.planner', name: '钱规划', roles: ['planner'], departments: [] };
 const PASSWORD = 'Visits-Exams-Inspections-23';
@@ -39,6 +40,7 @@ beforeAll(async () => {
   expectOk(await harness.api('POST', '/admin/clock', { set: '2024-01-17T09:00:00+08:00' }), 'advance the clock to the day after the first exam');
   ({ context, page } = await newPage(harness));
   await signIn(page, PLANNER.id, PASSWORD);
+  await page.getByTestId('nav-import-plan').waitFor(); // signed in before the first page is asked for
 }, 240_000);
 
 afterAll(async () => {
@@ -51,15 +53,15 @@ async function recordDate(eventId: string, date: string, unit?: string): Promise
   await page.getByTestId(`record-${eventId}`).click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '登记日期：' });
   await dialog.waitFor();
-  const dateInput = dialog.locator('.ant-picker input');
-  await dateInput.click();
-  await dateInput.fill(date);
-  await dateInput.press('Enter');
   if (unit) {
     await dialog.locator('.ant-select').click();
     await page.locator('.ant-select-dropdown').getByText(unit, { exact: true }).click();
-    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-title').click(); // closes the list, not the dialog
   }
+  const dateInput = dialog.locator('.ant-picker input');
+  await dateInput.click();
+  await dateInput.fill(date);
+  await dialog.locator('.ant-modal-title').click();
   await snap(page, `60-record-${eventId}`);
   await expectAccessible(page, `the 登记日期 dialog of ${eventId}`);
   await dialog.getByRole('button', { name: '登记日期' }).click();
@@ -67,6 +69,7 @@ async function recordDate(eventId: string, date: string, unit?: string): Promise
   await confirm.waitFor();
   await confirm.getByRole('button', { name: /确\s*认/ }).click();
   await confirm.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'detached' });
 }
 
 describe('outside events on the plan page', () => {
@@ -110,7 +113,7 @@ describe('outside events on the plan page', () => {
     await page.getByTestId('outside-events').scrollIntoViewIfNeeded();
     await snap(page, '61-plan-outside-events-recorded');
     await recordDate('visit', '2024-06-28');
-    await reloadUntil(page, '[data-testid="outside-event-visit"]', '下发 4 项工作');
+    await reloadUntil(page, '[data-testid="outside-event-visit"]', '下发 6 项工作');
     expect(await page.getByTestId('record-visit').count()).toBe(0); // a once-only event is recorded once
     await page.getByTestId('outside-events').scrollIntoViewIfNeeded();
     await snap(page, '62-plan-outside-events-all-recorded');
@@ -143,7 +146,7 @@ describe('the import page: a separate 校历 file and the checker\'s warnings', 
     expect(await warnings.count()).toBe(1);
     const text = await warnings.first().textContent();
     expect(text).toContain('期限早于印发日期');
-    expect(text).toContain('plan.yaml 第 52 行（measures[2].deadline.date）');
+    expect(text).toContain(`plan.yaml 第 ${DISTRICT_PLAN_LINE} 行（measures[2].deadline.date）`);
     expect(await page.getByTestId('plan-warnings').textContent()).toContain('检查通过，但有 1 条提醒');
     await page.getByTestId('plan-preview').waitFor();
     await snap(page, '64-import-warnings');

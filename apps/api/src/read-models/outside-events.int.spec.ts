@@ -38,7 +38,7 @@ describe('GET /plans/{id}: outside events', () => {
     ]);
   });
 
-  it('when the visit is recorded and its work issued, then it is recorded with who, when and the four assignments; asOf before the recording still shows it waiting', async () => {
+  it('when the visit is recorded and its work issued, then it is recorded with who, when and the six assignments (three measures, two schools); asOf before the recording still shows it waiting', async () => {
     api.clock.set(new Date('2024-04-20T02:00:00Z'));
     const recorded = await post(`/plans/${PLAN}/events`, { eventId: 'visit', date: '2024-05-20' });
     expect(recorded.status).toBe(200);
@@ -51,14 +51,14 @@ describe('GET /plans/{id}: outside events', () => {
     const now = planPageAnswer.parse((await get(`/plans/${PLAN}?limit=1`)).body).outsideEvents;
     expect(now[0]).toMatchObject({
       eventId: 'visit', status: 'recorded', expectedPassed: false,
-      occurrences: [{ occurrence: 1, date: '2024-05-20', recordedAt: '2024-04-20T10:00:00.000+08:00', recordedBy: { userId: 'wang.office', role: 'planner' }, units: [], note: '', assignmentsIssued: 4 }],
+      occurrences: [{ occurrence: 1, date: '2024-05-20', recordedAt: '2024-04-20T10:00:00.000+08:00', recordedBy: { userId: 'wang.office', role: 'planner' }, units: [], note: '', assignmentsIssued: 6 }],
     });
     expect(now[2]).toMatchObject({ eventId: 'spot', status: 'recorded', occurrences: [{ date: '2024-04-18', units: ['school-b'], note: '随机抽查', assignmentsIssued: 0 }] });
 
     const before = planPageAnswer.parse((await get(`/plans/${PLAN}?limit=1&asOf=2024-04-19&asOfBasis=business`)).body);
     expect(before.outsideEvents.map((e) => [e.eventId, e.status, e.occurrences.length])).toEqual([['visit', 'waiting', 0], ['exam', 'waiting', 0], ['spot', 'waiting', 0]]);
     const after = planPageAnswer.parse((await get(`/plans/${PLAN}?limit=1&asOf=2024-04-21&asOfBasis=business`)).body);
-    expect(after.outsideEvents.map((e) => e.occurrences.map((o) => o.assignmentsIssued))).toEqual([[4], [], [0]]);
+    expect(after.outsideEvents.map((e) => e.occurrences.map((o) => o.assignmentsIssued))).toEqual([[6], [], [0]]);
   });
 
   it('given the exam still waiting, when business time passes a window, then only an event with an expected window can be overdue-expected', async () => {
