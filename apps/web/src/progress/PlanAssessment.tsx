@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError, unwrap } from '../api/client';
@@ -71,7 +71,7 @@ export function PlanAssessment({ planId, phases }: { planId: string; phases: { p
                   title: t('assessment_points'),
                   render: (_, item) => (
                     <Space>
-                      <Typography.Text type={item.points < 0 ? 'danger' : item.points > 0 ? 'success' : undefined}>{signed(item.points)}</Typography.Text>
+                      <Typography.Text strong={item.points !== 0}>{signed(item.points)}</Typography.Text>
                       {item.limitedFrom !== undefined && <Typography.Text type="secondary">{t('assessment_limited', { points: signed(item.limitedFrom) })}</Typography.Text>}
                     </Space>
                   ),
@@ -95,7 +95,8 @@ export function PlanAssessment({ planId, phases }: { planId: string; phases: { p
               </Space>
             ),
           },
-          { title: t('assessment_commended'), render: (_, u) => (u.commended ? <Tag color="gold">{t('assessment_commended')}</Tag> : null) },
+          // Plain text, not a gold tag: antd's gold on its pale ground fails the contrast check (2.75:1).
+          { title: t('assessment_commended'), render: (_, u) => (u.commended ? <Typography.Text strong>★ {t('assessment_commended')}</Typography.Text> : null) },
         ]}
       />
     </Space>
