@@ -10,6 +10,8 @@ export const DepartmentKind = z.enum([
   'township', 'school', 'school-office', 'leading-group', 'work-squad', 'liaison', 'other',
   // Issue 13: units below a school and preschools.
   'kindergarten', 'subject-group', 'grade-office', 'class',
+  // 职业学校/中职 and 特殊教育学校: county plans name them beside the 中小学校.
+  'vocational-school', 'special-education-school',
 ]);
 
 export const Department = z.strictObject({
