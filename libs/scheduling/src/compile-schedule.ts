@@ -227,7 +227,9 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
   /**
    * "After X is accepted": each follow-on is attached to the obligation of X whose acceptance
    * issues it: X's obligation for the same department when both fan out to the same units, else
-   * X's only department's (the whole follow-on at once). Anything else is refused.
+   * X's only department's (the whole follow-on at once). When X has co-responsible units and the
+   * follow-on does not fan out like all of X, only X's leads count (the same two rules, on them).
+   * Anything else is refused.
    */
   function attachFollowOns(followOns: Duty[], byDueTime: Map<number, Obligation[]>): void {
     if (followOns.length === 0) return;
@@ -248,13 +250,20 @@ export const compileSchedule = (definition: Definition, options: CompileOptions 
       if (!dutiesById.has(step)) { problems.add(`"${duty.id}" follows "${step}", which is no measure or deliverable of the plan`); continue; }
       if (!predecessors || predecessors.length === 0) { problems.add(`"${duty.id}" follows "${step}", which has no dated work of its own to be accepted (an event or another follow-on)`); continue; }
       const departments = directory.resolve(duty.responsible, duty.id, problems);
-      const predecessorDepartments = new Set(predecessors.map((o) => o.departmentId));
-      const same = departments.length === predecessorDepartments.size && departments.every((d) => predecessorDepartments.has(d.departmentId));
-      if (!same && predecessorDepartments.size !== 1) {
-        problems.add(`"${duty.id}" follows "${step}", but they fan out to different units and "${step}" has more than one: make them fan out the same way`);
+      const fansOutLike = (obligations: Obligation[]): boolean => {
+        const units = new Set(obligations.map((o) => o.departmentId));
+        return departments.length === units.size && departments.every((d) => units.has(d.departmentId));
+      };
+      // A step with co-responsible units is accepted when its lead's work is: the co units
+      // contribute to the lead's work, they do not accept it (ADR 0015). Its leads alone then decide.
+      const leads = predecessors.filter((o) => o.responsibility === 'lead');
+      const accepting = fansOutLike(predecessors) || leads.length === predecessors.length ? predecessors : leads;
+      const same = fansOutLike(accepting);
+      if (!same && new Set(accepting.map((o) => o.departmentId)).size !== 1) {
+        problems.add(`"${duty.id}" follows "${step}", but they fan out to different units and "${step}" has more than one lead: make them fan out the same way`);
         continue;
       }
-      for (const predecessor of predecessors) {
+      for (const predecessor of accepting) {
         const issued = same ? departments.filter((d) => d.departmentId === predecessor.departmentId) : departments;
         const followOnsOf = (predecessor.followOns ??= []);
         for (const { departmentId, responsibility } of issued) {

@@ -76,6 +76,17 @@ describe('after-accepted deadlines', () => {
     const plan = [measure('district-plan', { kind: 'fixed', date: '2022-03-04' }), measure('training', { kind: 'after-accepted', step: 'district-plan', days: 30 }, schools)];
     expect(followOnsOf(plan, keep)).toEqual({ 'district-plan.teaching-office.once': ['training.school-a.after-once+30', 'training.school-b.after-once+30', 'training.school-c.after-once+30'] });
   });
+  it('follow the lead\'s acceptance when the step before has co-responsible units (the co units\' acceptances issue nothing)', () => {
+    const jointPlan = measure('district-plan', { kind: 'fixed', date: '2022-03-04' }, { responsible: { lead: 'teaching-office', co: ['group-office'] } });
+    const plan = [jointPlan, measure('training', { kind: 'after-accepted', step: 'district-plan', days: 30 }, schools)];
+    expect(followOnsOf(plan, keep)).toEqual({ 'district-plan.teaching-office.once': ['training.school-a.after-once+30', 'training.school-b.after-once+30', 'training.school-c.after-once+30'] });
+    const schoolsWithCo = measure('school-plan', { kind: 'fixed', date: '2022-03-04' }, { responsible: { lead: 'all-schools', co: ['teaching-office'] } });
+    expect(followOnsOf([schoolsWithCo, measure('implement', { kind: 'after-accepted', step: 'school-plan', days: 10 }, schools)], keep)).toEqual({
+      'school-plan.school-a.once': ['implement.school-a.after-once+10'],
+      'school-plan.school-b.once': ['implement.school-b.after-once+10'],
+      'school-plan.school-c.once': ['implement.school-c.after-once+10'],
+    });
+  });
   it('refuse units that fan out differently from a many-unit predecessor, and an unknown step', () => {
     const mismatch = [measure('school-plan', { kind: 'fixed', date: '2022-03-04' }, schools), measure('report', { kind: 'after-accepted', step: 'school-plan', days: 5 })];
     expect(problemsOf(mismatch).join('\n')).toMatch(/fan out the same way/);

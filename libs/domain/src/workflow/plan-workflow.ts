@@ -157,6 +157,8 @@ function decideOnOtherEvent(input: PlanWorkflowInput, state: PlanWorkflowState):
   const assignment = aggregates.assignment(target.assignmentId);
   const timers = open && assignment ? timersForAssignment(assignment) : [];
   const outputs: PlanWorkflowOutput[] = [{ type: 'SetTimers', scope: { of: 'assignment', planId: target.planId, assignmentId: target.assignmentId }, timers, notBefore }];
+  // Follow-ons travel on the obligation whose acceptance issues them; for a step with co-responsible
+  // units the compiler puts them on the lead's (ADR 0015), so a co unit's acceptance issues nothing.
   if (event.type === 'AssignmentAccepted' && open && assignment?.obligation?.followOns) outputs.push(...issueFollowOns(target.planId, event.at, assignment.obligation.followOns, aggregates, plan.workingDayTable));
   return outputs;
 }
