@@ -59,6 +59,8 @@ describe('what the assessment reads is what the domain writes', () => {
     const findings = events.filter((e) => e.type === 'FindingRecorded').map((e, i) => supervisionRecordOf(asStored(e, i)));
     expect(findings).toHaveLength(2);
     expect(findings[0]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', inspectionId: 'spring-check' }) });
-    expect(findings[1]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', repeatOf: findings[0]!.data.findingId }) });
+    const first = findings[0];
+    if (first?.kind !== 'finding') throw new Error('the first FindingRecorded was not read as a finding');
+    expect(findings[1]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', repeatOf: first.data.findingId }) });
   });
 });
