@@ -89,3 +89,19 @@ describe('the Lianyun plan', () => {
     }
   });
 });
+
+describe('the city reform plan', () => {
+  const file = 'city-reform-basic-education-2022-2025.yaml';
+
+  // ADR 0015 (amended): after a step with co-responsible units, "accepted" is the lead's acceptance.
+  it('issues the schools\' distribution rules when the bureau\'s performance-pay guidance is accepted, not when its co-responsible 人社局 and 财政局 are', () => {
+    const { entries } = simulateWorkflow(file, { late: new Set(['city-education-bureau']) });
+    const acceptedAt = (assignment: string) => entries.find((e) => e.type === 'AssignmentAccepted' && e.assignment === assignment)!.at;
+    const lead = acceptedAt('performance-pay-guidance.city-education-bureau.once');
+    const coUnits = ['city-hr-social-security', 'city-finance-bureau'].map((unit) => acceptedAt(`performance-pay-guidance.${unit}.once`));
+    const issued = entries.filter((e) => e.type === 'AssignmentIssued' && e.assignment?.startsWith('school-distribution-rules.'));
+    expect(issued.length).toBeGreaterThan(0);
+    for (const co of coUnits) expect(Date.parse(co)).toBeLessThan(Date.parse(lead));
+    expect(new Set(issued.map((e) => Date.parse(e.at)))).toEqual(new Set([Date.parse(lead)]));
+  });
+});
