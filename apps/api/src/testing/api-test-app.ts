@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandExecutor, type Clock } from '@planledger/engine';
 import { openEventStorage, type EventStorage } from '@planledger/event-store';
 import { migrateReadModels, rebuildReadModels } from '@planledger/projections';
-import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, ServiceMetrics, WALL_CLOCK } from '@planledger/runtime';
+import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE, HOLIDAY_FILE, METRICS, REDIS_OPTIONS, SERVICE_CONFIG, ServiceMetrics, WALL_CLOCK } from '@planledger/runtime';
 import { issueToken, loadSigningKeys, type Role, type SigningKeys } from '@planledger/auth';
 import { ApiModule } from '../api.module';
 import { SECRET_ANNOUNCER } from '../auth/auth-tokens';
@@ -115,9 +115,11 @@ export async function startApiTestApp(options: ApiTestOptions = {}): Promise<Api
       { provide: METRICS, useValue: metrics },
       { provide: REDIS_OPTIONS, useValue: redis },
       { provide: SECRET_ANNOUNCER, useValue: options.announce ?? (() => undefined) },
+      // No deployer holiday file: chinese-days alone, as a service started without PLANLEDGER_HOLIDAYS_FILE (ADR 0021).
+      { provide: HOLIDAY_FILE, useValue: { days: [] } },
       ...(options.advancer ? [{ provide: VIRTUAL_CLOCK_ADVANCER, useValue: options.advancer }] : []),
     ],
-    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
+    exports: [SERVICE_CONFIG, EVENT_STORAGE, CLOCK, WALL_CLOCK, COMMAND_EXECUTOR, METRICS, REDIS_OPTIONS, SECRET_ANNOUNCER, HOLIDAY_FILE, ...(options.advancer ? [VIRTUAL_CLOCK_ADVANCER] : [])],
   };
   const app = await NestFactory.create({ module: class ApiTestRoot {}, imports: [core, ApiModule] }, { logger: false, forceCloseConnections: true });
   configureHttp(app);
