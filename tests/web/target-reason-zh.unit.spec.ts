@@ -1,3 +1,5 @@
+// The web app has no jest set-up of its own; this pure module (no imports) is tested from here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { targetReasonZh, type TargetSeriesFacts } from '../../apps/web/src/progress/target-reason-zh';
 
 /*

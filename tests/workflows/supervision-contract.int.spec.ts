@@ -59,6 +59,6 @@ describe('what the assessment reads is what the domain writes', () => {
     const findings = events.filter((e) => e.type === 'FindingRecorded').map((e, i) => supervisionRecordOf(asStored(e, i)));
     expect(findings).toHaveLength(2);
     expect(findings[0]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', inspectionId: 'spring-check' }) });
-    expect(findings[1]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', repeatOf: findings[0]!.data.findingId }) });
+    expect(findings[1]).toEqual({ kind: 'finding', data: expect.objectContaining({ unitId: 'school-a', repeatOf: (findings[0]!.data as { findingId: string }).findingId }) });
   });
 });

@@ -10,9 +10,8 @@ import {
   deleteKeys, dingtalkReceiver, openDeliveryTestDatabase, TEST_REDIS_URL, testProcessor, uniqueQueuePrefix, wecomReceiver, type DeliveryTestDatabase, type LocalReceiver,
 } from '@planledger/notification-delivery/testing';
 import { rebuildReadModels } from '@planledger/projections';
-import { knownHistory } from '../testing/known-history';
-import { issueBulletin } from './issue-bulletin';
-import { issueScheduledBulletins } from './scheduled-bulletins';
+import { issueBulletin, issueScheduledBulletins } from '@planledger/bulletins';
+import { knownHistory } from '@planledger/bulletins/testing';
 
 /*
  * Bulletins through the notification channels (ADR 0025): the known history's plan, school-a on a
