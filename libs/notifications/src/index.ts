@@ -4,3 +4,4 @@ export { renderMessage, messageParts, shapeMessage, linkOf, type RenderOptions, 
 export { formatDue, formatDay } from './render/format-instant';
 export { nextDigestAt, type DigestSchedule } from './digest/digest-schedule';
 export { renderDigest, type DigestOptions } from './digest/render-digest';
+export { deriveBulletinNotifications, type IssuedBulletinFacts } from './derive/derive-bulletin-notifications';

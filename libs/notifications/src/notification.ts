@@ -4,6 +4,7 @@ import type { Instant } from '@planledger/domain';
 export const NOTIFICATION_KINDS = [
   'assignment-issued', 'reminder-due', 'overdue', 'escalated', 'submitted', 'returned', 'accepted',
   'phase-opened', 'phase-closing', 'phase-closed', 'plan-published', 'plan-amended',
+  'bulletin-issued',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -57,6 +58,18 @@ export interface NotificationFacts {
   itemCount?: number;
   amendment?: number;
   changes?: DepartmentChanges;
+  /** A bulletin (通报) issued (ADR 0025): what it is and the file the link downloads. */
+  bulletin?: BulletinNotice;
+}
+
+/** What a bulletin's notice names: its title, number and period, and its .docx in the file route. */
+export interface BulletinNotice {
+  number: string;
+  title: string;
+  issuedOn: string;
+  period: { kind: 'plan' } | { kind: 'phase'; phaseId: string; phaseName?: string } | { kind: 'window'; from: string; to: string };
+  /** The .docx's name as `GET /plans/{id}/bulletins/{file}` takes it (URL-encoded in the link). */
+  file: string;
 }
 
 /** One message to one department, before channels are known. */

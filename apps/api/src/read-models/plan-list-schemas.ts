@@ -105,6 +105,7 @@ export const targetSeriesSchema = z.object({
   measurements: z.array(z.object({ period: z.string(), value: measuredValueSchema, measuredAt: z.string(), assignmentId: z.string().optional() })).describe('the value in force per period, in period order'),
   status: z.enum(['on-track', 'at-risk', 'met', 'missed']).nullable().describe('null until the first value'),
   reason: z.string().nullable(),
+  direction: z.enum(['up', 'down']).optional().describe('rising: which way is better'),
 });
 
 export const planSummaryAnswer = z.object({

@@ -3250,6 +3250,11 @@ export interface operations {
                             /** @description null until the first value */
                             status: ("on-track" | "at-risk" | "met" | "missed") | null;
                             reason: string | null;
+                            /**
+                             * @description rising: which way is better
+                             * @enum {string}
+                             */
+                            direction?: "up" | "down";
                         }[];
                         asOf?: {
                             /** @description the moment shown, UTC */
@@ -3519,6 +3524,11 @@ export interface operations {
                             /** @description null until the first value */
                             status: ("on-track" | "at-risk" | "met" | "missed") | null;
                             reason: string | null;
+                            /**
+                             * @description rising: which way is better
+                             * @enum {string}
+                             */
+                            direction?: "up" | "down";
                         }[];
                         asOf?: {
                             /** @description the moment shown, UTC */

@@ -5,6 +5,7 @@ import type { paths } from '../api/schema';
 import { EChart } from '../charts/EChart';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { targetReasonZh } from './target-reason-zh';
 
 type PlanAnswer = paths['/plans/{id}']['get']['responses'][200]['content']['application/json'];
 export type TargetSeries = NonNullable<PlanAnswer['targets']>[number];
@@ -62,7 +63,9 @@ function TargetChart({ series }: { series: TargetSeries }) {
 
 /** The plan's targets (ADR 0023): each per unit with its status, its values against the milestones, and a line where values are numbers. */
 export function PlanTargets({ planId }: { planId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // The recorded reason is English (the engine's); Chinese readers get it explained from the values.
+  const reasonOf = (row: TargetSeries): string => (locale === 'en' ? row.reason ?? '' : targetReasonZh(row));
   const plan = useQuery({
     queryKey: ['plan-targets', planId],
     queryFn: async () => unwrap(await api.GET('/plans/{id}', { params: { path: { id: planId }, query: { limit: 1 } as never } })),
@@ -97,7 +100,7 @@ export function PlanTargets({ planId }: { planId: string }) {
           title: t('target_values'), key: 'values',
           render: (_v, row) => row.measurements.length === 0 ? '—' : row.measurements.map((m) => <div key={m.period}>{m.period}: {valueText(m.value, row.unit, t)} <Typography.Text type="secondary">({formatDate(m.measuredAt, t)})</Typography.Text></div>),
         },
-        { title: t('target_reason'), key: 'reason', render: (_v, row) => <Typography.Text type="secondary">{row.reason ?? ''}</Typography.Text> },
+        { title: t('target_reason'), key: 'reason', render: (_v, row) => <Typography.Text type="secondary" data-testid="target-reason">{reasonOf(row)}</Typography.Text> },
       ]}
     />
   );

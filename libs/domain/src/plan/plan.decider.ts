@@ -4,6 +4,7 @@ import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
 import type { PlanCommand, RecordMeasurement } from './plan.commands';
 import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
 import { assessTarget } from '../targets/target-status';
+import { unreportedTargetsMissed } from '../targets/unreported-targets';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
 import { allowedPlanCommands, planTransitions } from './plan.transitions';
@@ -42,7 +43,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
       });
     }
     case 'ClosePlan':
-      return emit({ type: 'PlanClosed', data: { planId, reason: command.data.reason ?? '' } });
+      // The close ends every target's final period: what was never reported is missed, in the same decision.
+      return accept<PlanEvent>({ type: 'PlanClosed', schemaVersion: 1, at, actor, data: { planId, reason: command.data.reason ?? '' } }, ...unreportedTargetsMissed(state, at, actor));
     case 'RecordOutsideEvent': {
       const { eventId, date, dayClosesAt, units = [], note = '' } = command.data;
       const expected = state.schedule?.outsideEvents?.find((e) => e.eventId === eventId);

@@ -60,8 +60,9 @@ describe('plan decider: transition table', () => {
   it.each(allowed)('%s + %s → %s', (status, command, next) => {
     const { decision, state } = spec.given(historyFor[status]).when(sample[command]).decision();
     if (!decision.ok) throw new Error(JSON.stringify(decision.error));
-    // A first measurement also records the status it gives: TargetMeasured, then TargetStatusChanged.
-    expect(decision.events).toHaveLength(command === 'RecordMeasurement' ? 2 : 1);
+    // A first measurement also records the status it gives: TargetMeasured, then TargetStatusChanged;
+    // the close marks the two targets never measured missed.
+    expect(decision.events).toHaveLength(command === 'RecordMeasurement' ? 2 : command === 'ClosePlan' ? 3 : 1);
     expect(decision.events.reduce(planDecider.evolve, state).status).toBe(next === 'same' ? status : next);
   });
   const rejected = statuses.flatMap((status) => commandTypes.filter((c) => planTransitions[status][c] === undefined).map((c) => [status, c] as const));
@@ -123,8 +124,27 @@ describe('amend', () => {
 });
 
 describe('close', () => {
-  it('closes a published plan and records when', () => {
-    expect(spec.given([drafted, published]).when(sample.ClosePlan).then([ev('PlanClosed', { planId: PLAN_ID, reason: '期满' }, NOW, planner)])).toMatchObject({ status: 'closed', closedAt: NOW });
+  const closed = ev('PlanClosed', { planId: PLAN_ID, reason: '期满' }, NOW, planner);
+  const missed = (targetId: string, unitId: string | null, period: string, previousStatus?: 'on-track' | 'at-risk') =>
+    ev('TargetStatusChanged', { planId: PLAN_ID, targetId, unitId, period, status: 'missed', ...(previousStatus ? { previousStatus } : {}), reason: `no value was reported for ${period} by the plan's close`, at: NOW }, NOW, planner);
+  const value = (targetId: string, unitId: string | null, period: string, v: number) =>
+    ev('TargetMeasured', { planId: PLAN_ID, targetId, unitId, period, value: v, recordedBy: planner.userId, measuredAt: NOW }, NOW, planner);
+  const status = (targetId: string, unitId: string | null, period: string, st: 'on-track' | 'met' | 'missed') =>
+    ev('TargetStatusChanged', { planId: PLAN_ID, targetId, unitId, period, status: st, reason: '…', at: NOW }, NOW, planner);
+
+  it('given targets never measured, when the plan closes, then it is closed and each series is missed for its final period, no value having been reported', () => {
+    expect(spec.given([drafted, published]).when(sample.ClosePlan).then([closed, missed('enrolment', null, '2023'), missed('safety', 'school-a', '2023')]))
+      .toMatchObject({ status: 'closed', closedAt: NOW, targets: { 'enrolment@*': { status: 'missed' }, 'safety@school-a': { status: 'missed' } } });
+  });
+  it('given enrolment on track after 2022 but never reported for 2023, then it is missed naming the status before; a series met or missed already is left alone', () => {
+    spec.given([drafted, published, value('enrolment', null, '2022', 99), status('enrolment', null, '2022', 'on-track'), value('safety', 'school-a', '2023', 0), status('safety', 'school-a', '2023', 'met')])
+      .when(sample.ClosePlan).then([closed, missed('enrolment', null, '2023', 'on-track')]);
+    spec.given([drafted, published, value('enrolment', null, '2023', 90), status('enrolment', null, '2023', 'missed'), value('safety', 'school-a', '2022', 1), status('safety', 'school-a', '2022', 'missed')])
+      .when(sample.ClosePlan).then([closed]);
+  });
+  it('given a plan without targets, then closing records only the close', () => {
+    const plain = schedule();
+    spec.given([ev('PlanDrafted', { planId: PLAN_ID, schedule: plain, source }, T0, planner), ev('PlanPublished', { planId: PLAN_ID, schedule: plain }, T0, planner)]).when(sample.ClosePlan).then([closed]);
   });
 });
 

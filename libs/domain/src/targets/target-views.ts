@@ -12,6 +12,8 @@ export interface TargetSeriesView {
   levels?: string[];
   baseline?: { period: string; value: number };
   unitId: string | null;
+  /** rising: which way is better (a page explains the status from it). */
+  direction?: 'up' | 'down';
   milestones: TargetMilestone[];
   /** The value in force per period (a correction replaces the earlier), in period order. */
   measurements: { period: string; value: MeasuredValue; measuredAt: string; assignmentId?: string }[];
@@ -39,6 +41,7 @@ export function targetViewsOf(state: Pick<PlanState, 'schedule' | 'targets'>): T
       if (target.comparison) view.comparison = target.comparison;
       if (target.levels) view.levels = [...target.levels];
       if (target.baseline) view.baseline = { ...target.baseline };
+      if (target.kind === 'rising') view.direction = target.direction ?? 'up';
       return view;
     });
   });

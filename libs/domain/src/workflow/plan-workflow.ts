@@ -104,7 +104,8 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
  *   the schedule's timers (work already issued is not issued again);
  * - a phase closed opens the undated phases that follow it, and an undated phase opened issues
  *   the work dated from its opening (ADR 0019);
- * - a closed plan has no timers left.
+ * - a closed plan has no timers left (and its targets never reported are missed: the plan decider
+ *   records that with the close, in the same decision; ADR 0025 amended).
  */
 export function decidePlanWorkflow(input: PlanWorkflowInput, state: PlanWorkflowState): PlanWorkflowOutput[] {
   // Kept small: it runs for every event of a plan, most of them an assignment's.

@@ -1,4 +1,4 @@
-import type { Locale, NotificationFacts, RenderedMessage } from '../notification';
+import type { BulletinNotice, Locale, NotificationFacts, RenderedMessage } from '../notification';
 import { formatDue } from './format-instant';
 
 export interface RenderOptions {
@@ -18,6 +18,8 @@ export interface MessageParts {
 export function linkOf(facts: NotificationFacts, publicUrl: string | undefined): string | undefined {
   if (!publicUrl) return undefined;
   const base = publicUrl.replace(/\/+$/, '');
+  // A bulletin's notice links to its .docx through the download route (which records the download).
+  if (facts.bulletin) return `${base}/plans/${encodeURIComponent(facts.planId)}/bulletins/${encodeURIComponent(facts.bulletin.file)}`;
   return facts.assignmentId ? `${base}/app/assignments/${encodeURIComponent(`${facts.planId}.${facts.assignmentId}`)}` : `${base}/app/inbox`;
 }
 
@@ -93,9 +95,28 @@ export function messageParts(facts: NotificationFacts, options: RenderOptions): 
       ];
       break;
     }
+    case 'bulletin-issued': {
+      const b = facts.bulletin!;
+      title = zh ? `【通报】${b.title}` : `Bulletin: ${b.title}`;
+      lines = [
+        zh ? `${facts.recipientName}：已印发${b.number}《${b.title}》。` : `${facts.recipientName}: bulletin ${b.number} "${b.title}" was issued.`,
+        zh ? `统计范围：${periodText(b.period, true)}` : `Period: ${periodText(b.period, false)}`,
+        zh ? `成文日期：${b.issuedOn}` : `Dated: ${b.issuedOn}`,
+        planLine,
+      ];
+      break;
+    }
   }
   const url = linkOf(facts, options.publicUrl);
-  return { title, lines, ...(url && { link: zh ? { label: '查看详情', url, line: `查看详情：${url}` } : { label: 'Open', url, line: `Open: ${url}` } }) };
+  const label = facts.kind === 'bulletin-issued' ? (zh ? '下载通报' : 'Download') : zh ? '查看详情' : 'Open';
+  return { title, lines, ...(url && { link: { label, url, line: `${label}${zh ? '：' : ': '}${url}` } }) };
+}
+
+/** A bulletin's period in words: the whole plan, a phase by name, or a date window. */
+function periodText(period: BulletinNotice['period'], zh: boolean): string {
+  if (period.kind === 'plan') return zh ? '计划全程' : 'the whole plan';
+  if (period.kind === 'phase') return period.phaseName ?? period.phaseId;
+  return zh ? `${period.from} 至 ${period.to}` : `${period.from} to ${period.to}`;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -88,3 +88,30 @@ describe('renderMessage', () => {
     }
   });
 });
+
+describe('bulletin notices (通报)', () => {
+  const bulletin = facts({
+    kind: 'bulletin-issued', assignmentId: undefined, title: undefined, holderId: undefined, holderName: undefined, dueAt: undefined, daysBefore: undefined,
+    bulletin: { number: '連區教督〔2022〕3号', title: '关于质量提升行动进展情况的通报', issuedOn: '2022-03-16', period: { kind: 'phase', phaseId: 'mobilise', phaseName: '动员部署阶段' }, file: '連區教督〔2022〕3号.docx' },
+  });
+  const link = `https://plans.example.edu.cn/plans/lianyun/bulletins/${encodeURIComponent('連區教督〔2022〕3号.docx')}`;
+
+  it('names the bulletin, its number and period in Chinese, and links to its .docx in every channel shape', () => {
+    const zh = renderMessage(bulletin, { locale: 'zh-CN', publicUrl: 'https://plans.example.edu.cn/' });
+    expect(zh.title).toBe('【通报】关于质量提升行动进展情况的通报');
+    expect(zh.text).toContain('甲小学：已印发連區教督〔2022〕3号《关于质量提升行动进展情况的通报》。');
+    expect(zh.text).toContain('统计范围：动员部署阶段');
+    expect(zh.text).toContain(`下载通报：${link}`);
+    expect(zh.markdown).toContain(`[下载通报](${link})`);
+    expect(zh.html).toContain(`<a href="${link}">下载通报</a>`);
+  });
+
+  it('in English for an English channel; a window reads as its dates, the whole plan as such', () => {
+    const en = renderMessage({ ...bulletin, bulletin: { ...bulletin.bulletin!, period: { kind: 'window', from: '2022-02-28', to: '2022-03-06' } } }, { locale: 'en', publicUrl: 'https://plans.example.edu.cn' });
+    expect(en.text).toContain('Period: 2022-02-28 to 2022-03-06');
+    expect(en.text).toContain(`Download: ${link}`);
+    const whole = renderMessage({ ...bulletin, bulletin: { ...bulletin.bulletin!, period: { kind: 'plan' } } }, { locale: 'zh-CN' });
+    expect(whole.text).toContain('统计范围：计划全程');
+    expect(whole.text).not.toContain('下载通报');
+  });
+});

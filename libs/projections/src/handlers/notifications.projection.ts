@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PlanledgerEvent, PlanSchedule } from '@planledger/domain';
-import type { SqlQueryable } from '@planledger/event-store';
+import type { SqlQueryable, StoredEvent } from '@planledger/event-store';
 import { deriveNotifications, nextDigestAt, type DeriveContext, type DerivedNotification } from '@planledger/notifications';
 import type { ProjectedEvent } from './projected-event';
 
@@ -45,16 +45,28 @@ export async function projectNotifications(tx: SqlQueryable, projected: Projecte
   if (!any) return;
   const context = await contextOf(tx, event);
   if (!context) return;
-  const derived = deriveNotifications(event, context);
+  const planId = (event.data as { planId: string }).planId;
+  await insertNotificationRows(tx, { stored, eventAt: event.at, planId, position: projected.position }, deriveNotifications(event, context));
+}
+
+/**
+ * Writes the derived notifications as outbox rows, one per (event, recipient, channel) on the
+ * channels set up before the event was recorded (shared with the bulletin notices, whose event is
+ * outside the domain union).
+ */
+export async function insertNotificationRows(
+  tx: SqlQueryable, source: { stored: StoredEvent; eventAt: string; planId: string; position: string }, derived: readonly DerivedNotification[],
+): Promise<void> {
   if (derived.length === 0) return;
+  const { stored } = source;
+  const recordedAt = stored.recordedAt.toISOString();
   const channels = await tx.query<ChannelRow>(
     'select channel_id, department_id, kind, digest_time, digest_zone from notification_channels where enabled and created_at <= $1 and department_id = any($2::text[]) order by channel_id',
     [recordedAt, [...new Set(derived.map((n) => n.recipientId))]],
   );
   const rows = derived.flatMap((n) => channels.filter((c) => c.department_id === n.recipientId).map((c) => outboxRow(stored.eventId, n, c)));
   if (rows.length === 0) return;
-  const planId = (event.data as { planId: string }).planId;
-  await tx.query(INSERT_OUTBOX, [stored.eventId, event.type, stored.stream, projected.position, planId, event.at, recordedAt, JSON.stringify(rows)]);
+  await tx.query(INSERT_OUTBOX, [stored.eventId, stored.type, stored.stream, source.position, source.planId, source.eventAt, recordedAt, JSON.stringify(rows)]);
 }
 
 function outboxRow(eventId: string, n: DerivedNotification, channel: ChannelRow) {
