@@ -45,7 +45,7 @@ afterAll(async () => {
 
 describe('POST /plans/{id}/roster and what it changes', () => {
   it('given no roster, the assignment page names the role and nobody holding it (未指定), and the teacher sees nothing', async () => {
-    expect((await page(VISITS_A)).role).toEqual({ roleId: 'head-teacher', people: [], since: null });
+    expect((await page(VISITS_A)).role).toEqual({ roleId: 'head-teacher', roleName: '班主任', people: [], since: null });
     const inbox = myInboxResponse.parse((await call(api.url, 'GET', '/me/inbox', { headers: teacher })).body);
     expect(inbox.counts.open).toBe(0);
   });
