@@ -1,24 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, expectOk } from '../service/support/http';
 import { freePort, ServiceProcess } from '../service/support/service-process';
 import { bearerFor } from '../service/support/tokens';
+import { planledger } from './support/run-planledger';
 
 /** Undated phases from the command line (ADR 0019): `simulate --close-phase` and `phase close` against the service. */
 const repo = join(__dirname, '..', '..');
 const example = 'workflows/examples/ordered-phases.yaml';
 const simulate = (...args: string[]) => spawnSync(process.execPath, [join(repo, 'bin/planledger.cjs'), 'simulate', example, ...args], { cwd: repo, encoding: 'utf8' });
-
-function planledger(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(repo, 'bin/planledger.cjs'), ...args], { cwd: repo, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((done) => child.once('close', (status) => done({ status, stdout, stderr })));
-}
 
 describe('planledger simulate --close-phase', () => {
   it('without it, the phase after an undated one never opens, and the timeline says so', () => {

@@ -1,21 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, ServiceProcess } from '../service/support/service-process';
 import { bearerFor } from '../service/support/tokens';
-
-const repo = join(__dirname, '..', '..');
-
-/** Runs the CLI without blocking the event loop (the service under test answers meanwhile). */
-function planledger(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(repo, 'bin/planledger.cjs'), ...args], { cwd: repo, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((done) => child.once('close', (status) => done({ status, stdout, stderr })));
-}
+import { planledger } from './support/run-planledger';
 
 describe('planledger plans import|publish|amend against the running service', () => {
   let service: ServiceProcess;
