@@ -20,8 +20,10 @@ describe('planledger simulate --event (ADR 0015)', () => {
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.find((l) => l.type === 'OutsideEventRecorded')).toMatchObject({ at: '2024-05-01T00:00:00+08:00', detail: 'visit #1 on 2024-05-20' });
     const issued = lines.filter((l) => l.type === 'AssignmentIssued');
-    expect(issued.map((l) => l.assignment).sort()).toEqual(['rectify.school-a.visit-1', 'rectify.school-b.visit-1', 'self-check.school-a.visit-1', 'self-check.school-b.visit-1']);
+    expect(issued.map((l) => l.assignment).sort()).toEqual(['rectify.school-a.visit-1', 'rectify.school-b.visit-1', 'self-check.school-a.visit-1', 'self-check.school-b.visit-1', 'visit-plan.school-a.visit-1', 'visit-plan.school-b.visit-1']);
     expect(issued.find((l) => l.assignment === 'self-check.school-a.visit-1').detail).toContain('due 2024-05-13T23:59:59.999+08:00');
+    // 10 working days before 20 May, counted over the May Day holiday and its make-up Saturday (ADR 0020).
+    expect(issued.find((l) => l.assignment === 'visit-plan.school-a.visit-1').detail).toContain('due 2024-05-07T23:59:59.999+08:00');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 // The web app has no jest set-up of its own; this pure module (no imports) is tested from here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { targetReasonZh, type TargetSeriesFacts } from '../../apps/web/src/progress/target-reason-zh';
+import { targetReasonZh, type TargetSeriesFacts } from '../../apps/web/src/i18n/target-reason-zh';
 
 /*
  * The plan page explains a target's status in Chinese from the series itself (the engine's reason

@@ -101,7 +101,7 @@ function RecordFindingForms({ planId }: { planId: string }) {
   };
   const recordInspection = useMutation({
     mutationFn: async (v: InspectionFields) => {
-      const units = v.units?.split(/[,，\s]+/).filter(Boolean);
+      const units = v.units?.split(/[,\uFF0C\s]+/).filter(Boolean);
       return unwrap(await api.POST('/plans/{id}/inspections', {
         params: { path: { id: planId } },
         body: { inspectionId: v.inspectionId, date: v.date, ...(v.by ? { inspectingUnitId: v.by } : {}), ...(units?.length ? { unitIds: units } : {}) },

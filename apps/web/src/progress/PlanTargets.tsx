@@ -5,7 +5,7 @@ import type { paths } from '../api/schema';
 import { EChart } from '../charts/EChart';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { targetReasonZh } from './target-reason-zh';
+import { targetReasonZh } from '../i18n/target-reason-zh';
 
 type PlanAnswer = paths['/plans/{id}']['get']['responses'][200]['content']['application/json'];
 export type TargetSeries = NonNullable<PlanAnswer['targets']>[number];
