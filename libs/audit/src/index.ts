@@ -17,4 +17,4 @@ export { summariseEventData, departmentOfEvent } from './export/event-summary';
 export { buildPlanExport, planExportJson, toAssignmentRow, toEventRow, type PlanExport } from './export/plan-export';
 export { toCsv } from './export/csv';
 export { addExportSheet, planWorkbook, XLSX_SHEETS } from './export/plan-xlsx';
-export { foldAssignment, type FoldedAssignment } from './replay/fold-aggregates';
+export { foldAssignment, foldPlan, type FoldedAssignment } from './replay/fold-aggregates';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PeopleDirectory } from '@planledger/auth';
-import { occurrencePeriodKeys, outsideEventsOf, PlanStreamCache, readStreams, type OutsideEventView } from '@planledger/audit';
-import { streamNames } from '@planledger/domain';
+import { foldPlan, occurrencePeriodKeys, outsideEventsOf, PlanStreamCache, readStreams, type OutsideEventView } from '@planledger/audit';
+import { streamNames, targetViewsOf, type TargetSeriesView } from '@planledger/domain';
 import type { EventStorage, StoredEvent } from '@planledger/event-store';
 import { EVENT_STORAGE } from '@planledger/runtime';
 import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
@@ -11,7 +11,8 @@ import { PEOPLE_DIRECTORY } from '../auth/auth-tokens';
  * The plan stream is read once and then followed by its appends (PlanStreamCache, as the as-of
  * replay does), so a request costs one indexed read of the appends plus, when some occurrence was
  * recorded, one count of the assignments issued under its period keys. The as-of answer derives
- * the same views from the replayed events (replayPlanAsOf).
+ * the same views from the replayed events (replayPlanAsOf). The plan's targets (ADR 0023) come
+ * from the same kept stream, folded, rather than from loading the plan aggregate on every read.
  */
 @Injectable()
 export class OutsideEventsReader {
@@ -30,6 +31,12 @@ export class OutsideEventsReader {
     );
     const issued = new Map(rows.map((row) => [row.period_key, Number(row.issued)]));
     return outsideEventsOf(stream, (key) => issued.get(key) ?? 0, at);
+  }
+
+  /** The plan's targets with their values and statuses now; undefined for a plan without targets (as the as-of replay leaves them out). */
+  async targets(planId: string): Promise<TargetSeriesView[] | undefined> {
+    const state = foldPlan(await this.planStream(planId))?.state;
+    return state?.schedule?.targets?.length ? targetViewsOf(state) : undefined;
   }
 
   /** Who recorded each occurrence, by the name the people directory gives (the events keep only the id); both the answer now and the as-of replay. */

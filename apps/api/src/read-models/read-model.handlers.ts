@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { streamNames, targetViewsOf, type PlanState } from '@planledger/domain';
-import type { Clock, CommandExecutor } from '@planledger/engine';
+import { streamNames } from '@planledger/domain';
+import type { Clock } from '@planledger/engine';
 import type { EventStorage } from '@planledger/event-store';
 import { departmentInbox, getPlanOverview, listPlans, overdueList, planAssignmentsPage, upcomingTimers } from '@planledger/projections';
-import { CLOCK, COMMAND_EXECUTOR, EVENT_STORAGE } from '@planledger/runtime';
+import { CLOCK, EVENT_STORAGE } from '@planledger/runtime';
 import { PlanAsOfReader } from '../audit/plan-as-of.reader';
 import { accepted, notFound, type QueryResult } from '../commands/command-result';
 import { readHistory, type HistoryEntry } from '../history/history-entry';
@@ -34,7 +34,6 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     private readonly planAsOf: PlanAsOfReader,
     private readonly summaries: PlanSummaryCache,
     private readonly outsideEvents: OutsideEventsReader,
-    @Inject(COMMAND_EXECUTOR) private readonly executor: CommandExecutor,
   ) {}
 
   async execute({ planId, filter, page, asOf }: GetPlanQuery): Promise<QueryResult<PlanPage>> {
@@ -49,17 +48,15 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     }
     const summary = await this.summaries.summaryOf(planId);
     if (!summary) return notFound('plan', planId);
-    // Targets are read from the plan's own stream (its state folds them); no read model needed.
-    const { state } = await this.executor.load({ aggregate: 'plan', planId });
-    // Left out for plans without targets, as the as-of replay leaves them out, so both answers agree.
-    const targets = (state as PlanState).schedule?.targets?.length ? { targets: targetViewsOf(state as PlanState) } : {};
     // "Overdue" is judged at business time, as in the inboxes.
     const businessTime = (await this.clock.now()).toISOString();
-    const [{ items, next }, outsideEvents] = await Promise.all([
+    // Outside events and targets come from the plan's own stream, kept parsed (no read model needed).
+    const [{ items, next }, outsideEvents, targets] = await Promise.all([
       planAssignmentsPage(this.storage.database, planId, filter, page, businessTime),
       this.outsideEvents.read(planId, businessTime).then((views) => this.outsideEvents.named(views)),
+      this.outsideEvents.targets(planId),
     ]);
-    return accepted({ ...summary, outsideEvents, ...targets, assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
+    return accepted({ ...summary, outsideEvents, ...(targets && { targets }), assignments: items, page: { limit: page.limit, nextCursor: encodeCursor(next) } });
   }
 }
 
