@@ -42,6 +42,9 @@ const RepeatTag = ({ finding, t }: { finding: Finding; t: Translate }) =>
  * rectification; planners record an inspection and its findings here (the inspecting unit too,
  * through the API: the server decides who may).
  */
+/** Units typed as a list: ASCII or full-width commas (U+FF0C, as Chinese input gives) or spaces. */
+const UNIT_SEPARATORS = new RegExp(`[,${String.fromCharCode(0xff0c)}\\s]+`);
+
 export function PlanFindings({ planId, mayRecord }: { planId: string; mayRecord: boolean }) {
   const { t } = useI18n();
   const findings = useFindings(planId);
@@ -101,7 +104,7 @@ function RecordFindingForms({ planId }: { planId: string }) {
   };
   const recordInspection = useMutation({
     mutationFn: async (v: InspectionFields) => {
-      const units = v.units?.split(/[,\uFF0C\s]+/).filter(Boolean);
+      const units = v.units?.split(UNIT_SEPARATORS).filter(Boolean);
       return unwrap(await api.POST('/plans/{id}/inspections', {
         params: { path: { id: planId } },
         body: { inspectionId: v.inspectionId, date: v.date, ...(v.by ? { inspectingUnitId: v.by } : {}), ...(units?.length ? { unitIds: units } : {}) },
