@@ -6,7 +6,8 @@ import { parsePlanDefinition } from '@planledger/plan-definition';
 import { compileSchedule } from '@planledger/scheduling';
 import { simulatePlan, type PersonAction, type SimulatedPhaseClose } from '@planledger/simulation';
 import { freePort, ServiceProcess } from '../service/support/service-process';
-import { comparable, recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
+import { firstDifference } from './support/equivalence-scenario';
+import { recordedStreams, ServiceReplay, type PlanUploadBody } from './support/service-replay';
 
 /**
  * The deadline shapes of plan language v2 (coarse, school calendar, recurrence, standing duties,
@@ -30,18 +31,6 @@ const examples: { plan: string; late: string; publishAt?: string; until: string;
   // A role as the lead (班主任 of every school): the assignment carries the role.
   { plan: 'workflows/examples/roles-and-roster.yaml', late: 'school-b', publishAt: '2023-08-31T09:00:00.000+08:00', until: '2024-09-01T00:00:00.000+08:00' },
 ];
-
-/** The first differing event, said plainly (as in simulator-equals-service.e2e.spec.ts). */
-function firstDifference(simulated: Map<string, PlanledgerEvent[]>, recorded: Map<string, PlanledgerEvent[]>): string | undefined {
-  for (const name of [...new Set([...simulated.keys(), ...recorded.keys()])].sort()) {
-    const a = (simulated.get(name) ?? []).map(comparable);
-    const b = (recorded.get(name) ?? []).map(comparable);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `stream ${name}, event ${i}:\n  simulator: ${JSON.stringify(a[i]) ?? '(none)'}\n  service:   ${JSON.stringify(b[i]) ?? '(none)'}`;
-    }
-  }
-  return undefined;
-}
 
 describe.each(examples)('plan language v2 in the service: $plan', (example) => {
   let dataDir: string;

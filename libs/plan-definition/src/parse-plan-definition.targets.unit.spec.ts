@@ -22,6 +22,11 @@ describe('parsePlanDefinition: targets (ADR 0023)', () => {
     expect(targetTermsOf(target).terms).toMatchObject({ kind: 'rising', direction: 'down', minStep: 0.5, milestones: [{ period: '2024' }] });
   });
 
+  it('takes a rising target without a value, as documented: its step and direction say what each year must do', () => {
+    const [target] = parsedTargets(withTargets('{ id: myopia, metric: 近视率, kind: rising, direction: down, step: 0.5, unit: "%", by: 2024-12-31 }'));
+    expect(targetTermsOf(target)).toMatchObject({ terms: { kind: 'rising', direction: 'down', minStep: 0.5, milestones: [{ period: '2024' }] }, problems: [] });
+  });
+
   it('accepts every kind with what it needs, milestones in period order', () => {
     const targets = parsedTargets(withTargets(
       '{ id: a, metric: 入园率, value: 99, unit: "%", milestones: { "2023-2024": 97, "2022-2023": 95 }, by: { schoolYear: 2024 }, measuredBy: { by: office, due: "11-30" } }',

@@ -64,8 +64,10 @@ export function targetTermsOf(target: Target): { terms: TargetTerms; problems: T
     if (kind === 'ratio' && v <= 0) return problem(path, `a ratio is a positive multiple of the baseline (翻番 = 2), not ${v}`), false;
     return true;
   };
-  if (value === undefined) problem(['value'], `a ${kind} target needs its value`);
-  else if (!(kind === 'rising' && !legacyRising && target.value === undefined)) checkValue(value, ['value']);
+  // A rising target (逐年提高) is judged year on year by its step: it needs no final value.
+  if (value === undefined) {
+    if (kind !== 'rising') problem(['value'], `a ${kind} target needs its value`);
+  } else checkValue(value, ['value']);
 
   const milestones: TargetTerms['milestones'] = [];
   for (const [key, milestoneValue] of Object.entries(target.milestones ?? {})) {
