@@ -124,18 +124,39 @@ export interface IssueContext {
  * model's errors (plan not recorded by then, unknown phase).
  */
 export async function issueBulletin(planEvents: PlanEvents, request: BulletinRequest, context: IssueContext): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin }> {
+  return (await issueBulletinUnless(planEvents, request, context, () => false))!;
+}
+
+/**
+ * issueBulletin, unless the plan's bulletins as read just before the append already answer the
+ * request (`answered`): then nothing is issued and the result is undefined. The append expects the
+ * revision that read saw, so two sweeps issuing one scheduled slot at the same moment cannot both
+ * succeed: the loser reads again, finds the slot answered, and issues nothing.
+ */
+export async function issueBulletinUnless(
+  planEvents: PlanEvents,
+  request: BulletinRequest,
+  context: IssueContext,
+  answered: (issued: readonly IssuedBulletin[]) => boolean,
+): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin } | undefined> {
   // A generated number lost to a concurrent issue is simply the next one: try again (a given number is refused instead).
   for (let attempt = 1; ; attempt++) {
     try {
-      return await issueOnce(planEvents, request, context);
+      return await issueOnce(planEvents, request, context, answered);
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || request.number || attempt >= 3) throw error;
     }
   }
 }
 
-async function issueOnce(planEvents: PlanEvents, request: BulletinRequest, context: IssueContext): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin }> {
+async function issueOnce(
+  planEvents: PlanEvents,
+  request: BulletinRequest,
+  context: IssueContext,
+  answered: (issued: readonly IssuedBulletin[]) => boolean,
+): Promise<{ bulletin: IssuedBulletin; rendered: RenderedBulletin } | undefined> {
   const { bulletins, lastRevision } = await readIssuedBulletins(context.store, planEvents.planId);
+  if (answered(bulletins)) return undefined;
   let number = request.number?.trim();
   if (number) {
     const taken = bulletins.find((b) => b.number === number);

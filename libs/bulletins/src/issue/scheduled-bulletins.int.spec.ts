@@ -59,4 +59,22 @@ describe('scheduled bulletins (PGlite)', () => {
     expect(await issueScheduledBulletins(loaded, { store, filesDir, now: new Date(day(31)) })).toEqual([]);
     expect((await readIssuedBulletins(store, PLAN_ID)).bulletins).toHaveLength(3);
   });
+
+  it('when two sweeps run at the same moment, then each slot is still issued once', async () => {
+    // A fresh store: the plan with the timetable, nothing issued yet.
+    const raced = await openFreshPgliteStore();
+    try {
+      const executor = new CommandExecutor(raced);
+      for (const { target, command } of knownHistory({ bulletins: timetable }).steps) await executor.execute(target, command);
+      const events = (await loadPlanEvents(raced, PLAN_ID))!;
+      const sweep = () => issueScheduledBulletins(events, { store: raced, filesDir, now: new Date(day(31)) });
+      const [first, second] = await Promise.all([sweep(), sweep()]);
+      const record = (await readIssuedBulletins(raced, PLAN_ID)).bulletins;
+      expect(record.map((b) => b.asOf.requested).sort()).toEqual(timetable.slots.map((s) => s.dueAt).sort());
+      expect(first.length + second.length).toBe(3);
+      expect(new Set(record.map((b) => b.number)).size).toBe(3);
+    } finally {
+      await raced.close();
+    }
+  }, 120_000);
 });
