@@ -28,6 +28,13 @@ export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId
       ...(phase.closingStartsAt !== undefined && { closingStartsAt: shiftOptional(phase.closingStartsAt) }),
     })),
     obligations: schedule.obligations.map((o) => ({ ...o, issueAt: shift(o.issueAt), dueAt: shift(o.dueAt) })),
+    // What the plan expects on dates (an outside event's window, an inspection's day) moves by the same days.
+    ...(schedule.outsideEvents !== undefined && {
+      outsideEvents: schedule.outsideEvents.map((e) => (e.expected ? { ...e, expected: { from: shiftDate(e.expected.from), to: shiftDate(e.expected.to) } } : e)),
+    }),
+    ...(schedule.inspections !== undefined && {
+      inspections: schedule.inspections.map((i) => (i.date !== undefined ? { ...i, date: shiftDate(i.date) } : i)),
+    }),
     // Scheduled bulletins move with the plan (their windows by the same days; slot ids name the slot, as assignment ids do).
     ...(schedule.bulletins !== undefined && {
       bulletins: {

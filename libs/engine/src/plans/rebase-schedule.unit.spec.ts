@@ -23,6 +23,26 @@ describe('rebaseSchedule', () => {
     expect('publishesAt' in rebaseSchedule(original, '2026-11-23')).toBe(false);
   });
 
+  it('moves an outside event\'s expected window and an inspection\'s planned day by the same days; undated ones stay undated', () => {
+    const rebased = rebaseSchedule({
+      ...original,
+      outsideEvents: [
+        { eventId: 'visit', name: '省级督导', expected: { from: '2022-04-01', to: '2022-05-31' }, recurring: false, inspection: false },
+        { eventId: 'notice', name: '上级通知', recurring: true, inspection: false },
+      ],
+      inspections: [
+        { inspectionId: 'spring', name: '春季督查', inspectingUnitId: 'supervision', unitIds: ['school-a'], date: '2022-03-15', rectificationDays: 30 },
+        { inspectionId: 'any', name: '随机督查', inspectingUnitId: 'supervision', unitIds: ['school-a'], rectificationDays: 30 },
+      ],
+    }, '2026-11-23');
+    // 2021-09-01 → 2026-11-23 is 1909 days.
+    expect(rebased.outsideEvents).toEqual([
+      { eventId: 'visit', name: '省级督导', expected: { from: '2027-06-23', to: '2027-08-22' }, recurring: false, inspection: false },
+      { eventId: 'notice', name: '上级通知', recurring: true, inspection: false },
+    ]);
+    expect(rebased.inspections?.map((i) => i.date)).toEqual(['2027-06-06', undefined]);
+  });
+
   it('can give the copy another plan id', () => {
     expect(rebaseSchedule(original, '2026-11-23', 'copy-2026').planId).toBe('copy-2026');
   });
