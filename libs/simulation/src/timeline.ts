@@ -1,4 +1,4 @@
-import { applyRosterEntries, holdersOf, type PlanledgerEvent, type Roster, type ScheduledBulletin } from '@planledger/domain';
+import { applyRosterEntries, holdersOf, type PlanledgerEvent, type Roster, type ScheduledBulletin, type TargetChanges } from '@planledger/domain';
 
 /** One line of the preview: what happened, when, to whom. */
 export interface TimelineEntry {
@@ -65,8 +65,12 @@ export class TimelineBuilder {
       const { findingId, unitId, text, repeatOf, rectificationAssignmentId } = event.data;
       return { ...base, plan, department: unitId, assignment: rectificationAssignmentId, detail: `${findingId}: ${text}${repeatOf ? ` (repeats ${repeatOf})` : ''}` };
     }
+    if (event.type === 'PlanAmended') {
+      const targets = targetChangesText(event.data.changes.targets);
+      return { ...base, plan, detail: targets ? `${event.data.reason}; ${targets}` : event.data.reason };
+    }
     if (event.type.startsWith('Plan')) {
-      const detail = event.type === 'PlanAmended' ? String(d.reason) : event.type === 'PlanClosed' ? String(d.reason) : undefined;
+      const detail = event.type === 'PlanClosed' ? String(d.reason) : undefined;
       return { ...base, plan, ...(detail ? { detail } : {}) };
     }
     if (event.type === 'PhaseScheduled' && event.data.phase.opensAfter !== undefined) {
@@ -125,4 +129,19 @@ export class TimelineBuilder {
         return undefined;
     }
   }
+}
+
+/**
+ * What an amendment does to targets, for its timeline line: "targets: enrolment changed (value,
+ * milestones), evaluation removed, quality added". The statuses judged again follow as their own
+ * TargetStatusChanged lines. Undefined when it changes none (and on amendments recorded before).
+ */
+export function targetChangesText(changes: TargetChanges | undefined): string | undefined {
+  if (!changes) return undefined;
+  const parts = [
+    ...changes.changed.map((c) => `${c.targetId} changed (${c.terms.join(', ')})`),
+    ...changes.addedTargetIds.map((id) => `${id} added`),
+    ...changes.removedTargetIds.map((id) => `${id} removed (no longer judged or shown)`),
+  ];
+  return parts.length > 0 ? `targets: ${parts.join(', ')}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PlanAmended } from '@planledger/domain';
+import type { PlanAmended, TargetStatusChanged } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
 import { businessNow, executeCommand, scopedIdempotencyKey } from '../commands/command-context';
@@ -28,6 +28,10 @@ export class AmendPlanHandler implements ICommandHandler<AmendPlanCommand> {
     );
     if (!result.ok) return result;
     const amended = result.events[0] as PlanAmended;
-    return accepted({ planId, amendment: amended.data.amendment, reason, changes: amended.data.changes, warnings: prepared.warnings });
+    // Statuses of targets judged again under the new terms, recorded in the same decision.
+    const targetStatuses = result.events
+      .filter((e): e is TargetStatusChanged => e.type === 'TargetStatusChanged')
+      .map(({ data }) => ({ targetId: data.targetId, unitId: data.unitId, period: data.period, from: data.previousStatus ?? null, to: data.status, reason: data.reason }));
+    return accepted({ planId, amendment: amended.data.amendment, reason, changes: amended.data.changes, targetStatuses, warnings: prepared.warnings });
   }
 }

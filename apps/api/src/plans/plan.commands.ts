@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { PlanUpload } from '@planledger/engine';
 import type { PlanError } from '@planledger/plan-definition';
-import type { ScheduleChanges } from '@planledger/domain';
+import type { ScheduleChanges, TargetStatus } from '@planledger/domain';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
 
@@ -31,6 +31,8 @@ export interface AmendedPlan {
   amendment: number;
   reason: string;
   changes: ScheduleChanges;
+  /** Targets judged again under the amended terms whose status changed (ADR 0023, amended). */
+  targetStatuses: { targetId: string; unitId: string | null; period: string; from: TargetStatus | null; to: TargetStatus; reason: string }[];
   warnings: PlanError[];
 }
 

@@ -83,7 +83,7 @@ export const routeTable = {
     method: 'post', path: '/plans/{id}/amendments/preview', tag: 'plans',
     summary: 'Check a new version of a published plan and decide the amendment without applying it: its effects, per department',
     params: s.planParams, query: s.previewAmendmentQuery, body: { kind: 'plan-definition' }, status: 200, responseSchema: preview.amendmentPreviewAnswer,
-    response: 'phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored',
+    response: 'phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; targets added, removed or changed and the statuses judged again; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored',
     errors: [400, 404, 409, 413, 503],
   },
   publishPlan: {
@@ -95,7 +95,7 @@ export const routeTable = {
     method: 'post', path: '/plans/{id}/amendments', tag: 'plans',
     summary: 'Amend a published plan with a revised definition and a reason',
     params: s.planParams, query: s.amendPlanQuery, headers: s.commandHeadersSchema, body: { kind: 'plan-definition' },
-    status: 200, response: 'the amendment number, what it changes, and the checker\'s `warnings` (file, line, column, path, code, message each)', errors: [400, 404, 409, 413],
+    status: 200, response: 'the amendment number, what it changes (`changes.targets`: targets added, removed, changed), the target statuses judged again under the new terms (`targetStatuses`), and the checker\'s `warnings` (file, line, column, path, code, message each)', errors: [400, 404, 409, 413],
   },
   closePlan: {
     method: 'post', path: '/plans/{id}/close', tag: 'plans', summary: 'Close a published plan (repealed or completed)',

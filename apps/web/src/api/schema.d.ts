@@ -1753,7 +1753,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored */
+            /** @description phases moved, cancelled, closed or added; per department the assignments cancelled, re-dated, added or dropped; targets added, removed or changed and the statuses judged again; the same 400/404/409 as POST /plans/{id}/amendments, and nothing stored */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1841,6 +1841,26 @@ export interface operations {
                         }[];
                         /** @description terms changed that move no work (title, departments, a phase's focus …) */
                         otherChanges: string[];
+                        /** @description targets added, removed or changed (ADR 0023, amended) */
+                        targets: {
+                            targetId: string;
+                            metric: string;
+                            /**
+                             * @description removed: its series are no longer judged or shown (what was recorded stays in the record)
+                             * @enum {string}
+                             */
+                            change: "added" | "removed" | "changed";
+                            /** @description changed: the terms that differ (value and by are the last milestone; milestones the ones before) */
+                            terms: ("metric" | "kind" | "comparison" | "unit" | "value" | "by" | "milestones" | "baseline" | "levels" | "direction" | "step" | "appliesTo" | "measuredBy")[];
+                            /** @description series whose status changes when judged again under the new terms with the values recorded so far */
+                            statuses: {
+                                unitId: string | null;
+                                from: ("on-track" | "at-risk" | "met" | "missed") | null;
+                                /** @enum {string} */
+                                to: "on-track" | "at-risk" | "met" | "missed";
+                                reason: string;
+                            }[];
+                        }[];
                     };
                 };
             };
@@ -2046,7 +2066,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the amendment number, what it changes, and the checker's `warnings` (file, line, column, path, code, message each) */
+            /** @description the amendment number, what it changes (`changes.targets`: targets added, removed, changed), the target statuses judged again under the new terms (`targetStatuses`), and the checker's `warnings` (file, line, column, path, code, message each) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -33,10 +33,14 @@ export function AmendPlanPage() {
   };
 
   const confirmApply = ({ reason }: { reason: string }) => {
-    const { counts } = preview.data!;
+    const { counts, targets } = preview.data!;
+    const ofTargets = (change: string) => targets.filter((target) => target.change === change).length;
+    const targetText = targets.length === 0 ? '' : ` ${t('amend_confirmTargets', {
+      added: ofTargets('added'), removed: ofTargets('removed'), changed: ofTargets('changed'), rejudged: targets.reduce((n, target) => n + target.statuses.length, 0),
+    })}`;
     modal.confirm({
       title: t('amend_confirmTitle'),
-      content: t('amend_confirmText', { cancelled: counts.cancelled, redated: counts.redated, added: counts.added }),
+      content: `${t('amend_confirmText', { cancelled: counts.cancelled, redated: counts.redated, added: counts.added })}${targetText}`,
       okText: t('confirm_ok'), cancelText: t('confirm_cancel'),
       onOk: () => applied.mutateAsync(reason.trim()).then(() => undefined, () => undefined),
     });

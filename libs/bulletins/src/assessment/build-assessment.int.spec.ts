@@ -132,6 +132,21 @@ describe('assessment (考核) on a known history', () => {
     expect(ten.units.map((u) => [u.unitId, u.score, u.commended])).toEqual([['school-a', 104, true], ['school-b', 90, false]]);
   });
 
+  it('given an amendment that removes a target, then its statuses count no more from then on (ADR 0023, amended)', () => {
+    const published = loaded.events.find((e) => e.type === 'PlanPublished')!;
+    const { schedule } = published.data as { schedule: object };
+    const last = Math.max(...loaded.events.map((e) => e.recordedAt.getTime()));
+    const noChanges = { addedObligations: [], removedAssignmentIds: [], redated: [], updatedAssignmentIds: [], addedPhases: [], removedPhaseIds: [], rescheduledPhases: [], otherChanges: [] };
+    const amended: StoredEvent = {
+      ...published, type: 'PlanAmended', revision: published.revision + 1000n, recordedAt: new Date(last + 1), metadata: { ...published.metadata, businessTime: day(20) },
+      data: { planId: PLAN_ID, amendment: 1, reason: '取消目标', schedule, changes: { ...noChanges, targets: { addedTargetIds: [], removedTargetIds: ['t5'], changed: [] } } },
+    };
+    const result = buildAssessment(PLAN_ID, [...loaded.events, amended], asOf(40), { period: { kind: 'plan' } });
+    // school-a as of day 40 without t5's miss: +2 (m1) −1 (m2 late) −1 (returned) −2 (f3) → 98.
+    expect(result.units.find((u) => u.unitId === 'school-a')).toMatchObject({ earned: 2, deducted: -4, score: 98 });
+    expect(result.units.find((u) => u.unitId === 'school-a')!.items.some((i) => i.source.kind === 'target')).toBe(false);
+  });
+
   it('rejects a plan without a rubric, an unknown phase, and a stored finding of the wrong shape', () => {
     const without = withRubric(loaded.events, undefined);
     expect(() => buildAssessment(PLAN_ID, without, asOf(10))).toThrow(NoRubricError);

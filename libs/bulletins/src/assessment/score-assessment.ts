@@ -1,5 +1,5 @@
 import { classifyPlanStream, isWithinAsOf, type AsOf } from '@planledger/audit';
-import { owingStatuses, type AssessmentRubric, type AssignmentStatus, type PlanSchedule, type RubricRuleName } from '@planledger/domain';
+import { owingStatuses, type AssessmentRubric, type AssignmentStatus, type PlanAmended, type PlanSchedule, type RubricRuleName } from '@planledger/domain';
 import type { StoredEvent } from '@planledger/event-store';
 import type { AssignmentView } from '@planledger/projections';
 import type { Assessment, AssessmentItem, AssessmentPeriod, ItemSource, UnitAssessment } from './assessment-model';
@@ -19,6 +19,8 @@ import { supervisionRecordOf, type FindingRecordedV1, type TargetStatusChangedV1
  * - a unit's target (per target, unit and target period) whose latest status by then is met →
  *   targetMet, missed → targetMissed, counted in the period whose window holds that status's `at`
  *   (when it was judged); plan-wide targets (unitId null) score for nobody and are listed apart;
+ *   a target an amendment removed (or a unit it no longer applies to) counts no more from then on,
+ *   as it is no longer shown (ADR 0023, amended);
  * - a rule's `limit` caps the absolute total of that rule for one unit; items are counted in the
  *   order listed (assignments by id, findings by time, targets by id) and the one that reaches the
  *   limit is cut down, later ones count 0;
@@ -75,6 +77,11 @@ function recordOf(planId: string, events: readonly StoredEvent[], asOf: AsOf): R
       continue;
     }
     if (kind?.kind !== 'plan') continue;
+    if (event.type === 'PlanAmended') {
+      const dropped = droppedSeries(event.data as PlanAmended['data']);
+      for (const [key, t] of record.targets) if (dropped(t.targetId, t.unitId)) record.targets.delete(key);
+      continue;
+    }
     const supervision = supervisionRecordOf(event);
     if (supervision?.kind === 'finding' && supervision.data.planId === planId) record.findings.push(supervision.data);
     if (supervision?.kind === 'target' && supervision.data.planId === planId) {
@@ -83,6 +90,18 @@ function recordOf(planId: string, events: readonly StoredEvent[], asOf: AsOf): R
     }
   }
   return record;
+}
+
+/** Which series an amendment stops judging: its removed targets', and units a changed target no longer applies to. */
+function droppedSeries({ changes, schedule }: PlanAmended['data']): (targetId: string, unitId: string | null) => boolean {
+  const removed = new Set(changes?.targets?.removedTargetIds ?? []);
+  const narrowed = new Map((changes?.targets?.changed ?? []).filter((c) => c.terms.includes('appliesTo'))
+    .map((c) => [c.targetId, schedule.targets?.find((t) => t.targetId === c.targetId)?.unitIds ?? []]));
+  return (targetId, unitId) => {
+    if (removed.has(targetId)) return true;
+    const units = narrowed.get(targetId);
+    return units !== undefined && (units.length === 0 ? unitId !== null : unitId === null || !units.includes(unitId));
+  };
 }
 
 export function scoreAssessment(input: AssessmentInput): Assessment {

@@ -2,7 +2,9 @@ import { accept, reject, type Decider, type Decision } from '../shared/decider';
 import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
 import type { PlanCommand, RecordMeasurement } from './plan.commands';
-import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
+import { amendedTargetProblem, rejudgedTargets, seriesInForce } from '../targets/amended-targets';
+import { measurementProblem } from '../targets/measurement-problem';
+import { targetSeriesKey } from '../targets/scheduled-target';
 import { assessTarget } from '../targets/target-status';
 import { unreportedTargetsMissed } from '../targets/unreported-targets';
 import type { PlanEvent } from './plan.events';
@@ -37,10 +39,15 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
       if (!command.data.reason?.trim()) return invalid('reason', 'an amendment needs a reason for the record');
       const changes = diffSchedules(state.schedule!, command.data.schedule);
       if (!hasChanges(changes)) return invalid('schedule', 'the amendment changes nothing');
-      return emit({
-        type: 'PlanAmended',
-        data: { planId, amendment: state.amendments + 1, reason: command.data.reason, schedule: command.data.schedule, changes, source: command.data.source },
-      });
+      const problem = amendedTargetProblem(state, command.data.schedule, changes.targets);
+      if (problem) return invalid(problem.field, problem.message);
+      const amendment = state.amendments + 1;
+      const amended: PlanEvent = {
+        type: 'PlanAmended', schemaVersion: 1, at, actor,
+        data: { planId, amendment, reason: command.data.reason, schedule: command.data.schedule, changes, source: command.data.source },
+      };
+      // Targets changed under recorded values are judged again in the same decision (ADR 0023, amended).
+      return accept<PlanEvent>(amended, ...rejudgedTargets(evolvePlan(state, amended), command.data.schedule, changes.targets, amendment, at, actor));
     }
     case 'ClosePlan':
       // The close ends every target's final period: what was never reported is missed, in the same decision.
@@ -83,16 +90,8 @@ function decideMeasurement(command: RecordMeasurement, state: PlanState): Decisi
   const invalid = (field: string, message: string) => reject<PlanEvent>({ code: 'invalid_command', aggregate: 'plan', id: planId, field, message });
   const target = state.schedule?.targets?.find((t) => t.targetId === targetId);
   if (!target) return invalid('targetId', `plan ${planId} has no target "${targetId}"`);
-  if (target.unitIds.length === 0 && unitId !== null) return invalid('unitId', `target "${targetId}" is plan-wide: give no unit (null), not "${unitId}"`);
-  if (target.unitIds.length > 0 && (unitId === null || !target.unitIds.includes(unitId))) {
-    return invalid('unitId', `target "${targetId}" is measured per unit: name one of ${target.unitIds.join(', ')}${unitId === null ? '' : `, not "${unitId}"`}`);
-  }
-  const final = target.milestones[target.milestones.length - 1].period;
-  const year = periodStartYear(period);
-  if (year === undefined || !samePeriodKind(period, final)) return invalid('period', `"${period}" is not a period of target "${targetId}": write it like "${final}"`);
-  if (year > (periodStartYear(final) ?? year)) return invalid('period', `target "${targetId}" ends with ${final}; "${period}" is after it`);
-  const wrongValue = invalidValueReason(target, value);
-  if (wrongValue !== undefined) return invalid('value', wrongValue);
+  const problem = measurementProblem(target, unitId, period, value);
+  if (problem) return invalid(problem.field, problem.message);
 
   const key = targetSeriesKey(targetId, unitId);
   const before = state.targets?.[key];
@@ -117,8 +116,11 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, schedule: event.data.schedule };
     case 'PlanPublished':
       return { ...state, status: 'published', publishedAt: event.at };
-    case 'PlanAmended':
-      return { ...state, schedule: event.data.schedule, amendments: event.data.amendment };
+    case 'PlanAmended': {
+      // A removed target's series (or a unit's it no longer applies to) leaves state; its events stay in the record.
+      const targets = seriesInForce(state.targets, event.data.schedule);
+      return { ...state, schedule: event.data.schedule, amendments: event.data.amendment, ...(targets === undefined ? {} : { targets }) };
+    }
     case 'PlanClosed':
       return { ...state, status: 'closed', closedAt: event.at };
     case 'OutsideEventRecorded':

@@ -5,6 +5,7 @@ import { allowedPlanCommands, planTransitions, type PlanStatus } from './plan.tr
 import { DeciderSpecification } from '../testing/decider-spec';
 import { day, meta, obligation, PLAN_ID, planEvent as ev, planner, schedule } from '../testing/fixtures';
 import { diffSchedules } from '../schedule/schedule-diff';
+import { targetViewsOf } from '../targets/target-views';
 import { holdersOf, rosterAsOf, type RosterEntry } from './roster';
 
 const spec = DeciderSpecification.for(planDecider);
@@ -247,5 +248,79 @@ describe('record a target measurement', () => {
     ['a level for a number', { value: '优秀' }, 'value'],
   ])('when %s is given, then it is refused naming the field', (_what, data, field) => {
     spec.given([drafted, published]).when(measure(data as never)).thenFails({ code: 'invalid_command', field });
+  });
+});
+
+describe('amend targets (ADR 0023, amended)', () => {
+  type Status = 'on-track' | 'at-risk' | 'met' | 'missed';
+  const [enrolment, safety] = S.targets!;
+  const amendTo = (targets: typeof S.targets, reason = '省通知提高毛入园率目标'): PlanCommand =>
+    ({ type: 'AmendPlan', data: { planId: PLAN_ID, schedule: { ...S, targets }, reason }, metadata: meta(NOW, planner) });
+  const amendedTo = (targets: typeof S.targets, amendment = 1, reason = '省通知提高毛入园率目标') =>
+    ev('PlanAmended', { planId: PLAN_ID, amendment, reason, schedule: { ...S, targets }, changes: diffSchedules(S, { ...S, targets }), source: undefined }, NOW, planner);
+  const measured = (period: string, value: number, unitId: string | null = null, targetId = 'enrolment') =>
+    ev('TargetMeasured', { planId: PLAN_ID, targetId, unitId, period, value, recordedBy: planner.userId, measuredAt: T0 }, T0, planner);
+  const changed = (period: string, status: Status, reason: string, previousStatus?: Status, unitId: string | null = null, targetId = 'enrolment', at = T0) =>
+    ev('TargetStatusChanged', { planId: PLAN_ID, targetId, unitId, period, status, ...(previousStatus ? { previousStatus } : {}), reason, at }, at, planner);
+  /** 2022: 96 % against 95 % that year and 99 % by 2023; the trend from nothing stays at 96: at risk. */
+  const measuredEnrolment = [drafted, published, measured('2022', 96), changed('2022', 'at-risk', 'the trend reaches 96 % by 2023, short of >= 99 % (2023)')];
+
+  it('given no values, when only a milestone is raised, then the amendment is accepted and records the target change alone', () => {
+    const raised = [{ ...enrolment, milestones: [{ period: '2022', value: 96 }, { period: '2023', value: 99 }] }, safety];
+    spec.given([drafted, published]).when(amendTo(raised)).then([amendedTo(raised)]);
+    expect(diffSchedules(S, { ...S, targets: raised })).toMatchObject({ otherChanges: [], targets: { addedTargetIds: [], removedTargetIds: [], changed: [{ targetId: 'enrolment', terms: ['milestones'] }] } });
+  });
+  it('given 2022 at risk, when the final value is lowered to 96, then the status is judged again under the new terms and recorded with the amendment', () => {
+    const lowered = [{ ...enrolment, milestones: [{ period: '2022', value: 95 }, { period: '2023', value: 96 }] }, safety];
+    const state = spec.given(measuredEnrolment).when(amendTo(lowered, '市通知调整目标')).then([
+      amendedTo(lowered, 1, '市通知调整目标'),
+      changed('2022', 'on-track', 're-judged after amendment 1 (value): the trend reaches 96 % by 2023, meeting >= 96 % (2023)', 'at-risk', null, 'enrolment', NOW),
+    ]);
+    expect(state.targets?.['enrolment@*']).toMatchObject({ status: 'on-track', measurements: [{ period: '2022', value: 96 }] });
+  });
+  it('given 2022 at risk, when the milestone is raised so that it stays at risk, then only the amendment is recorded', () => {
+    const raised = [{ ...enrolment, milestones: [{ period: '2022', value: 95 }, { period: '2023', value: 99.5 }] }, safety];
+    spec.given(measuredEnrolment).when(amendTo(raised)).then([amendedTo(raised)]);
+  });
+  it('given a 2022 value, when the 2022 milestone is raised above it, then it is at risk below the milestone of the period measured', () => {
+    const history = [drafted, published, measured('2022', 99), changed('2022', 'on-track', 'the trend reaches 99 % by 2023, meeting >= 99 % (2023)')];
+    const raised = [{ ...enrolment, milestones: [{ period: '2022', value: 99.5 }, { period: '2023', value: 99 }] }, safety];
+    spec.given(history).when(amendTo(raised)).then([
+      amendedTo(raised),
+      changed('2022', 'at-risk', 're-judged after amendment 1 (milestones): 2022: 99 % is below the milestone >= 99.5 % (2022)', 'on-track', null, 'enrolment', NOW),
+    ]);
+  });
+  it('given values for a target, when the target is removed, then its series leaves state and views (its events stay) and nothing is judged', () => {
+    const withoutEnrolment = [safety];
+    const state = spec.given(measuredEnrolment).when(amendTo(withoutEnrolment, '目标取消')).then([amendedTo(withoutEnrolment, 1, '目标取消')]);
+    expect(state.targets).toEqual({});
+    expect(targetViewsOf(state).map((v) => v.targetId)).toEqual(['safety']);
+    expect(diffSchedules(S, { ...S, targets: withoutEnrolment }).targets).toEqual({ addedTargetIds: [], removedTargetIds: ['enrolment'], changed: [] });
+  });
+  it('given a per-unit series, when the target no longer applies to that unit, then that series leaves state', () => {
+    const history = [drafted, published, measured('2022', 0, 'school-a', 'safety'), changed('2022', 'on-track', 'held through 2022', undefined, 'school-a', 'safety')];
+    const moved = [enrolment, { ...safety, unitIds: ['school-b'] }];
+    const state = spec.given(history).when(amendTo(moved)).then([amendedTo(moved)]);
+    expect(state.targets).toEqual({});
+    expect(targetViewsOf(state).filter((v) => v.targetId === 'safety')).toMatchObject([{ unitId: 'school-b', status: null, measurements: [] }]);
+  });
+  it('given a new target, when it is added, then it is recorded as added and shown unmeasured', () => {
+    const quality = { targetId: 'quality', metric: '优质园数量', kind: 'ratio' as const, unit: '所', baseline: { period: '2021', value: 10 }, milestones: [{ period: '2023', value: 2 }], unitIds: [] };
+    const state = spec.given([drafted, published]).when(amendTo([enrolment, safety, quality])).then([amendedTo([enrolment, safety, quality])]);
+    expect(diffSchedules(S, { ...S, targets: [enrolment, safety, quality] }).targets).toEqual({ addedTargetIds: ['quality'], removedTargetIds: [], changed: [] });
+    expect(targetViewsOf(state).find((v) => v.targetId === 'quality')).toMatchObject({ status: null, measurements: [] });
+  });
+  it('given a recorded number, when the target becomes pass/fail, then the amendment is refused naming the target and the value in the way', () => {
+    const passFail = [{ ...enrolment, kind: 'pass-fail' as const, comparison: undefined, milestones: [{ period: '2023', value: true }] }, safety];
+    const error = spec.given(measuredEnrolment).when(amendTo(passFail)).thenFails({ code: 'invalid_command', field: 'schedule.targets.enrolment' });
+    expect(error.message).toContain('the value recorded for 2022 (96)');
+  });
+  it('given targets, when the amended version repeats them in another order, then it changes nothing and is refused', () => {
+    spec.given(measuredEnrolment).when(amendTo([safety, enrolment])).thenFails({ code: 'invalid_command', field: 'schedule', message: 'the amendment changes nothing' });
+  });
+  it('given an amendment recorded before target changes were (targets among otherChanges, no `targets`), then it folds as before', () => {
+    const raised = [{ ...enrolment, milestones: [{ period: '2022', value: 96 }, { period: '2023', value: 99 }] }, safety];
+    const old = ev('PlanAmended', { planId: PLAN_ID, amendment: 1, reason: '旧', schedule: { ...S, targets: raised }, changes: { ...diffSchedules(S, S), otherChanges: ['targets'] } }, NOW, planner);
+    expect(spec.given([...measuredEnrolment, old]).state).toMatchObject({ amendments: 1, targets: { 'enrolment@*': { status: 'at-risk' } } });
   });
 });

@@ -1,5 +1,6 @@
 import type { Instant } from '../shared/time';
 import type { Obligation, PlanSchedule, ScheduledPhase } from './plan-schedule';
+import { diffTargets, hasTargetChanges, type TargetChanges } from '../targets/target-changes';
 
 /** What an amendment changes, computed from the schedule before and after it. */
 export interface ScheduleChanges {
@@ -13,6 +14,13 @@ export interface ScheduleChanges {
   rescheduledPhases: { from: ScheduledPhase; to: ScheduledPhase }[];
   /** Terms that move no work but belong in the record: title, departments, a phase's focus … */
   otherChanges: string[];
+  /**
+   * Targets added, removed or changed (ADR 0023, amended). Absent when the targets are the same, and
+   * on amendments recorded before it: those read as no target changes (they listed `targets` among
+   * `otherChanges`). A reporting assignment of a new or changed `measuredBy` is an obligation like
+   * any other: it is in `addedObligations` / `removedAssignmentIds` / `redated`.
+   */
+  targets?: TargetChanges;
 }
 
 /** Instants compare as instants, not as strings: the same moment may be written with another offset. */
@@ -52,8 +60,9 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): Schedu
     if (now && !samePhaseWindow(was, now)) rescheduledPhases.push({ from: was, to: now });
   }
   const otherChanges: string[] = [];
-  const { obligations: _o1, phases: _p1, ...beforeTerms } = before;
-  const { obligations: _o2, phases: _p2, ...afterTerms } = after;
+  // Targets are compared term by term below, not listed as one changed term.
+  const { obligations: _o1, phases: _p1, targets: beforeTargets, ...beforeTerms } = before;
+  const { obligations: _o2, phases: _p2, targets: afterTargets, ...afterTerms } = after;
   for (const key of new Set([...Object.keys(beforeTerms), ...Object.keys(afterTerms)]) as Set<keyof typeof afterTerms>) {
     if (JSON.stringify(beforeTerms[key]) !== JSON.stringify(afterTerms[key])) otherChanges.push(key);
   }
@@ -61,6 +70,7 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): Schedu
     const now = afterPhases.get(id);
     if (now && samePhaseWindow(was, now) && JSON.stringify(phaseTerms(now)) !== JSON.stringify(phaseTerms(was))) otherChanges.push(`phases.${id}`);
   }
+  const targets = diffTargets(beforeTargets, afterTargets);
   return {
     addedObligations: after.obligations.filter((o) => !beforeById.has(o.assignmentId)),
     removedAssignmentIds: before.obligations.filter((o) => !afterById.has(o.assignmentId)).map((o) => o.assignmentId),
@@ -70,8 +80,10 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): Schedu
     removedPhaseIds: before.phases.filter((p) => !afterPhases.has(p.phaseId)).map((p) => p.phaseId),
     rescheduledPhases,
     otherChanges,
+    ...(hasTargetChanges(targets) ? { targets } : {}),
   };
 }
 
 export const hasChanges = (c: ScheduleChanges): boolean =>
-  c.addedObligations.length + c.removedAssignmentIds.length + c.redated.length + c.updatedAssignmentIds.length + c.addedPhases.length + c.removedPhaseIds.length + c.rescheduledPhases.length + c.otherChanges.length > 0;
+  c.addedObligations.length + c.removedAssignmentIds.length + c.redated.length + c.updatedAssignmentIds.length + c.addedPhases.length + c.removedPhaseIds.length + c.rescheduledPhases.length + c.otherChanges.length > 0 ||
+  hasTargetChanges(c.targets);

@@ -67,4 +67,21 @@ describe('diffSchedules', () => {
     const same = { ...p1, opensAt: '2022-02-01T08:00:00+08:00', closesAt: '2022-04-01T08:00:00.000+08:00' };
     expect(diffSchedules(before, schedule({ obligations: [a, b], phases: [same, p2] }))).toEqual(none);
   });
+  it('reports target changes in `targets`, not among otherChanges, and only when there are some', () => {
+    const enrolment = { targetId: 'enrolment', metric: '学前三年毛入园率', kind: 'threshold' as const, comparison: '>=' as const, unit: '%', milestones: [{ period: '2024', value: 90 }], unitIds: [] };
+    const withTarget = schedule({ obligations: [a, b], phases: [p1, p2], targets: [enrolment] });
+    const raised = schedule({ obligations: [a, b], phases: [p1, p2], targets: [{ ...enrolment, milestones: [{ period: '2024', value: 92 }] }] });
+    expect(diffSchedules(withTarget, withTarget)).toEqual(none);
+    const changes = diffSchedules(withTarget, raised);
+    expect(changes).toEqual({ ...none, targets: { addedTargetIds: [], removedTargetIds: [], changed: [{ targetId: 'enrolment', terms: ['value'] }] } });
+    expect(hasChanges(changes)).toBe(true);
+    expect(diffSchedules(before, withTarget)).toEqual({ ...none, targets: { addedTargetIds: ['enrolment'], removedTargetIds: [], changed: [] } });
+  });
+  it('a reporting assignment of a new measuredBy is an added obligation like any other', () => {
+    const report = obligation({ assignmentId: 'enrolment.office.2024', measureId: 'enrolment', reports: { targetId: 'enrolment', unitId: null, period: '2024' } } as never);
+    const enrolment = { targetId: 'enrolment', metric: '学前三年毛入园率', kind: 'threshold' as const, unit: '%', milestones: [{ period: '2024', value: 90 }], unitIds: [] };
+    const measured = schedule({ obligations: [a, b, report], phases: [p1, p2], targets: [{ ...enrolment, measuredBy: { departmentIds: ['office'], perUnit: false } }] });
+    const changes = diffSchedules(schedule({ obligations: [a, b], phases: [p1, p2], targets: [enrolment] }), measured);
+    expect(changes).toEqual({ ...none, addedObligations: [report], targets: { addedTargetIds: [], removedTargetIds: [], changed: [{ targetId: 'enrolment', terms: ['measuredBy'] }] } });
+  });
 });

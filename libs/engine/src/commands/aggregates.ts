@@ -61,4 +61,6 @@ export { streamOf };
  * Bump when a state shape changes: older snapshots are ignored and rebuilt from events.
  * The state is the deciders' own; the version lives here because snapshots are an engine concern.
  */
-export const STATE_SCHEMA_VERSION = 1;
+// 2: a PlanAmended removing a target drops its series from plan state (ADR 0023, amended 2026-12-06);
+// a snapshot folded before it could still hold them and resurrect them if the id came back.
+export const STATE_SCHEMA_VERSION = 2;

@@ -1,6 +1,7 @@
 import {
   amendmentEffects,
   type AmendmentEffect, type AssignmentStatus, type Instant, type Obligation, type PhaseStatus, type PlanAmended, type PlanSchedule, type ScheduledPhase,
+  type TargetStatus, type TargetStatusChanged, type TargetTerm,
 } from '@planledger/domain';
 
 /**
@@ -41,6 +42,19 @@ export interface AmendedPhase {
   to: { opensAt: Instant; closesAt: Instant } | null;
 }
 
+/**
+ * What happens to one target: `added`, `removed` (its series are no longer judged or shown; what was
+ * recorded stays in the record) or `changed` (the terms named). `statuses`: the series whose status
+ * the amendment changes, judged again under the new terms with the values recorded so far.
+ */
+export interface AmendedTarget {
+  targetId: string;
+  metric: string;
+  change: 'added' | 'removed' | 'changed';
+  terms: TargetTerm[];
+  statuses: { unitId: string | null; from: TargetStatus | null; to: TargetStatus; reason: string }[];
+}
+
 export interface AmendmentPreview {
   planId: string;
   title: string;
@@ -54,6 +68,8 @@ export interface AmendmentPreview {
   departments: AmendedDepartment[];
   /** Terms that move no work (title, departments, a phase's focus …). */
   otherChanges: string[];
+  /** Targets added, removed or changed, in the order of the version in force (removed ones last). */
+  targets: AmendedTarget[];
 }
 
 const window = (phase: ScheduledPhase) => ({ opensAt: phase.opensAt, closesAt: phase.closesAt });
@@ -69,6 +85,7 @@ export function describeAmendment(
   amended: PlanAmended,
   statusOf: (assignmentId: string) => AssignmentStatus,
   phaseStatusOf: (phaseId: string) => PhaseStatus,
+  rejudged: readonly TargetStatusChanged[] = [],
 ): AmendmentPreview {
   const { planId, changes, schedule: after, reason } = amended.data;
   const effects: AmendmentEffect[] = amendmentEffects(planId, changes, statusOf, { actor: amended.actor, at: amended.at }, reason, phaseStatusOf);
@@ -123,7 +140,24 @@ export function describeAmendment(
   const counts = { ...noCounts(), phasesMoved: 0, phasesCancelled: 0, phasesClosed: 0, phasesAdded: 0 };
   for (const { change } of assignments) counts[change]++;
   for (const { change } of phases) counts[`phases${(change[0].toUpperCase() + change.slice(1)) as Capitalize<PhaseChange>}`]++;
-  return { planId, title: after.title, amendment: amended.data.amendment, inForceAt: amended.at, counts, phases, departments, otherChanges: changes.otherChanges };
+  return { planId, title: after.title, amendment: amended.data.amendment, inForceAt: amended.at, counts, phases, departments, otherChanges: changes.otherChanges, targets: amendedTargets(before, amended, rejudged) };
+}
+
+/** The amendment's `changes.targets` with each target's name and the statuses it changes (absent on older amendments: none). */
+export function amendedTargets(before: PlanSchedule, amended: PlanAmended, rejudged: readonly TargetStatusChanged[]): AmendedTarget[] {
+  const changes = amended.data.changes.targets;
+  if (!changes) return [];
+  const metrics = new Map([...(before.targets ?? []), ...(amended.data.schedule.targets ?? [])].map((t) => [t.targetId, t.metric]));
+  const statusesOf = (targetId: string): AmendedTarget['statuses'] => rejudged
+    .filter((e) => e.data.targetId === targetId)
+    .map(({ data }) => ({ unitId: data.unitId, from: data.previousStatus ?? null, to: data.status, reason: data.reason }));
+  const termsOf = new Map(changes.changed.map((c) => [c.targetId, c.terms]));
+  const added = new Set(changes.addedTargetIds);
+  const kept = (amended.data.schedule.targets ?? []).filter((t) => added.has(t.targetId) || termsOf.has(t.targetId)).map((t): AmendedTarget => ({
+    targetId: t.targetId, metric: t.metric, change: added.has(t.targetId) ? 'added' : 'changed', terms: termsOf.get(t.targetId) ?? [], statuses: statusesOf(t.targetId),
+  }));
+  const removed = changes.removedTargetIds.map((targetId): AmendedTarget => ({ targetId, metric: metrics.get(targetId) ?? targetId, change: 'removed', terms: [], statuses: [] }));
+  return [...kept, ...removed];
 }
 
 /** The assignments whose status decides what the amendment does to them. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { planDecider, type AssignmentState, type PhaseState, type PlanAmended, type PlanState } from '@planledger/domain';
+import { planDecider, type AssignmentState, type PhaseState, type PlanAmended, type PlanState, type TargetStatusChanged } from '@planledger/domain';
 import type { Clock, CommandExecutor } from '@planledger/engine';
 import type { PlanError } from '@planledger/plan-definition';
 import { CLOCK, COMMAND_EXECUTOR } from '@planledger/runtime';
@@ -10,6 +10,9 @@ import { prepareInRange } from '../prepare-in-range';
 import { PlanPreparationPool } from '../preparation/plan-preparation.pool';
 import { assignmentsToLook, describeAmendment, type AmendmentPreview } from './amendment-preview';
 import { PreviewAmendmentQuery } from './plan-preview.queries';
+
+/** The statuses the amendment's decision records for targets judged again under the new terms. */
+const rejudgedIn = (events: readonly { type: string }[]): TargetStatusChanged[] => events.filter((e): e is TargetStatusChanged => e.type === 'TargetStatusChanged');
 
 /** The decider wants a reason; the preview's is never recorded. */
 const PREVIEW_REASON = 'preview';
@@ -52,6 +55,6 @@ export class PreviewAmendmentHandler implements IQueryHandler<PreviewAmendmentQu
     for (const phase of plan.schedule!.phases) {
       phaseStatuses.set(phase.phaseId, ((await this.executor.load({ aggregate: 'phase', planId, phaseId: phase.phaseId })).state as PhaseState).status);
     }
-    return accepted({ ...describeAmendment(plan.schedule!, amended, (id) => statuses.get(id) ?? 'not_issued', (id) => phaseStatuses.get(id) ?? 'unscheduled'), warnings: prepared.warnings });
+    return accepted({ ...describeAmendment(plan.schedule!, amended, (id) => statuses.get(id) ?? 'not_issued', (id) => phaseStatuses.get(id) ?? 'unscheduled', rejudgedIn(decision.events)), warnings: prepared.warnings });
   }
 }

@@ -10,6 +10,8 @@ const date = z.string().describe('a date (YYYY-MM-DD) in the plan\'s time zone')
 const planStatus = z.enum(['none', 'draft', 'published', 'closed']);
 const assignmentStatus = z.enum(['not_issued', 'issued', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'waived', 'cancelled']);
 const phaseStatus = z.enum(['unscheduled', 'scheduled', 'open', 'closing', 'closed', 'cancelled']);
+const targetStatus = z.enum(['on-track', 'at-risk', 'met', 'missed']);
+const targetTerm = z.enum(['metric', 'kind', 'comparison', 'unit', 'value', 'by', 'milestones', 'baseline', 'levels', 'direction', 'step', 'appliesTo', 'measuredBy']);
 const week = z.object({ weekStart: date.describe('the Monday of the week'), deadlines: z.number().int() });
 
 /** What `planledger validate` warns of: the plan is valid and accepted, but probably not meant so (located like a problem). */
@@ -76,4 +78,11 @@ export const amendmentPreviewAnswer = z.object({
     })),
   })).describe('departments touched, most changes first'),
   otherChanges: z.array(z.string()).describe('terms changed that move no work (title, departments, a phase\'s focus …)'),
+  targets: z.array(z.object({
+    targetId: z.string(), metric: z.string(),
+    change: z.enum(['added', 'removed', 'changed']).describe('removed: its series are no longer judged or shown (what was recorded stays in the record)'),
+    terms: z.array(targetTerm).describe('changed: the terms that differ (value and by are the last milestone; milestones the ones before)'),
+    statuses: z.array(z.object({ unitId: z.string().nullable(), from: targetStatus.nullable(), to: targetStatus, reason: z.string() }))
+      .describe('series whose status changes when judged again under the new terms with the values recorded so far'),
+  })).describe('targets added, removed or changed (ADR 0023, amended)'),
 });

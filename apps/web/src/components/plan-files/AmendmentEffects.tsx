@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages';
 type Change = AmendedDepartment['counts'] extends Record<infer K, number> ? K : never;
 type AmendedAssignment = AmendedDepartment['assignments'][number];
 type AmendedPhase = AmendmentPreview['phases'][number];
+type AmendedTarget = AmendmentPreview['targets'][number];
 
 const CHANGES: { change: Change; label: MessageKey; colour: string; background: string }[] = [
   { change: 'cancelled', label: 'amend_cancelled', colour: '#a8071a', background: '#fff1f0' },
@@ -51,7 +52,7 @@ export function AmendmentEffects({ preview }: { preview: AmendmentPreview }) {
     { key: 'phasesClosed', label: 'amend_phasesClosed' },
     { key: 'phasesAdded', label: 'amend_phasesAdded' },
   ];
-  const nothing = preview.departments.length === 0 && preview.phases.length === 0;
+  const nothing = preview.departments.length === 0 && preview.phases.length === 0 && preview.targets.length === 0;
   return (
     <Card size="small" title={heading(t('amend_effects', { amendment: preview.amendment, at: formatInstant(preview.inForceAt, t) }))} data-testid="amendment-effects">
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -99,10 +100,39 @@ export function AmendmentEffects({ preview }: { preview: AmendmentPreview }) {
           />
         </>
       )}
+      {preview.targets.length > 0 && <TargetChanges targets={preview.targets} />}
       {preview.otherChanges.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{t('amend_otherChanges', { keys: preview.otherChanges.join(', ') })}</Typography.Paragraph>
       )}
     </Card>
+  );
+}
+
+/** Targets added, removed or changed, and for each the statuses judged again under the new terms. */
+function TargetChanges({ targets }: { targets: AmendedTarget[] }) {
+  const { t } = useI18n();
+  const statusText = (target: AmendedTarget) => {
+    if (target.change === 'removed') return <Typography.Text type="secondary">{t('amend_targetRemovedNote')}</Typography.Text>;
+    if (target.statuses.length === 0) return <Typography.Text type="secondary">{t('amend_targetStatusesNone')}</Typography.Text>;
+    return target.statuses.map((s) => (
+      <div key={s.unitId ?? '*'} data-testid="target-rejudged">
+        {s.unitId ?? t('amend_targetUnitPlanWide')}: {s.from ? t(`target_status_${s.from}`) : t('target_status_none')} → <Typography.Text strong>{t(`target_status_${s.to}`)}</Typography.Text>
+      </div>
+    ));
+  };
+  return (
+    <>
+      <h3 className="card-title" style={{ margin: '8px 0' }}>{t('amend_targetChanges')}</h3>
+      <Table<AmendedTarget>
+        rowKey="targetId" size="small" pagination={false} dataSource={targets} data-testid="amended-targets" style={{ marginBottom: 16 }}
+        columns={[
+          { title: t('target_metric'), dataIndex: 'metric', key: 'metric' },
+          { title: t('amend_change'), key: 'change', width: 120, render: (_v, target) => <Tag data-change={target.change}>{t(`amend_targetChange_${target.change}`)}</Tag> },
+          { title: t('amend_targetTerms'), key: 'terms', render: (_v, target) => (target.terms.length > 0 ? target.terms.map((term) => t(`amend_targetTerm_${term}`)).join(t('list_separator')) : '—') },
+          { title: t('amend_targetStatuses'), key: 'statuses', render: (_v, target) => statusText(target) },
+        ]}
+      />
+    </>
   );
 }
 
