@@ -102,7 +102,7 @@ const scenarios: Scenario[] = [
   ...everyKindScenarios(),
 ];
 
-describe.each(scenarios.map((s) => ({ ...s, name: s.targetsEnd ? `${s.plan}, every target ${Object.values(s.targetsEnd)[0]}` : s.plan })))('simulator and service agree: $name', (scenario) => {
+describe.each(scenarios.map((s) => ({ ...s, name: s.targetsEnd ? `${s.plan}, ${s.amendment ? 'targets amended' : `every target ${Object.values(s.targetsEnd)[0]}`}` : s.plan })))('simulator and service agree: $name', (scenario) => {
   let dataDir: string;
   let service: ServiceProcess | undefined;
   afterAll(async () => {

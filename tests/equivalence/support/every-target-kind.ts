@@ -71,5 +71,29 @@ export function everyKindScenarios(): Scenario[] {
       targetsEnd: every('missed'),
       expectTypes: ['TargetMeasured', 'TargetStatusChanged', 'AssignmentSubmitted', 'AssignmentOverdue', 'AssignmentEscalated'],
     },
+    {
+      // Amended on 2024-03-01 (targets-every-kind.amended.yaml): 入园率 raised to 92 %, so 2024's 91
+      // misses it; 优质园 dropped (its history stays: on track after 2023; its 2024 report is
+      // cancelled); 骨干教师占比 added, rising from its 2023 base. The amendment's re-judging and the
+      // reporting work it cancels are recorded alike by the service and the simulator.
+      ...common,
+      silent: 'bureau',
+      amendment: { file: 'tests/equivalence/plans/targets-every-kind.amended.yaml', at: '2024-03-01T00:00:00.000+08:00' },
+      until: '2025-01-31T23:59:59.999+08:00',
+      measurements: [
+        value('enrolment@*', '2023', 88.5), value('enrolment@*', '2024', 91),
+        value('quality-kindergartens@*', '2023', 9),
+        value('new-places@*', '2023', 1100), value('new-places@*', '2024', 1100),
+        value('myopia@school-a', '2023', 40), value('myopia@school-a', '2024', 39.4),
+        value('myopia@school-b', '2023', 38), value('myopia@school-b', '2024', 37.5),
+        value('safety@school-a', '2023', 0), value('safety@school-a', '2024', 0),
+        value('safety@school-b', '2023', 0), value('safety@school-b', '2024', 0),
+        value('evaluation@*', '2024', true),
+        value('park-grade@kindergarten-a', '2023', '二级'), value('park-grade@kindergarten-a', '2024', '一级'),
+        value('key-teachers@*', '2024', 52),
+      ],
+      targetsEnd: { ...every('met'), 'enrolment@*': 'missed', 'quality-kindergartens@*': 'on-track', 'key-teachers@*': 'met' },
+      expectTypes: ['PlanAmended', 'AssignmentCancelled', 'TargetMeasured', 'TargetStatusChanged'],
+    },
   ];
 }
