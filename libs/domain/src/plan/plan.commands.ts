@@ -24,5 +24,8 @@ export type RecordMeasurement = Command<
   'RecordMeasurement',
   { planId: string; targetId: string; unitId: string | null; period: string; value: number | boolean | string; assignmentId?: string }
 >;
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement | InspectionCommand;
+/** A target's reporting period has ended (a timer, ADR 0026): its series with no value for it are at risk, or missed at the final period. */
+export type JudgeTargetPeriod = Command<'JudgeTargetPeriod', { planId: string; targetId: string; period: string }>;
+export type PlanCommand =
+  | DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement | JudgeTargetPeriod | InspectionCommand;
 export type PlanCommandType = PlanCommand['type'];

@@ -1,10 +1,10 @@
-import { accept, reject, type Decider, type Decision } from '../shared/decider';
+import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
 import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
-import type { PlanCommand, RecordMeasurement } from './plan.commands';
+import type { JudgeTargetPeriod, PlanCommand, RecordMeasurement } from './plan.commands';
 import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
 import { assessTarget } from '../targets/target-status';
-import { unreportedTargetsMissed } from '../targets/unreported-targets';
+import { unreportedPeriodJudged, unreportedTargetsMissed } from '../targets/unreported-targets';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
 import { allowedPlanCommands, planTransitions } from './plan.transitions';
@@ -16,6 +16,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
   const emit = (event: Pick<PlanEvent, 'type' | 'data'>) => accept({ ...event, schemaVersion: 1, at, actor } as PlanEvent);
   const invalid = (field: string, message: string) => reject<PlanEvent>({ code: 'invalid_command', aggregate: 'plan', id: planId, field, message });
 
+  // A period-end timer of a plan not running (closed, or the timer outlived it) passes by: not an error.
+  if (command.type === 'JudgeTargetPeriod' && state.status !== 'published') return nothingToDo();
   if (planTransitions[state.status][command.type] === undefined) {
     if (command.type === 'DraftPlan') return reject({ code: 'already_exists', aggregate: 'plan', id: planId, message: `plan ${planId} already exists (${state.status})` });
     if (state.status === 'none') return reject({ code: 'not_found', aggregate: 'plan', id: planId, message: `plan ${planId} does not exist` });
@@ -66,6 +68,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
     }
     case 'RecordMeasurement':
       return decideMeasurement(command, state);
+    case 'JudgeTargetPeriod':
+      return decidePeriodEnd(command, state);
     case 'RecordInspection':
     case 'RecordFinding':
       return decideInspection(command, state);
@@ -107,6 +111,24 @@ function decideMeasurement(command: RecordMeasurement, state: PlanState): Decisi
     data: { planId, targetId, unitId, period, status: assessment.status, ...(before?.status ? { previousStatus: before.status } : {}), reason: assessment.reason, at },
   };
   return accept<PlanEvent>(measured, changed);
+}
+
+/**
+ * A target's reporting period has ended (ADR 0026): its series without a value for it are at risk,
+ * or missed at the final period. A target the schedule in force no longer has decides nothing
+ * (an amendment replaces the timers; a late one passes by); a period that is not the target's is a bug.
+ */
+function decidePeriodEnd(command: JudgeTargetPeriod, state: PlanState): Decision<PlanEvent> {
+  const { at, actor } = command.metadata;
+  const { planId, targetId, period } = command.data;
+  const target = state.schedule?.targets?.find((t) => t.targetId === targetId);
+  if (!target) return nothingToDo();
+  const final = target.milestones[target.milestones.length - 1].period;
+  const year = periodStartYear(period);
+  if (year === undefined || !samePeriodKind(period, final) || year > (periodStartYear(final) ?? year)) {
+    return reject({ code: 'invalid_command', aggregate: 'plan', id: planId, field: 'period', message: `"${period}" is not a reporting period of target "${targetId}" (it ends with ${final})` });
+  }
+  return accept<PlanEvent>(...unreportedPeriodJudged(state, target, period, 'period-end', at, actor));
 }
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {

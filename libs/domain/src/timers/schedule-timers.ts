@@ -2,7 +2,7 @@ import { closingStartOf } from '../schedule/phase-closing';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import { timerId, type Timer } from './timer';
 
-/** The timers a published schedule implies: phases opening, closing and closed; work issued. */
+/** The timers a published schedule implies: phases opening, closing and closed; work issued; targets' periods ending. */
 export function timersForSchedule(schedule: PlanSchedule): Timer[] {
   const { planId } = schedule;
   const timers: Timer[] = [];
@@ -32,6 +32,19 @@ export function timersForSchedule(schedule: PlanSchedule): Timer[] {
       target: { aggregate: 'assignment', planId, assignmentId: obligation.assignmentId },
       command: { type: 'IssueAssignment', data: { planId, obligation } },
     });
+  }
+  // Schedules compiled before ADR 0026 carry no periodEnds: their targets are judged at the plan's close only.
+  for (const target of schedule.targets ?? []) {
+    for (const { period, judgedAt } of target.periodEnds ?? []) {
+      timers.push({
+        timerId: timerId('target-period-end', `${planId}.${target.targetId}.${period}`, judgedAt),
+        kind: 'target-period-end',
+        dueAt: judgedAt,
+        planId,
+        target: { aggregate: 'plan', planId },
+        command: { type: 'JudgeTargetPeriod', data: { planId, targetId: target.targetId, period } },
+      });
+    }
   }
   return timers;
 }
