@@ -53,6 +53,25 @@ describe('timersForSchedule', () => {
   });
 });
 
+describe('timersForSchedule: target period ends (ADR 0026)', () => {
+  const target = (periodEnds?: { period: string; judgedAt: string }[]) => ({
+    targetId: 'enrolment', metric: '毛入园率', kind: 'threshold' as const, comparison: '>=' as const, unit: '%', milestones: [{ period: '2023', value: 99 }], unitIds: [], ...(periodEnds ? { periodEnds } : {}),
+  });
+  it('sets one plan timer per target and period, due at the period\'s end, judging that period', () => {
+    const ends = [{ period: '2022', judgedAt: '2022-12-31T16:00:00.000Z' }, { period: '2023', judgedAt: '2023-12-31T16:00:00.000Z' }];
+    const timers = timersForSchedule(schedule({ phases: [], obligations: [], targets: [target(ends), { ...target(ends.slice(1)), targetId: 'safety' }] }));
+    expect(timers.map((t) => [t.kind, t.dueAt, t.target, t.command])).toEqual([
+      ['target-period-end', ends[0].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'enrolment', period: '2022' } }],
+      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'enrolment', period: '2023' } }],
+      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'safety', period: '2023' } }],
+    ]);
+    expect(new Set(timers.map((t) => t.timerId)).size).toBe(3);
+  });
+  it('a target compiled before ADR 0026 (no periodEnds) has none', () => {
+    expect(timersForSchedule(schedule({ phases: [], obligations: [], targets: [target()] }))).toEqual([]);
+  });
+});
+
 describe('timersForAssignment', () => {
   const O = obligation(); // reminders 7 and 1 days before; escalation after 3 and 10 days
   const id = O.assignmentId;
@@ -128,9 +147,9 @@ describe('compareTimers', () => {
     ({ timerId, kind, dueAt, planId: PLAN_ID, target: { aggregate: 'plan', planId: PLAN_ID }, command: { type: 'MarkOverdue', data: { assignmentId: 'a' } } });
   const kinds = Object.keys(timerKindOrder) as TimerKind[];
 
-  it('orders same-instant timers by kind: a phase opens before its work is issued; closing comes last', () => {
+  it('orders same-instant timers by kind: a phase opens before its work is issued; closing comes next, a target period\'s end last', () => {
     const shuffled = [...kinds].reverse().map((k) => make(k));
-    expect(shuffled.sort(compareTimers).map((t) => t.kind)).toEqual(['phase-open', 'assignment-issue', 'reminder', 'overdue', 'escalation', 'phase-closing', 'phase-close']);
+    expect(shuffled.sort(compareTimers).map((t) => t.kind)).toEqual(['phase-open', 'assignment-issue', 'reminder', 'overdue', 'escalation', 'phase-closing', 'phase-close', 'target-period-end']);
   });
   it('orders by instant first, whatever the kind, comparing instants not strings', () => {
     const early = make('phase-close', '2022-09-01T07:59:59+08:00');
