@@ -37,13 +37,13 @@ describe('compileSchedule: a target period ends', () => {
     const newYork = compiled({ plan: { ...planInput().plan, timeZone: 'America/New_York' } });
     expect(newYork.targets![0].periodEnds?.[0]).toEqual({ period: '2021', judgedAt: '2022-01-01T00:00:00.000-05:00' });
   });
-  it('gives one target-period-end timer per target and period, due at its end, to the plan', () => {
+  it('gives one plan timer per instant at which periods end, judging them all', () => {
     const timers = timersForSchedule(schedule).filter((t) => t.kind === 'target-period-end');
-    const expected = schedule.targets!.flatMap((t) => t.periodEnds!.map((p) => [t.targetId, p.period, p.judgedAt]));
-    expect(timers.map((t) => t.command.type === 'JudgeTargetPeriod' && [t.command.data.targetId, t.command.data.period, t.dueAt])).toEqual(expected);
-    expect(timers).toHaveLength(8);
+    const instants = [...new Set(schedule.targets!.flatMap((t) => t.periodEnds!.map((p) => p.judgedAt)))].sort();
+    expect(timers.map((t) => t.command)).toEqual(instants.map((periodsEndedAt) => ({ type: 'JudgeTargetPeriods', data: { planId: schedule.planId, periodsEndedAt } })));
+    expect(timers.map((t) => t.dueAt)).toEqual(instants);
+    expect(timers).toHaveLength(7); // 1 January 2022–2025 (enrolment's and quality's 2023 share 2024-01-01) and 1 September 2022–2024
     expect(timers.every((t) => t.target.aggregate === 'plan' && t.target.planId === schedule.planId)).toBe(true);
-    expect(new Set(timers.map((t) => t.timerId)).size).toBe(timers.length);
     for (const timer of timers) expect(timer.timerId).not.toContain(':');
   });
   it('a schedule compiled before ADR 0026 (no periodEnds) sets no period-end timers', () => {

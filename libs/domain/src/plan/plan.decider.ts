@@ -1,7 +1,8 @@
 import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
 import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
-import type { JudgeTargetPeriod, PlanCommand, RecordMeasurement } from './plan.commands';
+import type { JudgeTargetPeriods, PlanCommand, RecordMeasurement } from './plan.commands';
+import { toMillis } from '../shared/time';
 import { invalidValueReason, periodStartYear, samePeriodKind, targetSeriesKey } from '../targets/scheduled-target';
 import { assessTarget } from '../targets/target-status';
 import { unreportedPeriodJudged, unreportedTargetsMissed } from '../targets/unreported-targets';
@@ -17,7 +18,7 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
   const invalid = (field: string, message: string) => reject<PlanEvent>({ code: 'invalid_command', aggregate: 'plan', id: planId, field, message });
 
   // A period-end timer of a plan not running (closed, or the timer outlived it) passes by: not an error.
-  if (command.type === 'JudgeTargetPeriod' && state.status !== 'published') return nothingToDo();
+  if (command.type === 'JudgeTargetPeriods' && state.status !== 'published') return nothingToDo();
   if (planTransitions[state.status][command.type] === undefined) {
     if (command.type === 'DraftPlan') return reject({ code: 'already_exists', aggregate: 'plan', id: planId, message: `plan ${planId} already exists (${state.status})` });
     if (state.status === 'none') return reject({ code: 'not_found', aggregate: 'plan', id: planId, message: `plan ${planId} does not exist` });
@@ -68,8 +69,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
     }
     case 'RecordMeasurement':
       return decideMeasurement(command, state);
-    case 'JudgeTargetPeriod':
-      return decidePeriodEnd(command, state);
+    case 'JudgeTargetPeriods':
+      return decidePeriodsEnded(command, state);
     case 'RecordInspection':
     case 'RecordFinding':
       return decideInspection(command, state);
@@ -114,21 +115,17 @@ function decideMeasurement(command: RecordMeasurement, state: PlanState): Decisi
 }
 
 /**
- * A target's reporting period has ended (ADR 0026): its series without a value for it are at risk,
- * or missed at the final period. A target the schedule in force no longer has decides nothing
- * (an amendment replaces the timers; a late one passes by); a period that is not the target's is a bug.
+ * Reporting periods ended at this instant (ADR 0026): for each target of the schedule in force, in
+ * its order, the period that ends then (its `periodEnds`) is judged: series without a value for it
+ * are at risk, or missed at the final period. An instant no period of the schedule ends at (an
+ * amendment moved it) decides nothing, as does a schedule compiled before ADR 0026.
  */
-function decidePeriodEnd(command: JudgeTargetPeriod, state: PlanState): Decision<PlanEvent> {
+function decidePeriodsEnded(command: JudgeTargetPeriods, state: PlanState): Decision<PlanEvent> {
   const { at, actor } = command.metadata;
-  const { planId, targetId, period } = command.data;
-  const target = state.schedule?.targets?.find((t) => t.targetId === targetId);
-  if (!target) return nothingToDo();
-  const final = target.milestones[target.milestones.length - 1].period;
-  const year = periodStartYear(period);
-  if (year === undefined || !samePeriodKind(period, final) || year > (periodStartYear(final) ?? year)) {
-    return reject({ code: 'invalid_command', aggregate: 'plan', id: planId, field: 'period', message: `"${period}" is not a reporting period of target "${targetId}" (it ends with ${final})` });
-  }
-  return accept<PlanEvent>(...unreportedPeriodJudged(state, target, period, 'period-end', at, actor));
+  const endedMs = toMillis(command.data.periodsEndedAt);
+  const events = (state.schedule?.targets ?? []).flatMap((target) =>
+    (target.periodEnds ?? []).filter((end) => toMillis(end.judgedAt) === endedMs).flatMap((end) => unreportedPeriodJudged(state, target, end.period, 'period-end', at, actor)));
+  return events.length > 0 ? accept<PlanEvent>(...events) : nothingToDo();
 }
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {

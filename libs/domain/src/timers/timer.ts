@@ -2,7 +2,7 @@ import type { Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import type { AssignmentCommand } from '../assignment/assignment.commands';
 import type { PhaseCommand } from '../phase/phase.commands';
-import type { JudgeTargetPeriod } from '../plan/plan.commands';
+import type { JudgeTargetPeriods } from '../plan/plan.commands';
 
 export type TimerKind = 'phase-open' | 'assignment-issue' | 'reminder' | 'overdue' | 'escalation' | 'phase-closing' | 'phase-close' | 'target-period-end';
 
@@ -20,9 +20,9 @@ export const timerKindOrder: Record<TimerKind, number> = {
 };
 
 type Payload<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
-export type TimerCommand = Payload<AssignmentCommand> | Payload<PhaseCommand> | Payload<JudgeTargetPeriod>;
+export type TimerCommand = Payload<AssignmentCommand> | Payload<PhaseCommand> | Payload<JudgeTargetPeriods>;
 /** The commands timers give: to an assignment, a phase, or the plan (a target's period ended). */
-export type TimerGivenCommand = AssignmentCommand | PhaseCommand | JudgeTargetPeriod;
+export type TimerGivenCommand = AssignmentCommand | PhaseCommand | JudgeTargetPeriods;
 
 /**
  * A moment at which the engine must give a command. Serialisable (a queue job payload).

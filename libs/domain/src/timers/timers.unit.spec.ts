@@ -57,15 +57,15 @@ describe('timersForSchedule: target period ends (ADR 0026)', () => {
   const target = (periodEnds?: { period: string; judgedAt: string }[]) => ({
     targetId: 'enrolment', metric: '毛入园率', kind: 'threshold' as const, comparison: '>=' as const, unit: '%', milestones: [{ period: '2023', value: 99 }], unitIds: [], ...(periodEnds ? { periodEnds } : {}),
   });
-  it('sets one plan timer per target and period, due at the period\'s end, judging that period', () => {
+  it('sets one plan timer per instant at which periods end, judging every period ending then (one order on the plan stream)', () => {
     const ends = [{ period: '2022', judgedAt: '2022-12-31T16:00:00.000Z' }, { period: '2023', judgedAt: '2023-12-31T16:00:00.000Z' }];
-    const timers = timersForSchedule(schedule({ phases: [], obligations: [], targets: [target(ends), { ...target(ends.slice(1)), targetId: 'safety' }] }));
+    // safety's 2023 ends at the same instant, written in the plan's zone: one timer for both.
+    const timers = timersForSchedule(schedule({ phases: [], obligations: [], targets: [{ ...target([ends[1]]), targetId: 'safety' }, { ...target(ends), periodEnds: [ends[0], { period: '2023', judgedAt: '2024-01-01T00:00:00.000+08:00' }] }] }));
     expect(timers.map((t) => [t.kind, t.dueAt, t.target, t.command])).toEqual([
-      ['target-period-end', ends[0].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'enrolment', period: '2022' } }],
-      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'enrolment', period: '2023' } }],
-      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriod', data: { planId: PLAN_ID, targetId: 'safety', period: '2023' } }],
+      ['target-period-end', ends[0].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriods', data: { planId: PLAN_ID, periodsEndedAt: ends[0].judgedAt } }],
+      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriods', data: { planId: PLAN_ID, periodsEndedAt: ends[1].judgedAt } }],
     ]);
-    expect(new Set(timers.map((t) => t.timerId)).size).toBe(3);
+    expect(timers.map((t) => t.timerId)).toEqual([`target-period-end.${PLAN_ID}.${Date.parse(ends[0].judgedAt)}`, `target-period-end.${PLAN_ID}.${Date.parse(ends[1].judgedAt)}`]);
   });
   it('a target compiled before ADR 0026 (no periodEnds) has none', () => {
     expect(timersForSchedule(schedule({ phases: [], obligations: [], targets: [target()] }))).toEqual([]);
