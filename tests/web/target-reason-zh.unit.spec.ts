@@ -24,6 +24,19 @@ describe('targetReasonZh', () => {
     expect(targetReasonZh(threshold({ status: 'missed', measurements: [{ period: '2023', value: 88.5 }] }))).toBe('2024年度未报送数值，计划结束时判定为未达成');
     expect(targetReasonZh({ kind: 'rising', unit: '%', direction: 'down', milestones: [{ period: '2024', value: 0.5 }], measurements: [], status: 'missed' })).toBe('2024年度未报送数值，计划结束时判定为未达成');
   });
+  it('a period that ended without a value (ADR 0026): at risk, or missed by its end or by the plan\'s close, named from the engine\'s reason', () => {
+    const held: TargetSeriesFacts = { kind: 'held', unit: '起', milestones: [{ period: '2024', value: 0 }], measurements: [], status: 'at-risk', reason: 'no value was reported for 2022' };
+    expect(targetReasonZh(held)).toBe('2022年度未报送数值，存在风险');
+    expect(targetReasonZh({ ...held, status: 'missed', reason: 'no value was reported for 2024 by its end' })).toBe('2024年度结束时仍未报送数值，判定为未达成');
+    expect(targetReasonZh({ ...held, status: 'missed', reason: "no value was reported for 2024 by the plan's close" })).toBe('2024年度未报送数值，计划结束时判定为未达成');
+    expect(targetReasonZh(threshold({ status: 'at-risk', reason: 'no value was reported for 2022-2023' }))).toBe('2022-2023学年未报送数值，存在风险');
+    // Without the reason: held, rising and a series with no value are at risk only for want of one.
+    expect(targetReasonZh({ ...held, reason: undefined })).toBe('有年度未按期报送数值，存在风险');
+    expect(targetReasonZh(threshold({ status: 'at-risk' }))).toBe('有年度未按期报送数值，存在风险');
+  });
+  it('a value for the unreported period recorded since (the status unchanged) is explained by the values, not the stale reason', () => {
+    expect(targetReasonZh(threshold({ status: 'at-risk', reason: 'no value was reported for 2023', measurements: [{ period: '2023', value: 86 }] }))).toBe('2023年度86%，低于该年度节点目标（不低于88%），存在风险');
+  });
   it('a ratio names the multiple of its base year; a cumulative target its running total; a school year reads as such', () => {
     const ratio: TargetSeriesFacts = { kind: 'ratio', unit: '所', baseline: { period: '2022', value: 6 }, milestones: [{ period: '2024', value: 2 }], measurements: [{ period: '2023', value: 9 }, { period: '2024', value: 11 }], status: 'missed' };
     expect(targetReasonZh(ratio)).toBe('2024年度11所，未达到2024年度目标（达到2022年的2倍（12所））');

@@ -22,8 +22,9 @@ export interface TargetContext {
 
 /**
  * Targets as the engine judges them (ADR 0023): kind and milestones settled, `appliesTo` fanned out
- * to units as measures fan out, and for each `measuredBy` one reporting obligation per unit (or for
- * the plan) and milestone period inside the plan's span, whose submission carries the value.
+ * to units as measures fan out, each reporting period with the instant it ends (ADR 0026), and for
+ * each `measuredBy` one reporting obligation per unit (or for the plan) and reporting period inside
+ * the plan's span, whose submission carries the value.
  */
 export function compileTargets(definition: Definition, context: TargetContext): { targets: ScheduledTarget[]; reporting: Obligation[] } {
   const { directory, problems } = context;
@@ -38,12 +39,14 @@ export function compileTargets(definition: Definition, context: TargetContext): 
     if (terms.levels) scheduled.levels = terms.levels;
     if (terms.direction) scheduled.direction = terms.direction;
     if (terms.minStep !== undefined) scheduled.minStep = terms.minStep;
+    const periods = reportingPeriods(terms, context);
+    scheduled.periodEnds = periods.map((period) => ({ period, judgedAt: periodEndsAt(period, context) }));
     if (target.measuredBy) {
       const reporter = target.measuredBy.by;
       const reporters = reporter === undefined ? unitIds : directory.resolve({ lead: reporter, co: [] }, target.id, problems).map((d) => d.departmentId);
       scheduled.measuredBy = { departmentIds: reporters, perUnit: reporter === undefined };
       const title = target.measuredBy.title ?? `报送${target.metric}`;
-      for (const period of reportingPeriods(terms, context)) {
+      for (const period of periods) {
         const dueOn = dueDayIn(period, target.measuredBy.due, context.school);
         if (dueOn === undefined || !isWithin(dueOn, context.planSpan)) continue;
         const forUnits: (string | null)[] = unitIds.length === 0 ? [null] : unitIds;
@@ -63,9 +66,10 @@ export function compileTargets(definition: Definition, context: TargetContext): 
 
 /**
  * Values are reported once a year: every period from the plan's first (or the one after the
- * baseline) to the target's last, of the kind its milestones are written in.
+ * baseline) to the target's last, of the kind its milestones are written in. Each is judged as it
+ * ends (ADR 0026), measured or not; with `measuredBy` each also has its reporting assignments.
  */
-function reportingPeriods(terms: { milestones: { period: string }[]; baseline?: { period: string } }, context: TargetContext): string[] {
+export function reportingPeriods(terms: { milestones: { period: string }[]; baseline?: { period: string } }, context: TargetContext): string[] {
   const final = terms.milestones[terms.milestones.length - 1].period;
   const schoolYears = final.includes('-');
   const planFirst = schoolYears ? Number(context.planSpan.start.slice(0, 4)) - (Number(context.planSpan.start.slice(5, 7)) < 9 ? 1 : 0) : Number(context.planSpan.start.slice(0, 4));
@@ -73,6 +77,17 @@ function reportingPeriods(terms: { milestones: { period: string }[]; baseline?: 
   const periods: string[] = [];
   for (let year = first; year <= Number(final.slice(0, 4)); year++) periods.push(schoolYears ? `${year}-${year + 1}` : String(year));
   return periods;
+}
+
+/**
+ * The first instant after a period, in the plan's zone (ADR 0026): local midnight of 1 January
+ * after a calendar year, the day after a school year's last day. A value recorded at the period's
+ * last instant (23:59:59.999) counts.
+ */
+export function periodEndsAt(period: string, context: Pick<TargetContext, 'clock' | 'school'>): string {
+  const start = Number(period.slice(0, 4));
+  const dayAfter = period.includes('-') ? addDays(schoolYearSpan(start, context.school).end, 1) : `${start + 1}-01-01`;
+  return context.clock.day(dayAfter).opensAt;
 }
 
 /** "11-30" in calendar year 2023 is 2023-11-30; in school year 2022-2023 the day of that school year. */

@@ -3,7 +3,7 @@ import { PriorityQueue } from './priority-queue';
 import type { PlannedAction } from './behaviour';
 
 /** People act once the engine's timers of the same instant have fired (the clock stands there). */
-const PEOPLE_RANK = timerKindOrder['phase-close'] + 1;
+const PEOPLE_RANK = Math.max(...Object.values(timerKindOrder)) + 1;
 const RANKS = PEOPLE_RANK + 1;
 
 /**

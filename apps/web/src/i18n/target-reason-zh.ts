@@ -13,7 +13,12 @@ export interface TargetSeriesFacts {
   measurements: { period: string; value: number | boolean | string }[];
   status: 'on-track' | 'at-risk' | 'met' | 'missed' | null;
   direction?: 'up' | 'down';
+  /** The engine's reason: read only to tell a period judged for want of a value (ADR 0026) from one judged by its values. */
+  reason?: string | null;
 }
+
+/** The engine's words for a period that ended without a value (ADR 0026), at risk or missed (by its end, or by the plan's close). */
+const UNREPORTED = /^no value was reported for (\d{4}(?:-\d{4})?)( by its end| by the plan's close)?$/;
 
 type Value = number | boolean | string;
 
@@ -52,6 +57,13 @@ function meets(s: TargetSeriesFacts, value: Value, total: number, m: { value: Va
 /** The Chinese explanation of the series' status; empty before the first status. */
 export function targetReasonZh(s: TargetSeriesFacts): string {
   if (s.status === null) return '';
+  const unreportedFor = UNREPORTED.exec(s.reason ?? '');
+  // A value for that period recorded since (the status unchanged, so the reason too) makes the words stale: judge by the values.
+  if (unreportedFor && !s.measurements.some((m) => startYear(m.period) === startYear(unreportedFor[1]!))) {
+    const [, period, by] = unreportedFor;
+    if (s.status === 'at-risk') return `${periodName(period!)}未报送数值，存在风险`;
+    if (s.status === 'missed') return by === ' by its end' ? `${periodName(period!)}结束时仍未报送数值，判定为未达成` : `${periodName(period!)}未报送数值，计划结束时判定为未达成`;
+  }
   const final = s.milestones[s.milestones.length - 1]!;
   const totals: number[] = [];
   s.measurements.reduce((sum, m, i) => (totals[i] = sum + (typeof m.value === 'number' ? m.value : 0)), 0);
@@ -60,6 +72,8 @@ export function targetReasonZh(s: TargetSeriesFacts): string {
   const said = (i: number) => `${periodName(s.measurements[i]!.period)}${valueText(s, s.measurements[i]!.value, totals[i]!)}`;
   const finalReported = s.measurements.some((m) => startYear(m.period) >= startYear(final.period));
   const unreported = `${periodName(final.period)}未报送数值，计划结束时判定为未达成`;
+  // Held and rising are at risk only for want of a value (ADR 0026), as is any series at risk before its first value.
+  const atRiskUnreported = '有年度未按期报送数值，存在风险';
   const better = s.direction === 'down' ? '下降' : '上升';
   const allowedIn = (period: string) => s.milestones.find((m) => startYear(m.period) >= startYear(period)) ?? final;
 
@@ -67,6 +81,7 @@ export function targetReasonZh(s: TargetSeriesFacts): string {
     const breach = s.measurements.findIndex((m) => typeof m.value === 'number' && !meets(s, m.value, 0, allowedIn(m.period)));
     if (breach >= 0) return `${said(breach)}，超过允许的${withUnit(Number(allowedIn(s.measurements[breach]!.period).value), s.unit)}，判定为未达成`;
     if (s.status === 'missed') return unreported;
+    if (s.status === 'at-risk') return atRiskUnreported;
     return latest ? `截至${periodName(latest.period)}均未超过允许值${s.status === 'met' ? '，目标达成' : ''}` : '';
   }
   if (s.kind === 'rising') {
@@ -76,8 +91,10 @@ export function targetReasonZh(s: TargetSeriesFacts): string {
       if (s.direction === 'down' ? !(b < a) : !(b > a)) return `${periodName(values[i]!.period)}${withUnit(b, s.unit)}，未比上一年度（${withUnit(a, s.unit)}）${better}，判定为未达成`;
     }
     if (s.status === 'missed') return unreported;
+    if (s.status === 'at-risk') return atRiskUnreported;
     return latest ? `逐年${better}至${periodName(latest.period)}（${withUnit(Number(latest.value), s.unit)}）${s.status === 'met' ? '，目标达成' : ''}` : '';
   }
+  if (!latest && s.status === 'at-risk') return atRiskUnreported;
   if (!latest || (s.status === 'missed' && !finalReported)) return unreported;
   if (s.status === 'met' || s.status === 'missed') {
     return `${said(last)}，${s.status === 'met' ? '达到' : '未达到'}${periodName(final.period)}目标（${milestoneText(s, final)}）`;

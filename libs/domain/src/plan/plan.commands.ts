@@ -1,5 +1,6 @@
 import type { InspectionCommand } from '../inspection/inspection.commands';
 import type { Command } from '../shared/decider';
+import type { Instant } from '../shared/time';
 import type { PlanSchedule } from '../schedule/plan-schedule';
 import type { PlanSource } from './plan.events';
 import type { RosterEntry } from './roster';
@@ -24,5 +25,13 @@ export type RecordMeasurement = Command<
   'RecordMeasurement',
   { planId: string; targetId: string; unitId: string | null; period: string; value: number | boolean | string; assignmentId?: string }
 >;
-export type PlanCommand = DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement | InspectionCommand;
+/**
+ * Targets' reporting periods have ended at this instant (a timer, ADR 0026): every series with no
+ * value for a period ending then is at risk, or missed at the final period. One command per
+ * instant, not per target: the plan's stream then holds the judgements in one order, the
+ * schedule's, whichever host fires the timer.
+ */
+export type JudgeTargetPeriods = Command<'JudgeTargetPeriods', { planId: string; periodsEndedAt: Instant }>;
+export type PlanCommand =
+  | DraftPlan | ReviseDraft | PublishPlan | AmendPlan | ClosePlan | RecordOutsideEvent | AssignRoster | RecordMeasurement | JudgeTargetPeriods | InspectionCommand;
 export type PlanCommandType = PlanCommand['type'];

@@ -1,12 +1,13 @@
-import { accept, reject, type Decider, type Decision } from '../shared/decider';
+import { accept, nothingToDo, reject, type Decider, type Decision } from '../shared/decider';
 import { decideInspection, evolveInspection } from '../inspection/inspection.decide';
 import { diffSchedules, hasChanges } from '../schedule/schedule-diff';
-import type { PlanCommand, RecordMeasurement } from './plan.commands';
+import type { JudgeTargetPeriods, PlanCommand, RecordMeasurement } from './plan.commands';
+import { toMillis } from '../shared/time';
 import { amendedTargetProblem, rejudgedTargets, seriesInForce } from '../targets/amended-targets';
 import { measurementProblem } from '../targets/measurement-problem';
 import { targetSeriesKey } from '../targets/scheduled-target';
 import { assessTarget } from '../targets/target-status';
-import { unreportedTargetsMissed } from '../targets/unreported-targets';
+import { unreportedPeriodJudged, unreportedTargetsMissed } from '../targets/unreported-targets';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
 import { allowedPlanCommands, planTransitions } from './plan.transitions';
@@ -18,6 +19,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
   const emit = (event: Pick<PlanEvent, 'type' | 'data'>) => accept({ ...event, schemaVersion: 1, at, actor } as PlanEvent);
   const invalid = (field: string, message: string) => reject<PlanEvent>({ code: 'invalid_command', aggregate: 'plan', id: planId, field, message });
 
+  // A period-end timer of a plan not running (closed, or the timer outlived it) passes by: not an error.
+  if (command.type === 'JudgeTargetPeriods' && state.status !== 'published') return nothingToDo();
   if (planTransitions[state.status][command.type] === undefined) {
     if (command.type === 'DraftPlan') return reject({ code: 'already_exists', aggregate: 'plan', id: planId, message: `plan ${planId} already exists (${state.status})` });
     if (state.status === 'none') return reject({ code: 'not_found', aggregate: 'plan', id: planId, message: `plan ${planId} does not exist` });
@@ -73,6 +76,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): Decision<Pla
     }
     case 'RecordMeasurement':
       return decideMeasurement(command, state);
+    case 'JudgeTargetPeriods':
+      return decidePeriodsEnded(command, state);
     case 'RecordInspection':
     case 'RecordFinding':
       return decideInspection(command, state);
@@ -106,6 +111,20 @@ function decideMeasurement(command: RecordMeasurement, state: PlanState): Decisi
     data: { planId, targetId, unitId, period, status: assessment.status, ...(before?.status ? { previousStatus: before.status } : {}), reason: assessment.reason, at },
   };
   return accept<PlanEvent>(measured, changed);
+}
+
+/**
+ * Reporting periods ended at this instant (ADR 0026): for each target of the schedule in force, in
+ * its order, the period that ends then (its `periodEnds`) is judged: series without a value for it
+ * are at risk, or missed at the final period. An instant no period of the schedule ends at (an
+ * amendment moved it) decides nothing, as does a schedule compiled before ADR 0026.
+ */
+function decidePeriodsEnded(command: JudgeTargetPeriods, state: PlanState): Decision<PlanEvent> {
+  const { at, actor } = command.metadata;
+  const endedMs = toMillis(command.data.periodsEndedAt);
+  const events = (state.schedule?.targets ?? []).flatMap((target) =>
+    (target.periodEnds ?? []).filter((end) => toMillis(end.judgedAt) === endedMs).flatMap((end) => unreportedPeriodJudged(state, target, end.period, 'period-end', at, actor)));
+  return events.length > 0 ? accept<PlanEvent>(...events) : nothingToDo();
 }
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {

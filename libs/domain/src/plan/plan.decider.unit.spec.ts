@@ -3,7 +3,7 @@ import type { PlanCommand, PlanCommandType } from './plan.commands';
 import type { PlanEvent, PlanSource } from './plan.events';
 import { allowedPlanCommands, planTransitions, type PlanStatus } from './plan.transitions';
 import { DeciderSpecification } from '../testing/decider-spec';
-import { day, meta, obligation, PLAN_ID, planEvent as ev, planner, schedule } from '../testing/fixtures';
+import { day, meta, obligation, PLAN_ID, planEvent as ev, planner, schedule, timer } from '../testing/fixtures';
 import { diffSchedules } from '../schedule/schedule-diff';
 import { targetViewsOf } from '../targets/target-views';
 import { holdersOf, rosterAsOf, type RosterEntry } from './roster';
@@ -17,7 +17,10 @@ const S = schedule({
   ],
   obligations: [obligation(), obligation({ assignmentId: 'visits.school-a.once', measureId: 'visits', role: 'head-teacher' })],
   targets: [
-    { targetId: 'enrolment', metric: '学前三年毛入园率', kind: 'threshold', comparison: '>=', unit: '%', milestones: [{ period: '2022', value: 95 }, { period: '2023', value: 99 }], unitIds: [] },
+    {
+      targetId: 'enrolment', metric: '学前三年毛入园率', kind: 'threshold', comparison: '>=', unit: '%', milestones: [{ period: '2022', value: 95 }, { period: '2023', value: 99 }], unitIds: [],
+      periodEnds: [{ period: '2022', judgedAt: '2022-12-31T16:00:00.000Z' }, { period: '2023', judgedAt: '2023-12-31T16:00:00.000Z' }],
+    },
     { targetId: 'safety', metric: '安全责任事故', kind: 'held', unit: '起', milestones: [{ period: '2023', value: 0 }], unitIds: ['school-a'] },
   ],
 });
@@ -47,6 +50,7 @@ const sample: { [K in PlanCommandType]: Extract<PlanCommand, { type: K }> } = {
   RecordOutsideEvent: { type: 'RecordOutsideEvent', data: { planId: PLAN_ID, eventId: 'visit', date: '2022-05-20', dayClosesAt: '2022-05-20T15:59:59.999Z' }, metadata: meta(NOW, planner) },
   AssignRoster: { type: 'AssignRoster', data: { planId: PLAN_ID, entries: [{ roleId: 'head-teacher', unitId: 'school-a', people: [{ personId: 'zhang-san', name: '张三' }] }] }, metadata: meta(NOW, planner) },
   RecordMeasurement: { type: 'RecordMeasurement', data: { planId: PLAN_ID, targetId: 'enrolment', unitId: null, period: '2022', value: 96 }, metadata: meta(NOW, planner) },
+  JudgeTargetPeriods: { type: 'JudgeTargetPeriods', data: { planId: PLAN_ID, periodsEndedAt: '2022-12-31T16:00:00.000Z' }, metadata: meta(NOW, timer) },
   RecordInspection: { type: 'RecordInspection', data: { planId: PLAN_ID, inspectionId: 'spring', date: '2022-01-09', inspectingUnitId: 'bureau', unitIds: ['school-a'] }, metadata: meta(NOW, planner) },
   RecordFinding: { type: 'RecordFinding', data: { planId: PLAN_ID, inspectionId: 'walk', unitId: 'school-a', text: '课后服务台账不全' }, metadata: meta(NOW, planner) },
 };
@@ -66,7 +70,12 @@ describe('plan decider: transition table', () => {
     expect(decision.events).toHaveLength(command === 'RecordMeasurement' ? 2 : command === 'ClosePlan' ? 3 : 1);
     expect(decision.events.reduce(planDecider.evolve, state).status).toBe(next === 'same' ? status : next);
   });
-  const rejected = statuses.flatMap((status) => commandTypes.filter((c) => planTransitions[status][c] === undefined).map((c) => [status, c] as const));
+  // A period-end timer of a plan not running passes by (below), it is not refused.
+  const passesBy = statuses.filter((status) => planTransitions[status].JudgeTargetPeriods === undefined);
+  it.each(passesBy)('%s + JudgeTargetPeriods decides nothing', (status) => {
+    spec.given(historyFor[status]).when(sample.JudgeTargetPeriods).thenNothing();
+  });
+  const rejected = statuses.flatMap((status) => commandTypes.filter((c) => planTransitions[status][c] === undefined && c !== 'JudgeTargetPeriods').map((c) => [status, c] as const));
   it.each(rejected)('%s + %s is rejected', (status, command) => {
     const given = spec.given(historyFor[status]).when(sample[command]);
     if (command === 'DraftPlan') given.thenFails({ code: 'already_exists', aggregate: 'plan', id: PLAN_ID });
@@ -77,7 +86,7 @@ describe('plan decider: transition table', () => {
     }
   });
   it('every status × command pair is tested', () => {
-    expect(allowed.length + rejected.length).toBe(statuses.length * commandTypes.length);
+    expect(allowed.length + rejected.length + passesBy.length).toBe(statuses.length * commandTypes.length);
   });
 });
 

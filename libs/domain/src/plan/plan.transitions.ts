@@ -6,7 +6,7 @@ export type PlanStatus = 'none' | 'draft' | 'published' | 'closed';
 export const planTransitions: Record<PlanStatus, Partial<Record<PlanCommandType, PlanStatus | 'same'>>> = {
   none: { DraftPlan: 'draft' },
   draft: { ReviseDraft: 'same', PublishPlan: 'published' },
-  published: { AmendPlan: 'same', ClosePlan: 'closed', RecordOutsideEvent: 'same', AssignRoster: 'same', RecordMeasurement: 'same', RecordInspection: 'same', RecordFinding: 'same' },
+  published: { AmendPlan: 'same', ClosePlan: 'closed', RecordOutsideEvent: 'same', AssignRoster: 'same', RecordMeasurement: 'same', JudgeTargetPeriods: 'same', RecordInspection: 'same', RecordFinding: 'same' },
   closed: {},
 };
 

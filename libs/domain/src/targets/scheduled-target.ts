@@ -3,6 +3,8 @@
  * the schedule, so that judging a measurement never re-reads the plan file. Periods are labels:
  * a calendar year "2023" or a school year "2022-2023"; one target uses one kind of label.
  */
+import type { Instant } from '../shared/time';
+
 export type TargetKind = 'threshold' | 'pass-fail' | 'grade' | 'ratio' | 'cumulative' | 'rising' | 'held';
 export type TargetStatus = 'on-track' | 'at-risk' | 'met' | 'missed';
 export type MeasuredValue = number | boolean | string;
@@ -34,6 +36,18 @@ export interface ScheduledTarget {
   unitIds: string[];
   /** Who reports the value: a reporting assignment per unit and milestone period (absent: values are recorded by a planner). */
   measuredBy?: { departmentIds: string[]; perUnit: boolean };
+  /**
+   * Each reporting period and the instant it is judged, the first after it in the plan's zone
+   * (ADR 0026): a series with no value for it by then is at risk, or missed at the final period.
+   * Absent in schedules compiled before ADR 0026: those targets are judged only at the plan's close.
+   */
+  periodEnds?: TargetPeriodEnd[];
+}
+
+/** A reporting period ("2023", "2023-2024") and the instant it has ended (local midnight after its last day). */
+export interface TargetPeriodEnd {
+  period: string;
+  judgedAt: Instant;
 }
 
 /** The label kinds a period may be written in. */

@@ -1,8 +1,9 @@
 import { closingStartOf } from '../schedule/phase-closing';
 import type { PlanSchedule } from '../schedule/plan-schedule';
+import { toMillis } from '../shared/time';
 import { timerId, type Timer } from './timer';
 
-/** The timers a published schedule implies: phases opening, closing and closed; work issued. */
+/** The timers a published schedule implies: phases opening, closing and closed; work issued; targets' periods ending. */
 export function timersForSchedule(schedule: PlanSchedule): Timer[] {
   const { planId } = schedule;
   const timers: Timer[] = [];
@@ -31,6 +32,20 @@ export function timersForSchedule(schedule: PlanSchedule): Timer[] {
       planId,
       target: { aggregate: 'assignment', planId, assignmentId: obligation.assignmentId },
       command: { type: 'IssueAssignment', data: { planId, obligation } },
+    });
+  }
+  // One timer per instant at which periods end, judging them all (ADR 0026). Schedules compiled
+  // before ADR 0026 carry no periodEnds: their targets are judged at the plan's close only.
+  const instants = new Map<number, string>();
+  for (const target of schedule.targets ?? []) for (const { judgedAt } of target.periodEnds ?? []) if (!instants.has(toMillis(judgedAt))) instants.set(toMillis(judgedAt), judgedAt);
+  for (const [, periodsEndedAt] of [...instants].sort(([a], [b]) => a - b)) {
+    timers.push({
+      timerId: timerId('target-period-end', planId, periodsEndedAt),
+      kind: 'target-period-end',
+      dueAt: periodsEndedAt,
+      planId,
+      target: { aggregate: 'plan', planId },
+      command: { type: 'JudgeTargetPeriods', data: { planId, periodsEndedAt } },
     });
   }
   return timers;

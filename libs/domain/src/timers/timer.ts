@@ -2,8 +2,9 @@ import type { Instant } from '../shared/time';
 import type { AggregateRef } from '../streams/stream-names';
 import type { AssignmentCommand } from '../assignment/assignment.commands';
 import type { PhaseCommand } from '../phase/phase.commands';
+import type { JudgeTargetPeriods } from '../plan/plan.commands';
 
-export type TimerKind = 'phase-open' | 'assignment-issue' | 'reminder' | 'overdue' | 'escalation' | 'phase-closing' | 'phase-close';
+export type TimerKind = 'phase-open' | 'assignment-issue' | 'reminder' | 'overdue' | 'escalation' | 'phase-closing' | 'phase-close' | 'target-period-end';
 
 /** Timers due at the same instant fire in this order (a phase opens before its work is issued). */
 export const timerKindOrder: Record<TimerKind, number> = {
@@ -14,10 +15,14 @@ export const timerKindOrder: Record<TimerKind, number> = {
   escalation: 4,
   'phase-closing': 5,
   'phase-close': 6,
+  // Last: work due on the period's last day has closed, and a phase that opens at midnight opens first.
+  'target-period-end': 7,
 };
 
 type Payload<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
-export type TimerCommand = Payload<AssignmentCommand> | Payload<PhaseCommand>;
+export type TimerCommand = Payload<AssignmentCommand> | Payload<PhaseCommand> | Payload<JudgeTargetPeriods>;
+/** The commands timers give: to an assignment, a phase, or the plan (a target's period ended). */
+export type TimerGivenCommand = AssignmentCommand | PhaseCommand | JudgeTargetPeriods;
 
 /**
  * A moment at which the engine must give a command. Serialisable (a queue job payload).

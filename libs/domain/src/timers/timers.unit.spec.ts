@@ -53,6 +53,25 @@ describe('timersForSchedule', () => {
   });
 });
 
+describe('timersForSchedule: target period ends (ADR 0026)', () => {
+  const target = (periodEnds?: { period: string; judgedAt: string }[]) => ({
+    targetId: 'enrolment', metric: '毛入园率', kind: 'threshold' as const, comparison: '>=' as const, unit: '%', milestones: [{ period: '2023', value: 99 }], unitIds: [], ...(periodEnds ? { periodEnds } : {}),
+  });
+  it('sets one plan timer per instant at which periods end, judging every period ending then (one order on the plan stream)', () => {
+    const ends = [{ period: '2022', judgedAt: '2022-12-31T16:00:00.000Z' }, { period: '2023', judgedAt: '2023-12-31T16:00:00.000Z' }];
+    // safety's 2023 ends at the same instant, written in the plan's zone: one timer for both.
+    const timers = timersForSchedule(schedule({ phases: [], obligations: [], targets: [{ ...target([ends[1]]), targetId: 'safety' }, { ...target(ends), periodEnds: [ends[0], { period: '2023', judgedAt: '2024-01-01T00:00:00.000+08:00' }] }] }));
+    expect(timers.map((t) => [t.kind, t.dueAt, t.target, t.command])).toEqual([
+      ['target-period-end', ends[0].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriods', data: { planId: PLAN_ID, periodsEndedAt: ends[0].judgedAt } }],
+      ['target-period-end', ends[1].judgedAt, { aggregate: 'plan', planId: PLAN_ID }, { type: 'JudgeTargetPeriods', data: { planId: PLAN_ID, periodsEndedAt: ends[1].judgedAt } }],
+    ]);
+    expect(timers.map((t) => t.timerId)).toEqual([`target-period-end.${PLAN_ID}.${Date.parse(ends[0].judgedAt)}`, `target-period-end.${PLAN_ID}.${Date.parse(ends[1].judgedAt)}`]);
+  });
+  it('a target compiled before ADR 0026 (no periodEnds) has none', () => {
+    expect(timersForSchedule(schedule({ phases: [], obligations: [], targets: [target()] }))).toEqual([]);
+  });
+});
+
 describe('timersForAssignment', () => {
   const O = obligation(); // reminders 7 and 1 days before; escalation after 3 and 10 days
   const id = O.assignmentId;
@@ -128,9 +147,9 @@ describe('compareTimers', () => {
     ({ timerId, kind, dueAt, planId: PLAN_ID, target: { aggregate: 'plan', planId: PLAN_ID }, command: { type: 'MarkOverdue', data: { assignmentId: 'a' } } });
   const kinds = Object.keys(timerKindOrder) as TimerKind[];
 
-  it('orders same-instant timers by kind: a phase opens before its work is issued; closing comes last', () => {
+  it('orders same-instant timers by kind: a phase opens before its work is issued; closing comes next, a target period\'s end last', () => {
     const shuffled = [...kinds].reverse().map((k) => make(k));
-    expect(shuffled.sort(compareTimers).map((t) => t.kind)).toEqual(['phase-open', 'assignment-issue', 'reminder', 'overdue', 'escalation', 'phase-closing', 'phase-close']);
+    expect(shuffled.sort(compareTimers).map((t) => t.kind)).toEqual(['phase-open', 'assignment-issue', 'reminder', 'overdue', 'escalation', 'phase-closing', 'phase-close', 'target-period-end']);
   });
   it('orders by instant first, whatever the kind, comparing instants not strings', () => {
     const early = make('phase-close', '2022-09-01T07:59:59+08:00');

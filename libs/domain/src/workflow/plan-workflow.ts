@@ -65,7 +65,7 @@ export type TimerScope =
   | { of: 'assignment'; planId: string; assignmentId: string };
 
 /** The kinds a schedule implies (replaced as a whole when a plan is published or amended). */
-export const SCHEDULE_TIMER_KINDS: readonly TimerKind[] = ['phase-open', 'phase-closing', 'phase-close', 'assignment-issue'];
+export const SCHEDULE_TIMER_KINDS: readonly TimerKind[] = ['phase-open', 'phase-closing', 'phase-close', 'assignment-issue', 'target-period-end'];
 
 export type PlanWorkflowOutput =
   /** Give this command now, at the business time of the event that caused it. */
@@ -104,6 +104,8 @@ export function evolvePlanWorkflow(state: PlanWorkflowState, { event }: PlanWork
  *   the schedule's timers (work already issued is not issued again);
  * - a phase closed opens the undated phases that follow it, and an undated phase opened issues
  *   the work dated from its opening (ADR 0019);
+ * - a target's reporting period ending judges the series with no value for it (a schedule timer
+ *   the plan decider answers: at risk, or missed at the final period; ADR 0026);
  * - a closed plan has no timers left (and its targets never reported are missed: the plan decider
  *   records that with the close, in the same decision; ADR 0025 amended).
  */

@@ -1,8 +1,6 @@
-import type { AssignmentCommand } from '../assignment/assignment.commands';
-import type { PhaseCommand } from '../phase/phase.commands';
 import { systemActor } from '../shared/actor';
 import { toMillis, type Instant } from '../shared/time';
-import type { Timer } from '../timers/timer';
+import type { Timer, TimerGivenCommand } from '../timers/timer';
 
 /**
  * The business time a timer takes effect: its own due time, or the plan's publication when it
@@ -13,7 +11,7 @@ export function timerFiresAtMs(dueAtMs: number, notBeforeMs: number | undefined)
 }
 
 /** The command a timer gives, stamped with the system actor at the instant it takes effect. */
-export function timerCommand(timer: Timer, notBefore: Instant | undefined): AssignmentCommand | PhaseCommand {
+export function timerCommand(timer: Timer, notBefore: Instant | undefined): TimerGivenCommand {
   const at = notBefore !== undefined && toMillis(notBefore) > toMillis(timer.dueAt) ? notBefore : timer.dueAt;
-  return { ...timer.command, metadata: { actor: systemActor, at } } as AssignmentCommand | PhaseCommand;
+  return { ...timer.command, metadata: { actor: systemActor, at } } as TimerGivenCommand;
 }

@@ -28,7 +28,7 @@ const snapshotEvery: Record<AggregateKind, number> = { plan: 20, phase: 20, assi
 
 /* Exhaustive lists (a new command or event type that is not listed here fails to compile). */
 const commandTypes: { [K in AggregateKind]: Record<CommandOf<K>['type'], true> } = {
-  plan: { DraftPlan: true, ReviseDraft: true, PublishPlan: true, AmendPlan: true, ClosePlan: true, RecordOutsideEvent: true, AssignRoster: true, RecordMeasurement: true, RecordInspection: true, RecordFinding: true },
+  plan: { DraftPlan: true, ReviseDraft: true, PublishPlan: true, AmendPlan: true, ClosePlan: true, RecordOutsideEvent: true, AssignRoster: true, RecordMeasurement: true, JudgeTargetPeriods: true, RecordInspection: true, RecordFinding: true },
   phase: { SchedulePhase: true, OpenPhase: true, BeginPhaseClosing: true, ClosePhase: true, ReschedulePhase: true, CancelPhase: true },
   assignment: {
     AcknowledgeAssignment: true, StartAssignment: true, ReportProgress: true, SubmitAssignment: true, ReturnAssignment: true,

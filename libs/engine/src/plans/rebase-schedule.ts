@@ -32,6 +32,10 @@ export function rebaseSchedule(schedule: PlanSchedule, startDate: string, planId
     ...(schedule.outsideEvents !== undefined && {
       outsideEvents: schedule.outsideEvents.map((e) => (e.expected ? { ...e, expected: { from: shiftDate(e.expected.from), to: shiftDate(e.expected.to) } } : e)),
     }),
+    // A target's periods keep their labels, as reporting work keeps its period keys; the instants they are judged at move (ADR 0026).
+    ...(schedule.targets !== undefined && {
+      targets: schedule.targets.map((t) => (t.periodEnds ? { ...t, periodEnds: t.periodEnds.map((end) => ({ ...end, judgedAt: shift(end.judgedAt) })) } : t)),
+    }),
     ...(schedule.inspections !== undefined && {
       inspections: schedule.inspections.map((i) => (i.date !== undefined ? { ...i, date: shiftDate(i.date) } : i)),
     }),

@@ -43,6 +43,12 @@ describe('rebaseSchedule', () => {
     expect(rebased.inspections?.map((i) => i.date)).toEqual(['2027-06-06', undefined]);
   });
 
+  it('moves the instants a target\'s periods are judged at, keeping the period labels (as reporting work keeps its period keys)', () => {
+    const target = { targetId: 'enrolment', metric: '入园率', kind: 'threshold' as const, unit: '%', milestones: [{ period: '2022', value: 90 }], unitIds: [] };
+    const rebased = rebaseSchedule({ ...original, targets: [{ ...target, periodEnds: [{ period: '2022', judgedAt: '2023-01-01T00:00:00.000+08:00' }] }, target] }, '2026-11-23');
+    expect(rebased.targets).toEqual([{ ...target, periodEnds: [{ period: '2022', judgedAt: '2028-03-24T00:00:00.000+08:00' }] }, target]);
+  });
+
   it('can give the copy another plan id', () => {
     expect(rebaseSchedule(original, '2026-11-23', 'copy-2026').planId).toBe('copy-2026');
   });
