@@ -73,9 +73,9 @@ export function everyKindScenarios(): Scenario[] {
     },
     {
       // Amended on 2024-03-01 (targets-every-kind.amended.yaml): 入园率 raised to 92 %, so 2024's 91
-      // misses it; 优质园 dropped (its history stays: on track after 2023; its 2024 report is
-      // cancelled); 骨干教师占比 added, rising from its 2023 base. The amendment's re-judging and the
-      // reporting work it cancels are recorded alike by the service and the simulator.
+      // misses it; 优质园 dropped (its history stays: on track after 2023; its 2024 report, not yet
+      // issued, never is); 骨干教师占比 added, rising from its 2023 base. The amendment's re-judging and the
+      // reporting work it withdraws are recorded alike by the service and the simulator.
       ...common,
       silent: 'bureau',
       amendment: { file: 'tests/equivalence/plans/targets-every-kind.amended.yaml', at: '2024-03-01T00:00:00.000+08:00' },
@@ -93,7 +93,7 @@ export function everyKindScenarios(): Scenario[] {
         value('key-teachers@*', '2024', 52),
       ],
       targetsEnd: { ...every('met'), 'enrolment@*': 'missed', 'quality-kindergartens@*': 'on-track', 'key-teachers@*': 'met' },
-      expectTypes: ['PlanAmended', 'AssignmentCancelled', 'TargetMeasured', 'TargetStatusChanged'],
+      expectTypes: ['PlanAmended', 'TargetMeasured', 'TargetStatusChanged'],
     },
   ];
 }
